@@ -1,0 +1,125 @@
+import { CookieValueError } from './errors';
+
+/** The fields of Python's `http.cookiejar.Cookie`, camelCased. */
+export interface CookieInit {
+  version: number | null;
+  name: string;
+  value: string | null;
+  port: string | null;
+  portSpecified: boolean;
+  domain: string;
+  domainSpecified: boolean;
+  domainInitialDot: boolean;
+  path: string;
+  pathSpecified: boolean;
+  secure: boolean;
+  expires: number | null;
+  discard: boolean;
+  comment: string | null;
+  commentUrl: string | null;
+  rest?: Record<string, string | null> | Iterable<readonly [string, string | null]>;
+  rfc2109?: boolean;
+}
+
+/**
+ * Python's `http.cookiejar.Cookie`: a plain record of one cookie, with Python's normalisation in the
+ * constructor (version and expires become whole numbers, the domain is lower-cased).
+ * Non-standard attributes (HttpOnly, SameSite, ...) are kept in insertion order, names as received.
+ */
+export class Cookie {
+  version: number | null;
+  name: string;
+  value: string | null;
+  port: string | null;
+  portSpecified: boolean;
+  domain: string;
+  domainSpecified: boolean;
+  domainInitialDot: boolean;
+  path: string;
+  pathSpecified: boolean;
+  secure: boolean;
+  expires: number | null;
+  discard: boolean;
+  comment: string | null;
+  commentUrl: string | null;
+  rfc2109: boolean;
+  private readonly rest: Map<string, string | null>;
+
+  constructor(init: CookieInit) {
+    // Python: `int(version)`, `int(float(expires))`.
+    this.version = init.version === null ? null : toInt(init.version, 'version');
+    this.expires = init.expires === null ? null : toInt(init.expires, 'expires');
+    if (init.port === null && init.portSpecified) {
+      throw new CookieValueError('if port is null, portSpecified must be false');
+    }
+    this.name = init.name;
+    this.value = init.value;
+    this.port = init.port;
+    this.portSpecified = init.portSpecified;
+    // RFC 2965 section 3.3.3: domains compare case-insensitively.
+    this.domain = init.domain.toLowerCase();
+    this.domainSpecified = init.domainSpecified;
+    this.domainInitialDot = init.domainInitialDot;
+    this.path = init.path;
+    this.pathSpecified = init.pathSpecified;
+    this.secure = init.secure;
+    this.discard = init.discard;
+    this.comment = init.comment;
+    this.commentUrl = init.commentUrl;
+    this.rfc2109 = init.rfc2109 ?? false;
+    const rest = init.rest ?? [];
+    this.rest = new Map(isIterable(rest) ? rest : Object.entries(rest));
+  }
+
+  hasNonstandardAttr(name: string): boolean {
+    return this.rest.has(name);
+  }
+
+  getNonstandardAttr(name: string): string | null | undefined;
+  getNonstandardAttr(name: string, fallback: string | null): string | null;
+  getNonstandardAttr(name: string, fallback?: string | null): string | null | undefined {
+    return this.rest.has(name) ? this.rest.get(name) : fallback;
+  }
+
+  setNonstandardAttr(name: string, value: string | null): void {
+    this.rest.set(name, value);
+  }
+
+  /** The non-standard attributes in the order they were set (Python's `_rest` dict). */
+  nonstandardAttrs(): [string, string | null][] {
+    return [...this.rest];
+  }
+
+  /** Python's `is_expired`: expired when `expires <= now`; session cookies never are. */
+  isExpired(now: number = Date.now() / 1000): boolean {
+    return this.expires !== null && this.expires <= now;
+  }
+
+  /** Python's `Cookie.__str__`: `<Cookie name=value for domain:port/path>`. */
+  toString(): string {
+    const port = this.port === null ? '' : `:${this.port}`;
+    const nameValue = this.value === null ? this.name : `${this.name}=${this.value}`;
+    return `<Cookie ${nameValue} for ${this.domain}${port}${this.path}>`;
+  }
+
+  /** A plain-object copy, for messages and storage (`new Cookie(cookie.toJSON())` gives it back). */
+  toJSON(): Required<Omit<CookieInit, 'rest'>> & { rest: [string, string | null][] } {
+    return {
+      version: this.version, name: this.name, value: this.value, port: this.port,
+      portSpecified: this.portSpecified, domain: this.domain, domainSpecified: this.domainSpecified,
+      domainInitialDot: this.domainInitialDot, path: this.path, pathSpecified: this.pathSpecified,
+      secure: this.secure, expires: this.expires, discard: this.discard, comment: this.comment,
+      commentUrl: this.commentUrl, rest: this.nonstandardAttrs(), rfc2109: this.rfc2109,
+    };
+  }
+}
+
+function toInt(value: number, field: string): number {
+  const n = Math.trunc(value);
+  if (!Number.isFinite(n)) throw new CookieValueError(`Cookie ${field} must be a finite number, got ${value}`);
+  return n;
+}
+
+function isIterable(value: object): value is Iterable<readonly [string, string | null]> {
+  return Symbol.iterator in value;
+}

@@ -1,0 +1,18 @@
+// The one module that touches the browser API: everything else imports `browser` from here, so
+// that tests can replace it and a Firefox build needs no other change.
+import browser from 'webextension-polyfill';
+
+export type Browser = typeof browser;
+export type WebRequest = Browser['webRequest'];
+export type MessageSender = import('webextension-polyfill').Runtime.MessageSender;
+export { browser };
+
+/**
+ * `extraHeaders` is what makes Chrome show Set-Cookie to webRequest; Firefox rejects the value,
+ * so it is added only where the browser declares it.
+ */
+export function headersReceivedOptions(): string[] {
+  const options = (browser.webRequest as unknown as { OnHeadersReceivedOptions?: Record<string, string> }).OnHeadersReceivedOptions;
+  const extra = options?.['EXTRA_HEADERS'];
+  return extra === undefined ? ['responseHeaders'] : ['responseHeaders', extra];
+}

@@ -1,0 +1,516 @@
+/**
+ * Date/time conversion, as Python 3.11's http.cookiejar does it: http2time, iso2time, time2isoz,
+ * time2netscape.
+ *
+ * Python parses the loose formats with backtracking regular expressions. Here the same expressions
+ * (written below, part by part, beside Python's text) run on a small Pike VM: it explores every
+ * alternative in lock step, in the priority order a backtracking engine would, so it picks the same
+ * match and the same groups as Python's `re`, in time linear in the input (at most
+ * `(input length + 1) × program size` steps). The simple fixed-shape expressions are hand-written
+ * scanners. Every parser counts its steps into an optional `StepCounter`, so tests can bound the
+ * work on adversarial input without timing it.
+ */
+
+import { CookieValueError } from './errors';
+
+/** Counts parsing steps; pass one in `options.counter` to measure the work a parse did. */
+export interface StepCounter {
+  steps: number;
+}
+
+export interface DateParseOptions {
+  /**
+   * The clock, in seconds since the epoch (default `Date.now() / 1000`). Python resolves a two-digit
+   * (or three-digit) year against the current LOCAL year (`time.localtime().tm_year`); so do we,
+   * using this clock and the runtime's local time zone.
+   */
+  now?: number;
+  /** Incremented by the work done, for linear-time tests. */
+  counter?: StepCounter;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+const MONTHS_LOWER = MONTHS.map((month) => month.toLowerCase());
+const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+const EPOCH_YEAR = 1970;
+const MAX_YEAR = 9999;
+/** CPython refuses to convert longer digit strings with int() (sys.get_int_max_str_digits()). */
+const INT_MAX_STR_DIGITS = 4300;
+
+// ---------------------------------------------------------------------------------------------
+// Character classes (all of these expressions are compiled with re.ASCII in Python)
+
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+const isAsciiSpace = (c: number): boolean => c === 0x20 || (c >= 0x09 && c <= 0x0d);
+const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+const isAsciiWord = (c: number): boolean => isAsciiLetter(c) || isDigit(c) || c === 0x5f;
+const is = (ch: string) => {
+  const code = ch.charCodeAt(0);
+  return (c: number): boolean => c === code;
+};
+const oneOf = (chars: string) => (c: number): boolean => chars.includes(String.fromCharCode(c));
+
+/** Python's `str.isspace()` (the whitespace `str.strip()` and `re`'s Unicode `\s` remove). */
+export function isPythonSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
+  if (c < 0x85) return false;
+  return c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 ||
+    c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
+/** Python's `str.lstrip()` with no argument: the index of the first non-space character. */
+function lstripIndex(text: string, counter: StepCounter | undefined): number {
+  let i = 0;
+  while (i < text.length && isPythonSpace(text.charCodeAt(i))) i++;
+  if (counter) counter.steps += i + 1;
+  return i;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A Pike VM for the few backtracking expressions: leftmost-first (Perl/Python) priority, anchored
+// at the start of the text (each of them starts with `^` and none is MULTILINE).
+
+type Node =
+  | { readonly k: 'cls'; readonly test: (c: number) => boolean }
+  | { readonly k: 'seq'; readonly items: readonly Node[] }
+  | { readonly k: 'alt'; readonly items: readonly Node[] }
+  | { readonly k: 'rep'; readonly node: Node; readonly min: number; readonly max: number }
+  | { readonly k: 'group'; readonly n: number; readonly node: Node }
+  | { readonly k: 'assert'; readonly test: (text: string, pos: number) => boolean };
+
+const cls = (test: (c: number) => boolean): Node => ({ k: 'cls', test });
+const seq = (...items: Node[]): Node => ({ k: 'seq', items });
+const alt = (...items: Node[]): Node => ({ k: 'alt', items });
+const rep = (node: Node, min: number, max: number): Node => ({ k: 'rep', node, min, max });
+const star = (node: Node): Node => rep(node, 0, Infinity);
+const plus = (node: Node): Node => rep(node, 1, Infinity);
+const opt = (node: Node): Node => rep(node, 0, 1);
+const group = (n: number, node: Node): Node => ({ k: 'group', n, node });
+const assert = (test: (text: string, pos: number) => boolean): Node => ({ k: 'assert', test });
+const lit = (chars: string): Node => seq(...Array.from(chars, (ch) => cls(is(ch))));
+/** `$` without MULTILINE: the end, or just before a final newline. */
+const end = assert((text, pos) => pos === text.length || (pos === text.length - 1 && text.charCodeAt(pos) === 0x0a));
+const digit = cls(isDigit);
+const space = cls(isAsciiSpace);
+
+type Inst =
+  | { op: 'cls'; test: (c: number) => boolean }
+  | { op: 'split'; x: number; y: number } // x has priority
+  | { op: 'jmp'; x: number }
+  | { op: 'save'; slot: number }
+  | { op: 'assert'; test: (text: string, pos: number) => boolean }
+  | { op: 'match' };
+
+interface Program {
+  readonly insts: readonly Inst[];
+  readonly slots: number;
+}
+
+function compile(node: Node, groups: number): Program {
+  const insts: Inst[] = [];
+  const emit = (n: Node): void => {
+    switch (n.k) {
+      case 'cls': insts.push({ op: 'cls', test: n.test }); break;
+      case 'assert': insts.push({ op: 'assert', test: n.test }); break;
+      case 'seq': for (const item of n.items) emit(item); break;
+      case 'group':
+        insts.push({ op: 'save', slot: 2 * n.n });
+        emit(n.node);
+        insts.push({ op: 'save', slot: 2 * n.n + 1 });
+        break;
+      case 'alt': {
+        const jumps: { op: 'jmp'; x: number }[] = [];
+        n.items.forEach((item, i) => {
+          if (i < n.items.length - 1) {
+            const split: Inst = { op: 'split', x: insts.length + 1, y: -1 };
+            insts.push(split);
+            emit(item);
+            const jump = { op: 'jmp' as const, x: -1 };
+            jumps.push(jump);
+            insts.push(jump);
+            split.y = insts.length;
+          } else {
+            emit(item);
+          }
+        });
+        for (const jump of jumps) jump.x = insts.length;
+        break;
+      }
+      case 'rep': {
+        for (let i = 0; i < n.min; i++) emit(n.node);
+        if (n.max === Infinity) {
+          const split: Inst = { op: 'split', x: insts.length + 1, y: -1 };
+          const loop = insts.length;
+          insts.push(split);
+          emit(n.node);
+          insts.push({ op: 'jmp', x: loop });
+          split.y = insts.length;
+        } else {
+          const splits: { op: 'split'; x: number; y: number }[] = [];
+          for (let i = n.min; i < n.max; i++) {
+            const split = { op: 'split' as const, x: insts.length + 1, y: -1 };
+            splits.push(split);
+            insts.push(split);
+            emit(n.node);
+          }
+          for (const split of splits) split.y = insts.length;
+        }
+        break;
+      }
+    }
+  };
+  emit(node);
+  insts.push({ op: 'match' });
+  return { insts, slots: 2 * (groups + 1) };
+}
+
+interface Thread {
+  pc: number;
+  caps: (number | undefined)[];
+}
+
+/**
+ * Runs `prog` anchored at the start of `text`; returns the groups (1-based; `undefined` where a
+ * group did not take part) of the match a backtracking engine would find, or null.
+ */
+function pikeMatch(prog: Program, text: string, counter: StepCounter | undefined): (string | undefined)[] | null {
+  const { insts } = prog;
+  const mark = new Int32Array(insts.length).fill(-1);
+  let steps = 0;
+  let generation = 0;
+  const add = (list: Thread[], pc: number, caps: (number | undefined)[], pos: number): void => {
+    steps++;
+    if (mark[pc] === generation) return;
+    mark[pc] = generation;
+    const inst = insts[pc];
+    if (inst === undefined) throw new Error('pikeMatch: bad program');
+    switch (inst.op) {
+      case 'jmp': add(list, inst.x, caps, pos); return;
+      case 'split': add(list, inst.x, caps, pos); add(list, inst.y, caps, pos); return;
+      case 'save': {
+        const copy = caps.slice();
+        copy[inst.slot] = pos;
+        add(list, pc + 1, copy, pos);
+        return;
+      }
+      case 'assert': if (inst.test(text, pos)) add(list, pc + 1, caps, pos); return;
+      default: list.push({ pc, caps });
+    }
+  };
+  let current: Thread[] = [];
+  add(current, 0, new Array<number | undefined>(prog.slots).fill(undefined), 0);
+  let matched: (number | undefined)[] | null = null;
+  for (let pos = 0; current.length > 0; pos++) {
+    generation++;
+    const next: Thread[] = [];
+    const c = pos < text.length ? text.charCodeAt(pos) : -1;
+    for (const thread of current) {
+      steps++;
+      const inst = insts[thread.pc];
+      if (inst?.op === 'match') {
+        matched = thread.caps;
+        break; // threads of lower priority can no longer win
+      }
+      if (inst?.op === 'cls' && c >= 0 && inst.test(c)) add(next, thread.pc + 1, thread.caps, pos + 1);
+    }
+    current = next;
+  }
+  if (counter) counter.steps += steps;
+  if (matched === null) return null;
+  const caps = matched;
+  const groups: (string | undefined)[] = [];
+  for (let g = 1; 2 * g < prog.slots; g++) {
+    const start = caps[2 * g];
+    const stop = caps[2 * g + 1];
+    groups.push(start === undefined || stop === undefined ? undefined : text.slice(start, stop));
+  }
+  return groups;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The expressions, transcribed from cookiejar.py.
+
+// LOOSE_HTTP_DATE_RE
+//   ^ (\d\d?) (?:\s+|[-\/]) (\w+) (?:\s+|[-\/]) (\d+)
+//   (?: (?:\s+|:) (\d\d?):(\d\d) (?::(\d\d))? )? \s*
+//   (?: ([-+]?\d{2,4}|(?![APap][Mm]\b)[A-Za-z]+) \s* )?
+//   (?: \(\w+\) \s* )? $
+const dateSep = alt(plus(space), cls(oneOf('-/')));
+const notMeridian = assert((text, pos) => {
+  const a = text.charCodeAt(pos);
+  const m = text.charCodeAt(pos + 1);
+  const after = text.charCodeAt(pos + 2); // NaN at the end: not a word character
+  const meridian = (a === 0x41 || a === 0x50 || a === 0x61 || a === 0x70) && (m === 0x4d || m === 0x6d) &&
+    !isAsciiWord(after); // \b after "Mm" (which are word characters)
+  return !meridian;
+});
+const LOOSE_HTTP_DATE = compile(seq(
+  group(1, rep(digit, 1, 2)),
+  dateSep,
+  group(2, plus(cls(isAsciiWord))),
+  dateSep,
+  group(3, plus(digit)),
+  opt(seq(alt(plus(space), lit(':')), group(4, rep(digit, 1, 2)), lit(':'), group(5, rep(digit, 2, 2)),
+    opt(seq(lit(':'), group(6, rep(digit, 2, 2)))))),
+  star(space),
+  opt(seq(group(7, alt(seq(opt(cls(oneOf('-+'))), rep(digit, 2, 4)), seq(notMeridian, plus(cls(isAsciiLetter))))),
+    star(space))),
+  opt(seq(lit('('), plus(cls(isAsciiWord)), lit(')'), star(space))),
+  end,
+), 7);
+
+// ISO_DATE_RE
+//   ^ (\d{4}) [-\/]? (\d\d?) [-\/]? (\d\d?)
+//   (?: (?:\s+|[-:Tt]) (\d\d?):?(\d\d) (?::?(\d\d(?:\.\d*)?))? )? \s*
+//   (?: ([-+]?\d\d?:?(:?\d\d)? |Z|z) \s* )? $
+const ISO_DATE = compile(seq(
+  group(1, rep(digit, 4, 4)),
+  opt(cls(oneOf('-/'))),
+  group(2, rep(digit, 1, 2)),
+  opt(cls(oneOf('-/'))),
+  group(3, rep(digit, 1, 2)),
+  opt(seq(alt(plus(space), cls(oneOf('-:Tt'))), group(4, rep(digit, 1, 2)), opt(lit(':')), group(5, rep(digit, 2, 2)),
+    opt(seq(opt(lit(':')), group(6, seq(rep(digit, 2, 2), opt(seq(lit('.'), star(digit))))))))),
+  star(space),
+  opt(seq(group(7, alt(
+    seq(opt(cls(oneOf('-+'))), rep(digit, 1, 2), opt(lit(':')), opt(group(8, seq(opt(lit(':')), rep(digit, 2, 2))))),
+    lit('Z'),
+    lit('z'),
+  )), star(space))),
+  end,
+), 8);
+
+// TIMEZONE_RE: ^([-+])?(\d\d?):?(\d\d)?$
+const TIMEZONE = compile(seq(
+  opt(group(1, cls(oneOf('-+')))),
+  group(2, rep(digit, 1, 2)),
+  opt(lit(':')),
+  opt(group(3, rep(digit, 2, 2))),
+  end,
+), 3);
+
+// ---------------------------------------------------------------------------------------------
+// Python's int(), for the digit strings these expressions capture.
+
+/** `int(s)` for an ASCII string of digits: throws where CPython does (over 4300 digits). */
+function pyIntDigits(digits: string): number {
+  if (digits.length > INT_MAX_STR_DIGITS) {
+    throw new CookieValueError(`Exceeds the limit (${INT_MAX_STR_DIGITS} digits) for integer string conversion: value has ${digits.length} digits`);
+  }
+  const significant = digits.replace(/^0+(?=.)/, '');
+  // Only compared against small bounds afterwards: anything this long is out of every range.
+  return significant.length > 15 ? Infinity : Number(significant);
+}
+
+/**
+ * `int(s)` for a month token (`\w+`, ASCII): digits with single underscores between them are a
+ * valid Python integer literal ("1_2" is 12). Returns null where int() raises ValueError.
+ */
+function pyIntToken(token: string): number | null {
+  if (!/^[0-9]+(?:_[0-9]+)*$/.test(token)) return null;
+  const digits = token.replaceAll('_', '');
+  if (digits.length > INT_MAX_STR_DIGITS) return null; // ValueError, caught by _str2time
+  return pyIntDigits(digits);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** calendar.timegm, guarded as cookiejar's _timegm; null where the fields are out of range. */
+function timegm(year: number, month: number, mday: number, hour: number, min: number, sec: number): number | null {
+  if (year >= EPOCH_YEAR && month >= 1 && month <= 12 && mday >= 1 && mday <= 31 &&
+    hour >= 0 && hour <= 24 && min >= 0 && min <= 59 && sec >= 0 && sec <= 61) {
+    // Day overflow rolls into the next month, as date(year, month, 1).toordinal() + mday - 1 does.
+    const days = Date.UTC(year, month - 1, 1) / 86_400_000 + mday - 1;
+    return ((days * 24 + hour) * 60 + min) * 60 + sec;
+  }
+  return null;
+}
+
+function offsetFromTzString(tz: string, counter: StepCounter | undefined): number | null {
+  if (tz === 'GMT' || tz === 'UTC' || tz === 'UT' || tz === 'Z') return 0;
+  const m = pikeMatch(TIMEZONE, tz, counter);
+  if (m === null) return null;
+  const [sign, hours, minutes] = m;
+  let offset = 3600 * pyIntDigits(hours ?? '0');
+  if (minutes !== undefined) offset += 60 * pyIntDigits(minutes);
+  return sign === '-' ? -offset : offset;
+}
+
+function localYear(now: number | undefined): number {
+  return new Date(now === undefined ? Date.now() : now * 1000).getFullYear();
+}
+
+function str2time(
+  day: string, mon: string, yrText: string, hr: string | undefined, min: string | undefined, sec: string | undefined,
+  tz: string | undefined, options: DateParseOptions,
+): number | null {
+  let yr = pyIntDigits(yrText);
+  if (yr > MAX_YEAR) return null;
+
+  let month = MONTHS_LOWER.indexOf(mon.toLowerCase()) + 1;
+  if (month === 0) {
+    const imon = pyIntToken(mon);
+    if (imon === null || imon < 1 || imon > 12) return null;
+    month = imon;
+  }
+
+  const hour = hr === undefined ? 0 : pyIntDigits(hr);
+  const minute = min === undefined ? 0 : pyIntDigits(min);
+  // The ISO seconds may have a fraction ("29.5"): Python's int() raises on it, which
+  // iso2time's caller sees as a ValueError; we mirror that below.
+  const second = sec === undefined ? 0 : pyIntSeconds(sec);
+
+  if (yr < 1000) {
+    // find "obvious" year
+    const curYr = localYear(options.now);
+    let m = curYr % 100;
+    const tmp = yr;
+    yr = yr + curYr - m;
+    m = m - tmp;
+    if (Math.abs(m) > 50) yr = m > 0 ? yr + 100 : yr - 100;
+  }
+
+  let t = timegm(yr, month, pyIntDigits(day), hour, minute, second);
+  if (t !== null) {
+    const offset = offsetFromTzString((tz ?? 'UTC').toUpperCase(), options.counter);
+    if (offset === null) return null;
+    t = t - offset;
+  }
+  return t;
+}
+
+function pyIntSeconds(sec: string): number {
+  if (sec.includes('.')) throw new CookieValueError(`invalid literal for int() with base 10: '${sec}'`);
+  return pyIntDigits(sec);
+}
+
+/** The fixed RFC 1123 shape: `^[SMTWF][a-z][a-z], (\d\d) ([JFMASOND][a-z][a-z]) (\d\d\d\d) (\d\d):(\d\d):(\d\d) GMT$`. */
+function matchStrictDate(text: string): [string, string, string, string, string, string] | null {
+  const length = 29;
+  if (!(text.length === length || (text.length === length + 1 && text.endsWith('\n')))) return null;
+  const lower = (c: number): boolean => c >= 0x61 && c <= 0x7a;
+  const shape = 'W  , DD M   YYYY DD:DD:DD GMT';
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    const want = shape[i];
+    let ok: boolean;
+    if (i === 0) ok = 'SMTWF'.includes(text.charAt(0));
+    else if (i === 1 || i === 2 || i === 9 || i === 10) ok = lower(c);
+    else if (i === 8) ok = 'JFMASOND'.includes(text.charAt(8));
+    else if (want === 'D' || want === 'Y') ok = isDigit(c);
+    else ok = text[i] === want;
+    if (!ok) return null;
+  }
+  return [text.slice(5, 7), text.slice(8, 11), text.slice(12, 16), text.slice(17, 19), text.slice(20, 22), text.slice(23, 25)];
+}
+
+/** WEEKDAY_RE (re.I): `^(?:Sun|Mon|Tue|Wed|Thu|Fri|Sat)[a-z]*,?\s*`; returns the index after it. */
+function skipWeekday(text: string, start: number, counter: StepCounter | undefined): number {
+  const day = text.slice(start, start + 3).toLowerCase();
+  if (!['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].includes(day) || !/^[a-z]{3}$/i.test(text.slice(start, start + 3))) return start;
+  let i = start + 3;
+  while (i < text.length && isAsciiLetter(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) === 0x2c) i++;
+  while (i < text.length && isAsciiSpace(text.charCodeAt(i))) i++;
+  if (counter) counter.steps += i - start + 1;
+  return i;
+}
+
+/**
+ * Python's `http2time`: seconds since the epoch of an HTTP date (RFC 1123, RFC 850, asctime-less
+ * loose forms), or null if the format is not recognised, the date is out of range, or the time zone
+ * is not understood. A time zone other than UTC/GMT/UT/Z must be numeric ("+0100").
+ *
+ * Throws CookieValueError exactly where Python raises ValueError: a strict-format date whose month
+ * is not a month name ("Wed, 09 Jux 1994 22:23:32 GMT"), or a year of more than 4300 digits.
+ * (Python's CookieJar.make_cookies catches that and drops the response's Netscape cookies.)
+ */
+export function http2time(text: string, options: DateParseOptions = {}): number | null {
+  const { counter } = options;
+  if (counter) counter.steps += 1;
+  // fast exit for strictly conforming string
+  const strict = matchStrictDate(text);
+  if (strict) {
+    const [day, mon, yr, hr, min, sec] = strict;
+    const month = MONTHS_LOWER.indexOf(mon.toLowerCase()) + 1;
+    if (month === 0) throw new CookieValueError(`'${mon.toLowerCase()}' is not in list`);
+    return timegm(Number(yr), month, Number(day), Number(hr), Number(min), Number(sec));
+  }
+
+  // No, we need some messy parsing...
+  let start = lstripIndex(text, counter);
+  start = skipWeekday(text, start, counter); // Useless weekday
+  const m = pikeMatch(LOOSE_HTTP_DATE, start === 0 ? text : text.slice(start), counter);
+  if (m === null) return null; // bad format
+  const [day, mon, yr, hr, min, sec, tz] = m;
+  if (day === undefined || mon === undefined || yr === undefined) return null;
+  return str2time(day, mon, yr, hr, min, sec, tz, options);
+}
+
+/**
+ * Python's `iso2time`: as http2time, for the ISO 8601 forms ("1994-02-03 14:15:29 -0100",
+ * "19940203T141529Z", "1994-02-03"...).
+ *
+ * Throws CookieValueError where Python raises ValueError: seconds with a fraction ("14:15:29.5"),
+ * which Python's int() refuses.
+ */
+export function iso2time(text: string, options: DateParseOptions = {}): number | null {
+  const { counter } = options;
+  if (counter) counter.steps += 1;
+  const start = lstripIndex(text, counter);
+  const m = pikeMatch(ISO_DATE, start === 0 ? text : text.slice(start), counter);
+  if (m === null) return null; // bad format
+  const [yr, mon, day, hr, min, sec, tz] = m;
+  if (day === undefined || mon === undefined || yr === undefined) return null;
+  return str2time(day, mon, yr, hr, min, sec, tz, options);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formatting
+
+/** Python's round() of a float: half to even. */
+function roundHalfEven(x: number): number {
+  const r = Math.round(x);
+  return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+/** datetime.utcfromtimestamp(t), to whole-second fields; throws where Python does (out of range). */
+function utcFields(t: number | null | undefined): Date {
+  const seconds = t ?? Date.now() / 1000;
+  if (Number.isNaN(seconds)) throw new CookieValueError('Invalid value NaN (not a number)');
+  // Python: frac, t = modf(t); us = round(frac * 1e6), carried into the seconds.
+  let whole = Math.trunc(seconds);
+  const us = roundHalfEven((seconds - whole) * 1e6);
+  if (us >= 1_000_000) whole += 1;
+  else if (us < 0) whole -= 1;
+  const date = new Date(whole * 1000);
+  const year = date.getUTCFullYear();
+  if (!Number.isFinite(date.getTime()) || year < 1 || year > MAX_YEAR) {
+    throw new CookieValueError(`year ${Number.isFinite(date.getTime()) ? year : seconds} is out of range`);
+  }
+  return date;
+}
+
+const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+
+/**
+ * Python's `time2isoz`: "YYYY-MM-DD hh:mm:ssZ" (UTC) for `t` seconds since the epoch, or for now.
+ * Throws CookieValueError where Python does: a time outside the years 1..9999.
+ */
+export function time2isoz(t?: number | null): string {
+  const d = utcFields(t);
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)} ` +
+    `${pad(d.getUTCHours(), 2)}:${pad(d.getUTCMinutes(), 2)}:${pad(d.getUTCSeconds(), 2)}Z`;
+}
+
+/**
+ * Python's `time2netscape`: "Wed, DD-Mon-YYYY HH:MM:SS GMT" for `t` seconds since the epoch, or for
+ * now. Throws CookieValueError where Python does: a time outside the years 1..9999.
+ */
+export function time2netscape(t?: number | null): string {
+  const d = utcFields(t);
+  const weekday = DAYS[(d.getUTCDay() + 6) % 7] ?? '';
+  const month = MONTHS[d.getUTCMonth()] ?? '';
+  return `${weekday}, ${pad(d.getUTCDate(), 2)}-${month}-${pad(d.getUTCFullYear(), 4)} ` +
+    `${pad(d.getUTCHours(), 2)}:${pad(d.getUTCMinutes(), 2)}:${pad(d.getUTCSeconds(), 2)} GMT`;
+}

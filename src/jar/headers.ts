@@ -1,0 +1,246 @@
+/**
+ * Header parsing, as Python 3.11's http.cookiejar does it: splitHeaderWords, joinHeaderWords,
+ * parseNsHeaders, stripQuotes.
+ *
+ * Python's split_header_words applies small regular expressions to the rest of the text and
+ * re-slices it after every token; here one index walks the text once (the quoted-string scan is
+ * memoised), so the work is linear in the input. Whitespace is Python's: `re`'s Unicode `\s` and
+ * `str.strip()` both mean `str.isspace()` (see isPythonSpace).
+ */
+
+import { http2time, isPythonSpace, type DateParseOptions, type StepCounter } from './dates';
+
+/** One `name=value` of a header; the value is null for a lone token. */
+export type HeaderPair = [name: string, value: string | null];
+
+export interface HeaderParseOptions {
+  /** Incremented by the work done, for linear-time tests. */
+  counter?: StepCounter;
+}
+
+const EQUALS = 0x3d;
+const SEMICOLON = 0x3b;
+const COMMA = 0x2c;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const NEWLINE = 0x0a;
+
+/**
+ * Python's `split_header_words`: parses header values into lists of `[name, value]` pairs. Several
+ * values are treated as if joined by ",". Quoted values lose their quotes and backslash escapes;
+ * a lone token gets the value null; junk (`=`, `;`, stray space) between tokens is skipped.
+ *
+ * `splitHeaderWords(['foo="bar"; port="80,81"; discard, bar=baz'])` gives
+ * `[[['foo', 'bar'], ['port', '80,81'], ['discard', null]], [['bar', 'baz']]]`.
+ */
+export function splitHeaderWords(values: readonly string[], options: HeaderParseOptions = {}): HeaderPair[][] {
+  const result: HeaderPair[][] = [];
+  let steps = 0;
+  for (const text of values) {
+    const n = text.length;
+    const skipSpace = (from: number): number => {
+      let i = from;
+      while (i < n && isPythonSpace(text.charCodeAt(i))) i++;
+      steps += i - from + 1;
+      return i;
+    };
+    let closing: Int32Array | null = null;
+    /**
+     * Where the quoted string whose content starts at `from` ends: the index of its closing quote,
+     * or -1 when HEADER_QUOTED_VALUE_RE fails (no closing quote; or a backslash before a newline or
+     * the end: `\\.` does not match a newline). Computed once for every position, right to left.
+     */
+    const closingQuote = (from: number): number => {
+      if (closing === null) {
+        closing = new Int32Array(n + 1);
+        closing[n] = -1;
+        for (let p = n - 1; p >= 0; p--) {
+          const c = text.charCodeAt(p);
+          if (c === QUOTE) closing[p] = p;
+          else if (c === BACKSLASH) closing[p] = p + 1 < n && text.charCodeAt(p + 1) !== NEWLINE ? (closing[p + 2] ?? -1) : -1;
+          else closing[p] = closing[p + 1] ?? -1;
+        }
+        steps += n + 1;
+      }
+      return closing[from] ?? -1;
+    };
+
+    let pairs: HeaderPair[] = [];
+    let pos = 0;
+    while (pos < n) {
+      // HEADER_TOKEN_RE: ^\s*([^=\s;,]+)
+      const tokenStart = skipSpace(pos);
+      let tokenEnd = tokenStart;
+      while (tokenEnd < n) {
+        const c = text.charCodeAt(tokenEnd);
+        if (c === EQUALS || c === SEMICOLON || c === COMMA || isPythonSpace(c)) break;
+        tokenEnd++;
+      }
+      steps += tokenEnd - tokenStart;
+      if (tokenEnd > tokenStart) {
+        const name = text.slice(tokenStart, tokenEnd);
+        pos = tokenEnd;
+        let value: string | null = null;
+        // Both value expressions start with ^\s*=\s*
+        const equals = skipSpace(pos);
+        if (text.charCodeAt(equals) === EQUALS) {
+          const valueStart = skipSpace(equals + 1);
+          const close = text.charCodeAt(valueStart) === QUOTE ? closingQuote(valueStart + 1) : -1;
+          if (close >= 0) {
+            // HEADER_QUOTED_VALUE_RE, then HEADER_ESCAPE_RE.sub(r"\1", value)
+            value = unescape(text, valueStart + 1, close);
+            steps += close - valueStart;
+            pos = close + 1;
+          } else {
+            // HEADER_VALUE_RE: ^\s*=\s*([^\s;,]*)  (its .rstrip() cannot remove anything)
+            let valueEnd = valueStart;
+            while (valueEnd < n) {
+              const c = text.charCodeAt(valueEnd);
+              if (c === SEMICOLON || c === COMMA || isPythonSpace(c)) break;
+              valueEnd++;
+            }
+            steps += valueEnd - valueStart + 1;
+            value = text.slice(valueStart, valueEnd);
+            pos = valueEnd;
+          }
+        }
+        pairs.push([name, value]);
+      } else if (text.charCodeAt(tokenStart) === COMMA) {
+        // concatenated headers, as per RFC 2616 section 4.2
+        pos = tokenStart + 1;
+        if (pairs.length > 0) result.push(pairs);
+        pairs = [];
+      } else {
+        // skip junk: ^[=\s;]*  (never empty here: the text starts with space, "=" or ";")
+        let i = pos;
+        while (i < n) {
+          const c = text.charCodeAt(i);
+          if (c !== EQUALS && c !== SEMICOLON && !isPythonSpace(c)) break;
+          i++;
+        }
+        steps += i - pos + 1;
+        pos = i;
+      }
+    }
+    if (pairs.length > 0) result.push(pairs);
+  }
+  if (options.counter) options.counter.steps += steps;
+  return result;
+}
+
+/** The content of a quoted string with each `\x` replaced by `x`. */
+function unescape(text: string, start: number, end: number): string {
+  let out = '';
+  let chunk = start;
+  for (let i = start; i < end; i++) {
+    if (text.charCodeAt(i) === BACKSLASH) {
+      out += text.slice(chunk, i);
+      chunk = i + 1; // keep the escaped character
+      i++;
+    }
+  }
+  return out + text.slice(chunk, end);
+}
+
+/**
+ * `re.search(r"^\w+$", v)` with Unicode `\w` (letters, digits, numerics, underscore), where `$` also
+ * matches before a final newline. (Our `\w` is the runtime's Unicode database, Python 3.11's is
+ * Unicode 14.0: they differ only for characters assigned since.)
+ */
+const WORD_RUN = /^[\p{L}\p{N}_]+$/u;
+function isWordValue(value: string): boolean {
+  return WORD_RUN.test(value.endsWith('\n') ? value.slice(0, -1) : value);
+}
+
+/**
+ * Python's `join_header_words`: the inverse (almost) of splitHeaderWords. A value that is not all
+ * word characters is quoted, with `"` and `\` escaped.
+ *
+ * `joinHeaderWords([[['text/plain', null], ['charset', 'iso-8859-1']]])` gives
+ * `'text/plain; charset="iso-8859-1"'`.
+ */
+export function joinHeaderWords(lists: readonly (readonly (readonly [string, string | null])[])[]): string {
+  const headers: string[] = [];
+  for (const pairs of lists) {
+    const attrs: string[] = [];
+    for (const [name, value] of pairs) {
+      if (value === null) {
+        attrs.push(name);
+      } else {
+        const text = isWordValue(value) ? value : `"${value.replace(/["\\]/g, '\\$&')}"`;
+        attrs.push(`${name}=${text}`);
+      }
+    }
+    if (attrs.length > 0) headers.push(attrs.join('; '));
+  }
+  return headers.join(', ');
+}
+
+/** Python's `strip_quotes`: drops one leading and one trailing `"`. */
+export function stripQuotes(text: string): string {
+  let result = text;
+  if (result.startsWith('"')) result = result.slice(1);
+  if (result.endsWith('"')) result = result.slice(0, -1);
+  return result;
+}
+
+/** Python's `str.strip()` with no argument. */
+function pyStrip(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isPythonSpace(text.charCodeAt(start))) start++;
+  while (end > start && isPythonSpace(text.charCodeAt(end - 1))) end--;
+  return text.slice(start, end);
+}
+
+const KNOWN_ATTRS: ReadonlySet<string> = new Set(['expires', 'domain', 'path', 'secure', 'version', 'port', 'max-age']);
+
+/**
+ * Python's `parse_ns_headers`: the ad-hoc parser for Netscape (and RFC 2109) Set-Cookie values.
+ * Each header gives one list: the cookie's `[name, value]` first, then its attributes; known
+ * attribute names are lower-cased, `expires` becomes http2time's number (or null if invalid), a
+ * `version` is unquoted, and `['version', '0']` is appended when there was none. An attribute with
+ * no `=` has the value null. A header whose first part has no name gives no list.
+ *
+ * Throws CookieValueError where Python raises ValueError (from http2time; see there).
+ */
+export function parseNsHeaders(
+  values: readonly string[], options: DateParseOptions = {},
+): [string, string | number | null][][] {
+  const result: [string, string | number | null][][] = [];
+  for (const header of values) {
+    if (options.counter) options.counter.steps += header.length + 1;
+    const pairs: [string, string | number | null][] = [];
+    let versionSet = false;
+    const params = header.split(';');
+    for (let ii = 0; ii < params.length; ii++) {
+      const param = pyStrip(params[ii] ?? '');
+      const sepAt = param.indexOf('=');
+      let key = pyStrip(sepAt === -1 ? param : param.slice(0, sepAt));
+      if (key === '') {
+        if (ii === 0) break;
+        continue;
+      }
+      // allow for a distinction between present and empty and missing altogether
+      let value: string | number | null = sepAt === -1 ? null : pyStrip(param.slice(sepAt + 1));
+      if (ii !== 0) {
+        const lc = key.toLowerCase();
+        if (KNOWN_ATTRS.has(lc)) key = lc;
+        if (key === 'version') {
+          // This is an RFC 2109 cookie.
+          if (value !== null) value = stripQuotes(value);
+          versionSet = true;
+        } else if (key === 'expires') {
+          // convert expires date to seconds since epoch
+          if (value !== null) value = http2time(stripQuotes(value), options); // null if invalid
+        }
+      }
+      pairs.push([key, value]);
+    }
+    if (pairs.length > 0) {
+      if (!versionSet) pairs.push(['version', '0']);
+      result.push(pairs);
+    }
+  }
+  return result;
+}

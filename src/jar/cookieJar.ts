@@ -1,0 +1,838 @@
+import { Cookie } from './cookie';
+import { CookieNotFoundError, CookieValueError } from './errors';
+import { parseNsHeaders, splitHeaderWords } from './headers';
+import { DefaultCookiePolicy, type CookiePolicy } from './policy';
+import { effRequestHost, escapePath, parsePythonInt, PY_WHITESPACE_RUN, requestHost, requestPath, requestPort, type CookieRequest } from './request';
+import { refusal, type Refusal } from './rules';
+
+/** What the jar did with one cookie: accepted, or refused with a rule id and a reason for people. */
+export interface CookieDecision {
+  cookie: Cookie;
+  accepted: boolean;
+  rule?: string;
+  reason?: string;
+  /** The raw Set-Cookie / Set-Cookie2 header value the cookie came from. */
+  header?: string;
+}
+
+/** A response as the jar reads it: its header lines in order (names compare case-insensitively). */
+export interface CookieResponse {
+  headers: Iterable<readonly [name: string, value: string]>;
+}
+
+export interface CookieJarOptions {
+  /** The clock, in seconds since the epoch (default: Date.now() / 1000). */
+  now?: () => number;
+}
+
+type Tree = Map<string, Map<string, Map<string, Cookie>>>;
+type AttrValue = string | number | null;
+type StandardValue = string | number | bigint | boolean | null;
+
+interface HeaderLine {
+  readonly name: 'Set-Cookie' | 'Set-Cookie2';
+  readonly value: string;
+  /** Position among the response's cookie header lines: decisions come back in this order. */
+  readonly line: number;
+}
+
+/** One cookie's way through make_cookies: the parsed attributes, then a Cookie or a decision. */
+interface Slot {
+  readonly line: HeaderLine;
+  readonly attrs: readonly (readonly [string, AttrValue])[] | null;
+  cookie?: Cookie | undefined;
+  decision?: CookieDecision;
+}
+
+interface CookieTuple {
+  readonly slot: Slot;
+  readonly name: string;
+  readonly value: string | null;
+  readonly standard: Map<string, StandardValue>;
+  readonly rest: Map<string, string | null>;
+}
+
+interface ExpiryEntry {
+  readonly expires: number;
+  readonly domain: string;
+  readonly path: string;
+  readonly name: string;
+  readonly cookie: Cookie;
+}
+
+const BOOLEAN_ATTRS = new Set(['discard', 'secure']);
+const VALUE_ATTRS = new Set(['version', 'expires', 'max-age', 'domain', 'path', 'port', 'comment', 'commenturl']);
+const MAY_BE_EMPTY = new Set(['port', 'comment', 'commenturl']);
+// Python's CookieJar.non_word_re = r"\W" on str: anything but letters, digits (numerics) and '_'.
+const NON_WORD = /[^\p{L}\p{N}_]/u;
+const QUOTE_RE = /(["\\])/g;
+
+/**
+ * Python's `http.cookiejar.CookieJar`: cookies stored as domain -> path -> name in insertion order
+ * (Python 3.11's nested dicts), the same cookies and headers for the same inputs and clock. Unlike
+ * Python, a request looks up only the domain keys that can match its host, and expiry is kept in a
+ * heap, so neither addCookieHeader nor the expiry sweep after it walks unrelated cookies.
+ */
+export class CookieJar implements Iterable<Cookie> {
+  private policyInUse: CookiePolicy;
+  private readonly clock: () => number;
+  private tree: Tree = new Map();
+  /** Insertion number of each domain key: dict order, for sorting the looked-up keys. */
+  private domainSeq = new Map<string, number>();
+  private nextSeq = 0;
+  /** Domain keys by their last two labels, for explainCookieHeader's "same site" cookies. */
+  private sites = new Map<string, Set<string>>();
+  private count = 0;
+  private heap: ExpiryEntry[] = [];
+
+  constructor(policy?: CookiePolicy, options: CookieJarOptions = {}) {
+    this.policyInUse = policy ?? new DefaultCookiePolicy();
+    this.clock = options.now ?? (() => Date.now() / 1000);
+  }
+
+  /** The policy in use. */
+  get policy(): CookiePolicy {
+    return this.policyInUse;
+  }
+
+  setPolicy(policy: CookiePolicy): void {
+    this.policyInUse = policy;
+  }
+
+  /** The injected clock in whole seconds: Python's `int(time.time())`. */
+  protected now(): number {
+    return Math.floor(this.clock());
+  }
+
+  /** The number of cookies. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** Python's iteration order: domain keys, then path keys, then names, each in insertion order. */
+  *[Symbol.iterator](): Iterator<Cookie> {
+    for (const byPath of [...this.tree.values()]) {
+      for (const byName of [...byPath.values()]) yield* [...byName.values()];
+    }
+  }
+
+  /** The stored cookies as Python's `_cookies[domain][path][name]` (read-only, live). */
+  cookieTree(): ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap<string, Cookie>>> {
+    return this.tree;
+  }
+
+  /** Python's `str(jar)`: `<CookieJar[<Cookie a=b for .example.com/>, ...]>`. */
+  toString(): string {
+    return `<${this.constructor.name}[${[...this].map(String).join(', ')}]>`;
+  }
+
+  // --- storing ---------------------------------------------------------------------------------
+
+  /** Store a cookie without asking the policy; a cookie with the same domain, path and name is replaced in place. */
+  setCookie(cookie: Cookie): void {
+    const { domain, path, name } = cookie;
+    let byPath = this.tree.get(domain);
+    if (byPath === undefined) {
+      byPath = new Map();
+      this.tree.set(domain, byPath);
+      this.domainSeq.set(domain, this.nextSeq++);
+      const site = siteKey(domain);
+      let keys = this.sites.get(site);
+      if (keys === undefined) this.sites.set(site, keys = new Set());
+      keys.add(domain);
+    }
+    let byName = byPath.get(path);
+    if (byName === undefined) byPath.set(path, byName = new Map<string, Cookie>());
+    if (!byName.has(name)) this.count++;
+    byName.set(name, cookie);
+    if (cookie.expires !== null) this.pushExpiry({ expires: cookie.expires, domain, path, name, cookie });
+  }
+
+  /** Set the cookie if the policy accepts it for this request. */
+  setCookieIfOk(cookie: Cookie, request: CookieRequest): CookieDecision {
+    this.policyInUse.now = this.now();
+    const refused = this.checkSet(cookie, request);
+    if (refused !== null) return refusedDecision(cookie, refused);
+    this.setCookie(cookie);
+    return { cookie, accepted: true };
+  }
+
+  /**
+   * Python's `clear`: everything; one domain; one path of a domain; or one cookie. Throws
+   * CookieNotFoundError where Python raises KeyError, CookieValueError where it raises ValueError.
+   * Clearing one cookie keeps its (possibly empty) domain and path in place, as Python does.
+   */
+  clear(domain?: string, path?: string, name?: string): void {
+    if (name !== undefined) {
+      if (domain === undefined || path === undefined) throw new CookieValueError('domain and path must be given to remove a cookie by name');
+      const byName = this.tree.get(domain)?.get(path);
+      if (byName?.has(name) !== true) throw new CookieNotFoundError(domain, path, name);
+      byName.delete(name);
+      this.count--;
+    } else if (path !== undefined) {
+      if (domain === undefined) throw new CookieValueError('domain must be given to remove cookies by path');
+      const byPath = this.tree.get(domain);
+      const byName = byPath?.get(path);
+      if (byPath === undefined || byName === undefined) throw new CookieNotFoundError(domain, path);
+      byPath.delete(path);
+      this.count -= byName.size;
+    } else if (domain !== undefined) {
+      const byPath = this.tree.get(domain);
+      if (byPath === undefined) throw new CookieNotFoundError(domain);
+      this.deleteDomain(domain, byPath);
+    } else {
+      this.tree = new Map();
+      this.domainSeq = new Map();
+      this.sites = new Map();
+      this.count = 0;
+      this.heap = [];
+    }
+  }
+
+  /** Discard every session cookie (those with `discard` set). */
+  clearSessionCookies(): void {
+    for (const [domain, path, name, cookie] of this.entries()) {
+      if (cookie.discard) this.deleteIfPresent(domain, path, name, cookie);
+    }
+  }
+
+  /**
+   * Discard every expired cookie (expires <= the clock's time). Uses the expiry heap: the cost is
+   * that of the expired cookies, not of the jar.
+   */
+  clearExpiredCookies(): void {
+    const now = this.clock();
+    const heap = this.heap;
+    for (let top = heap[0]; top !== undefined && top.expires <= now; top = heap[0]) {
+      popHeap(heap);
+      const live = this.tree.get(top.domain)?.get(top.path)?.get(top.name) === top.cookie;
+      if (!live) continue;
+      if (top.cookie.expires === top.expires) {
+        this.deleteIfPresent(top.domain, top.path, top.name, top.cookie);
+      } else if (top.cookie.expires !== null) {
+        // The cookie's expiry was changed after it was stored: file it under the new time.
+        this.pushExpiry({ ...top, expires: top.cookie.expires });
+      }
+    }
+  }
+
+  // --- reading responses -------------------------------------------------------------------------
+
+  /** Python's `make_cookies`: the cookies of a response, before the policy's set checks. */
+  makeCookies(response: CookieResponse, request: CookieRequest): Cookie[] {
+    return this.makeSlots(response, request).candidates.map((slot) => slot.cookie).filter((cookie) => cookie !== undefined);
+  }
+
+  /**
+   * Python's `extract_cookies`, returning what it did: one decision per cookie of every Set-Cookie
+   * and Set-Cookie2 line (at least one per line), in the order of the lines. Never throws.
+   */
+  extractCookies(response: CookieResponse, request: CookieRequest): CookieDecision[] {
+    const { slots, candidates } = this.makeSlots(response, request);
+    for (const slot of candidates) {
+      const cookie = slot.cookie;
+      if (cookie === undefined) continue;
+      const refused = this.checkSet(cookie, request);
+      if (refused === null) {
+        this.setCookie(cookie);
+        slot.decision = { cookie, accepted: true, header: slot.line.value };
+      } else {
+        slot.decision = refusedDecision(cookie, refused, slot.line.value);
+      }
+    }
+    const ordered = slots.map((slot, index) => ({ slot, index }));
+    ordered.sort((a, b) => a.slot.line.line - b.slot.line.line || a.index - b.index);
+    return ordered.map(({ slot }) => slot.decision ?? refusedDecision(
+      standIn(slot, request), refusal('set.header.error', { headerName: slot.line.name, error: 'internal: no decision' }), slot.line.value));
+  }
+
+  /** The policy's set check, explained; a policy that throws refuses (Python would raise). */
+  private checkSet(cookie: Cookie, request: CookieRequest): Refusal | null {
+    const policy = this.policyInUse;
+    try {
+      if (policy.explainSetOk !== undefined && policy.setOk === DefaultCookiePolicy.prototype.setOk) {
+        return policy.explainSetOk(cookie, request);
+      }
+      if (policy.setOk(cookie, request)) return null;
+      return policy.explainSetOk?.(cookie, request) ?? refusal('set.policy', { name: cookie.name });
+    } catch (error) {
+      return refusal('set.policy.error', { name: cookie.name, error: describeError(error) });
+    }
+  }
+
+  /**
+   * make_cookies with provenance: every cookie header line becomes slots (one per cookie it holds),
+   * each ending as a candidate cookie or with a decision. Side effects (expired cookies deleting
+   * stored ones) happen in Python's order.
+   */
+  private makeSlots(response: CookieResponse, request: CookieRequest): { slots: Slot[]; candidates: Slot[] } {
+    const rfc2965Lines: HeaderLine[] = [];
+    const nsLines: HeaderLine[] = [];
+    let line = 0;
+    for (const [name, value] of response.headers) {
+      const lower = name.toLowerCase();
+      if (lower === 'set-cookie2') rfc2965Lines.push({ name: 'Set-Cookie2', value, line: line++ });
+      else if (lower === 'set-cookie') nsLines.push({ name: 'Set-Cookie', value, line: line++ });
+    }
+    const now = this.now();
+    this.policyInUse.now = now;
+    const policy = this.policyInUse;
+    const slots: Slot[] = [];
+    const lineSlot = (headerLine: HeaderLine, rule: 'set.header.rfc2965-disabled' | 'set.header.netscape-disabled'): void => {
+      const slot: Slot = { line: headerLine, attrs: null };
+      slot.decision = refusedDecision(standIn(slot, request), refusal(rule, { headerName: headerLine.name }), headerLine.value);
+      slots.push(slot);
+    };
+    const { rfc2965, netscape } = policy;
+    if ((rfc2965Lines.length === 0 && nsLines.length === 0) || (nsLines.length === 0 && !rfc2965) ||
+        (rfc2965Lines.length === 0 && !netscape) || (!netscape && !rfc2965)) {
+      // Python's quick exit: no relevant cookie headers.
+      for (const headerLine of rfc2965Lines) lineSlot(headerLine, 'set.header.rfc2965-disabled');
+      for (const headerLine of nsLines) lineSlot(headerLine, 'set.header.netscape-disabled');
+      return { slots, candidates: [] };
+    }
+
+    const rfc2965Slots = this.cookiesFromLines(rfc2965Lines, (value) => splitHeaderWords([value]), request, now);
+    slots.push(...rfc2965Slots);
+    const rfc2965Cookies = rfc2965Slots.filter((slot) => slot.cookie !== undefined);
+    let nsCookies: Slot[] = [];
+    if (nsLines.length > 0 && netscape) {
+      const nsSlots = this.cookiesFromLines(nsLines, (value) => parseNsHeaders([value]), request, now);
+      slots.push(...nsSlots);
+      nsCookies = nsSlots.filter((slot) => slot.cookie !== undefined);
+      this.processRfc2109Cookies(nsCookies);
+      if (rfc2965) {
+        // RFC 2965 section 9.1: a Set-Cookie2 cookie hides the Set-Cookie one with the same key.
+        const lookup = new Set(rfc2965Cookies.map(({ cookie }) => cookieKey(cookie)));
+        nsCookies = nsCookies.filter((slot) => {
+          const cookie = slot.cookie;
+          if (cookie === undefined || !lookup.has(cookieKey(cookie))) return true;
+          slot.decision = refusedDecision(cookie, refusal('set.netscape.hidden-by-cookie2', { name: cookie.name, domain: cookie.domain, path: cookie.path }), slot.line.value);
+          slot.cookie = undefined;
+          return false;
+        });
+      }
+    } else {
+      for (const headerLine of nsLines) lineSlot(headerLine, 'set.header.netscape-disabled');
+    }
+    return { slots, candidates: [...rfc2965Cookies, ...nsCookies] };
+  }
+
+  /**
+   * Python's `_cookies_from_attrs_set` over one kind of header, inside make_cookies' catch-all: an
+   * exception anywhere drops every cookie of these lines that is not already decided.
+   */
+  private cookiesFromLines(
+    lines: readonly HeaderLine[], parse: (value: string) => (readonly (readonly [string, AttrValue])[])[], request: CookieRequest, now: number,
+  ): Slot[] {
+    const slots: Slot[] = [];
+    let parsedLines = 0;
+    try {
+      for (const headerLine of lines) {
+        const lists = parse(headerLine.value);
+        if (lists.length === 0) {
+          const slot: Slot = { line: headerLine, attrs: null };
+          slot.decision = refusedDecision(standIn(slot, request), refusal('set.header.no-cookie', { headerName: headerLine.name, header: headerLine.value }), headerLine.value);
+          slots.push(slot);
+        }
+        for (const attrs of lists) slots.push({ line: headerLine, attrs });
+        parsedLines++;
+      }
+      const tuples = this.normalizedCookieTuples(slots, request, now);
+      for (const tuple of tuples) this.cookieFromCookieTuple(tuple, request, now);
+    } catch (error) {
+      const headerName = lines[0]?.name ?? 'Set-Cookie';
+      const failed = refusal('set.header.error', { headerName, error: describeError(error) });
+      for (const headerLine of lines.slice(parsedLines)) slots.push({ line: headerLine, attrs: null });
+      for (const slot of slots) {
+        if (slot.decision !== undefined) continue;
+        slot.decision = refusedDecision(slot.cookie ?? standIn(slot, request), failed, slot.line.value);
+        slot.cookie = undefined;
+      }
+    }
+    return slots;
+  }
+
+  /** Python's `_normalized_cookie_tuples`: standard attributes apart, Max-Age made absolute; bad cookies dropped. */
+  private normalizedCookieTuples(slots: readonly Slot[], request: CookieRequest, now: number): CookieTuple[] {
+    const tuples: CookieTuple[] = [];
+    for (const slot of slots) {
+      const attrs = slot.attrs;
+      if (attrs === null || slot.decision !== undefined) continue;
+      const [first, ...others] = attrs;
+      if (first === undefined) continue;
+      const name = first[0];
+      const value = first[1] === null ? null : String(first[1]);
+      let maxAgeSet = false;
+      let bad: Refusal | null = null;
+      const standard = new Map<string, StandardValue>();
+      const rest = new Map<string, string | null>();
+      for (const [key, attrValue] of others) {
+        let k = key;
+        let v: StandardValue = attrValue;
+        const lc = k.toLowerCase();
+        // Don't lose case distinction for unknown fields.
+        if (VALUE_ATTRS.has(lc) || BOOLEAN_ATTRS.has(lc)) k = lc;
+        if (BOOLEAN_ATTRS.has(k) && v === null) v = true; // a bare "secure": present without a value
+        if (standard.has(k)) continue; // only the first value is significant
+        if (k === 'domain') {
+          if (v === null) {
+            bad = refusal('set.domain.missing-value', { name });
+            break;
+          }
+          v = String(v).toLowerCase(); // RFC 2965 section 3.3.3
+        }
+        if (k === 'expires') {
+          if (maxAgeSet) continue; // prefer Max-Age to Expires, like Mozilla
+          if (v === null) continue; // missing or invalid: a session cookie
+        }
+        if (k === 'max-age') {
+          maxAgeSet = true;
+          if (typeof v !== 'string') throw new TypeError("int() argument must be a string, a bytes-like object or a real number, not 'NoneType' (a Max-Age attribute without a value)");
+          const seconds = parsePythonInt(v);
+          if (seconds === null) {
+            bad = refusal('set.max-age.invalid', { name, maxAge: v });
+            break;
+          }
+          k = 'expires';
+          v = BigInt(now) + seconds;
+        }
+        if (VALUE_ATTRS.has(k) || BOOLEAN_ATTRS.has(k)) {
+          if (v === null && !MAY_BE_EMPTY.has(k)) {
+            bad = refusal('set.attribute.missing-value', { name, attribute: k });
+            break;
+          }
+          standard.set(k, v);
+        } else {
+          rest.set(k, v === null ? null : String(v));
+        }
+      }
+      if (bad !== null) {
+        slot.decision = refusedDecision(standIn(slot, request), bad, slot.line.value);
+        continue;
+      }
+      tuples.push({ slot, name, value, standard, rest });
+    }
+    return tuples;
+  }
+
+  /** Python's `_cookie_from_cookie_tuple`: defaults from the request; an expired cookie deletes instead. */
+  private cookieFromCookieTuple(tuple: CookieTuple, request: CookieRequest, now: number): void {
+    const { slot, name, value, standard, rest } = tuple;
+    const header = slot.line.value;
+    let version: number | null = null;
+    const rawVersion = standard.get('version');
+    if (rawVersion !== undefined && rawVersion !== null) {
+      const parsed = parsePythonInt(String(rawVersion));
+      if (parsed === null) {
+        slot.decision = refusedDecision(standIn(slot, request), refusal('set.version.invalid', { name, version: String(rawVersion) }), header);
+        return;
+      }
+      version = Number(parsed);
+    }
+    const secure = isTruthy(standard.get('secure'));
+    let discard = isTruthy(standard.get('discard'));
+    const comment = stringOrNull(standard.get('comment'));
+    const commentUrl = stringOrNull(standard.get('commenturl'));
+
+    const specifiedPath = standard.get('path');
+    let path: string;
+    let pathSpecified: boolean;
+    if (specifiedPath !== undefined && specifiedPath !== '') {
+      pathSpecified = true;
+      path = escapePath(String(specifiedPath));
+    } else {
+      pathSpecified = false;
+      path = requestPath(request);
+      const i = path.lastIndexOf('/');
+      if (i !== -1) path = version === 0 ? path.slice(0, i) : path.slice(0, i + 1); // Netscape parts company from the spec here
+      if (path.length === 0) path = '/';
+    }
+
+    const specifiedDomain = standard.get('domain');
+    const domainSpecified = specifiedDomain !== undefined;
+    let domain: string;
+    let domainInitialDot = false;
+    if (specifiedDomain === undefined) {
+      domain = effRequestHost(request)[1];
+    } else {
+      domain = String(specifiedDomain);
+      domainInitialDot = domain.startsWith('.');
+      if (!domainInitialDot) domain = `.${domain}`;
+    }
+
+    let port: string | null = null;
+    let portSpecified = false;
+    if (standard.has('port')) {
+      const specifiedPort = standard.get('port');
+      if (specifiedPort === null || specifiedPort === undefined) {
+        // A bare Port: the request port, and the cookie only goes back to that port.
+        port = requestPort(request);
+      } else {
+        portSpecified = true;
+        port = String(specifiedPort).replace(PY_WHITESPACE_RUN, '');
+      }
+    }
+
+    const rawExpires = standard.get('expires');
+    let expires: number | null = null;
+    if (rawExpires === undefined) {
+      discard = true;
+    } else {
+      if (typeof rawExpires !== 'number' && typeof rawExpires !== 'bigint') {
+        // Set-Cookie2's Expires stays a string in Python and fails its comparison with the clock.
+        throw new TypeError(`'<=' not supported between instances of 'str' and 'int' (Expires=${String(rawExpires)} in a Set-Cookie2 header)`);
+      }
+      const expired = typeof rawExpires === 'bigint' ? rawExpires <= BigInt(now) : rawExpires <= now;
+      expires = Number(rawExpires);
+      if (expired) {
+        // An expiry in the past asks to delete the cookie; the policy cannot do that, the jar does.
+        let deleted = true;
+        try {
+          this.clear(domain, path, name);
+        } catch {
+          deleted = false;
+        }
+        let shown: Cookie;
+        try {
+          shown = new Cookie({ version, name, value, port, portSpecified, domain, domainSpecified, domainInitialDot, path, pathSpecified, secure,
+            expires: Number.isFinite(expires) ? expires : null, discard, comment, commentUrl, rest });
+        } catch {
+          shown = standIn(slot, request);
+        }
+        slot.decision = refusedDecision(shown,
+          refusal('set.expired', { name, domain, path, expires: Number.isFinite(expires) ? expires : now, now, deleted }), header);
+        return;
+      }
+    }
+    slot.cookie = new Cookie({ version, name, value, port, portSpecified, domain, domainSpecified, domainInitialDot, path, pathSpecified,
+      secure, expires, discard, comment, commentUrl, rest });
+  }
+
+  /** Python's `_process_rfc2109_cookies`: version 1 Set-Cookie cookies are RFC 2109 ones. */
+  private processRfc2109Cookies(slots: readonly Slot[]): void {
+    const asNetscape = this.policyInUse.rfc2109AsNetscape ?? !this.policyInUse.rfc2965;
+    for (const { cookie } of slots) {
+      if (cookie?.version !== 1) continue;
+      cookie.rfc2109 = true;
+      // Treat RFC 2109 cookies as Netscape cookies rather than as RFC 2965 ones.
+      if (asNetscape) cookie.version = 0;
+    }
+  }
+
+  // --- writing requests --------------------------------------------------------------------------
+
+  /**
+   * Python's `add_cookie_header`: set the Cookie header (and Cookie2 when RFC 2965 is on) on the
+   * request, unless it has one; then discard expired cookies.
+   */
+  addCookieHeader(request: CookieRequest): void {
+    const policy = this.policyInUse;
+    policy.now = this.now();
+    const cookies = this.cookiesForRequest(request);
+    const attrs = cookieAttrs(cookies);
+    if (attrs.length > 0 && !request.hasHeader('Cookie')) request.addUnredirectedHeader('Cookie', attrs.join('; '));
+    // If necessary, advertise that we know RFC 2965.
+    if (policy.rfc2965 && !policy.hideCookie2 && !request.hasHeader('Cookie2') && cookies.some((cookie) => cookie.version !== 1)) {
+      request.addUnredirectedHeader('Cookie2', '$Version="1"');
+    }
+    this.clearExpiredCookies();
+  }
+
+  /**
+   * For every cookie of the request's site (its domain is one the request host can match, or it
+   * shares the host's last two labels): whether addCookieHeader would send it, and if not, which
+   * check refused it (domainReturnOk, pathReturnOk, returnOk, in Python's order). Changes nothing
+   * but the policy's clock.
+   */
+  explainCookieHeader(request: CookieRequest): CookieDecision[] {
+    const policy = this.policyInUse;
+    policy.now = this.now();
+    const hasCookieHeader = request.hasHeader('Cookie');
+    const site = new Set(this.candidateDomains(request));
+    for (const key of this.sites.get(siteKey(requestHost(request))) ?? []) site.add(key);
+    // With a policy of its own, a cookie outside the site may be sent too: then walk every domain.
+    const domains = this.usesDefaultDomainCheck() ? this.inDomainOrder(site) : [...this.tree.keys()];
+    const decisions: CookieDecision[] = [];
+    for (const domain of domains) {
+      const byPath = this.tree.get(domain);
+      if (byPath === undefined) continue;
+      const domainRefusal = this.checkReturn(() => this.explainDomain(domain, request), domain);
+      for (const [path, byName] of byPath) {
+        const pathRefusal = domainRefusal ?? this.checkReturn(() => this.explainPath(path, request), path);
+        for (const cookie of byName.values()) {
+          let refused = pathRefusal ?? this.checkReturn(() => this.explainReturn(cookie, request), cookie.name);
+          if (refused === null && hasCookieHeader) refused = refusal('return.header.present', { name: cookie.name });
+          if (refused === null) decisions.push({ cookie, accepted: true });
+          else if (site.has(domain)) decisions.push(refusedDecision(cookie, refused));
+        }
+      }
+    }
+    return decisions;
+  }
+
+  private explainDomain(domain: string, request: CookieRequest): Refusal | null {
+    const policy = this.policyInUse;
+    if (policy.domainReturnOk(domain, request)) return null;
+    return policy.explainDomainReturnOk?.(domain, request) ?? refusal('return.domain.policy', { domain });
+  }
+
+  private explainPath(path: string, request: CookieRequest): Refusal | null {
+    const policy = this.policyInUse;
+    if (policy.pathReturnOk(path, request)) return null;
+    return policy.explainPathReturnOk?.(path, request) ?? refusal('return.path.policy', { path });
+  }
+
+  private explainReturn(cookie: Cookie, request: CookieRequest): Refusal | null {
+    const policy = this.policyInUse;
+    if (policy.returnOk(cookie, request)) return null;
+    return policy.explainReturnOk?.(cookie, request) ?? refusal('return.policy', { name: cookie.name });
+  }
+
+  /** Runs a return check; a check that throws refuses (Python would raise out of add_cookie_header). */
+  private checkReturn(check: () => Refusal | null, name: string): Refusal | null {
+    try {
+      return check();
+    } catch (error) {
+      return refusal('return.policy.error', { name, error: describeError(error) });
+    }
+  }
+
+  /** Python's `_cookies_for_request`, looking up only the domain keys that can match when it is safe to. */
+  private cookiesForRequest(request: CookieRequest): Cookie[] {
+    if (!this.usesDefaultDomainCheck()) return this.cookiesForRequestFullWalk(request);
+    const cookies: Cookie[] = [];
+    for (const domain of this.inDomainOrder(this.candidateDomains(request))) this.cookiesForDomain(domain, request, cookies);
+    return cookies;
+  }
+
+  /** Python's algorithm as written: every domain key of the jar. Kept for custom policies, and to test the index against. */
+  private cookiesForRequestFullWalk(request: CookieRequest): Cookie[] {
+    const cookies: Cookie[] = [];
+    for (const domain of [...this.tree.keys()]) this.cookiesForDomain(domain, request, cookies);
+    return cookies;
+  }
+
+  /** Python's `_cookies_for_domain`. */
+  private cookiesForDomain(domain: string, request: CookieRequest, out: Cookie[]): void {
+    const policy = this.policyInUse;
+    const byPath = this.tree.get(domain);
+    if (byPath === undefined || !passes(() => policy.domainReturnOk(domain, request))) return;
+    for (const [path, byName] of byPath) {
+      if (!passes(() => policy.pathReturnOk(path, request))) continue;
+      for (const cookie of byName.values()) {
+        if (passes(() => policy.returnOk(cookie, request))) out.push(cookie);
+      }
+    }
+  }
+
+  /**
+   * Whether the policy's domainReturnOk is DefaultCookiePolicy's, which refuses every domain key
+   * that is not a dot-suffix of the request host: then only those keys need to be looked at.
+   */
+  private usesDefaultDomainCheck(): boolean {
+    const policy = this.policyInUse;
+    const base = DefaultCookiePolicy.prototype;
+    return policy.domainReturnOk === base.domainReturnOk && policy.explainDomainReturnOk === base.explainDomainReturnOk;
+  }
+
+  /**
+   * The domain keys of the jar that DefaultCookiePolicy.domainReturnOk's suffix check can accept:
+   * "" and, for every dot of "." + host (and of "." + erhn), the suffix from that dot, with and
+   * without the dot.
+   */
+  private candidateDomains(request: CookieRequest): string[] {
+    const [reqHost, erhn] = effRequestHost(request);
+    const keys = new Set<string>(['']);
+    for (const host of [reqHost, erhn]) {
+      const dotted = host.startsWith('.') ? host : `.${host}`;
+      for (let i = dotted.indexOf('.'); i >= 0; i = dotted.indexOf('.', i + 1)) {
+        const suffix = dotted.slice(i);
+        keys.add(suffix);
+        const bare = suffix.slice(1);
+        if (bare !== '' && !bare.startsWith('.')) keys.add(bare);
+      }
+    }
+    return [...keys].filter((key) => this.tree.has(key));
+  }
+
+  /** Domain keys in the jar's (dict) order. */
+  private inDomainOrder(keys: Iterable<string>): string[] {
+    const seq = this.domainSeq;
+    return [...keys].filter((key) => seq.has(key)).sort((a, b) => (seq.get(a) ?? 0) - (seq.get(b) ?? 0));
+  }
+
+  // --- internals ---------------------------------------------------------------------------------
+
+  /** Every stored cookie with its keys, in iteration order (a snapshot per level, like deepvalues). */
+  private *entries(): Generator<[string, string, string, Cookie]> {
+    for (const [domain, byPath] of [...this.tree]) {
+      for (const [path, byName] of [...byPath]) {
+        for (const [name, cookie] of [...byName]) yield [domain, path, name, cookie];
+      }
+    }
+  }
+
+  private deleteIfPresent(domain: string, path: string, name: string, cookie: Cookie): void {
+    const byName = this.tree.get(domain)?.get(path);
+    if (byName?.get(name) !== cookie) return;
+    byName.delete(name);
+    this.count--;
+  }
+
+  private deleteDomain(domain: string, byPath: Map<string, Map<string, Cookie>>): void {
+    for (const byName of byPath.values()) this.count -= byName.size;
+    this.tree.delete(domain);
+    this.domainSeq.delete(domain);
+    const site = siteKey(domain);
+    const keys = this.sites.get(site);
+    keys?.delete(domain);
+    if (keys?.size === 0) this.sites.delete(site);
+  }
+
+  private pushExpiry(entry: ExpiryEntry): void {
+    const heap = this.heap;
+    // Replaced and deleted cookies leave stale entries: rebuild when they outnumber the live ones.
+    if (heap.length > 2 * this.count + 1024) this.rebuildHeap();
+    pushHeap(this.heap, entry);
+  }
+
+  private rebuildHeap(): void {
+    const heap: ExpiryEntry[] = [];
+    for (const [domain, path, name, cookie] of this.entries()) {
+      if (cookie.expires !== null) heap.push({ expires: cookie.expires, domain, path, name, cookie });
+    }
+    heap.sort((a, b) => a.expires - b.expires); // a sorted array is a valid heap
+    this.heap = heap;
+  }
+}
+
+/**
+ * Python's `_cookie_attrs`: the Cookie header's parts, longest path first (a stable sort over the
+ * jar's order), with `$Version`, `$Path`, `$Domain` and `$Port` for RFC 2965 cookies.
+ */
+function cookieAttrs(cookies: Cookie[]): string[] {
+  cookies.sort((a, b) => pyLength(b.path) - pyLength(a.path));
+  let versionSet = false;
+  const attrs: string[] = [];
+  for (const cookie of cookies) {
+    // Python compares None > 0 and raises; a cookie without version is sent as a Netscape one.
+    const version = cookie.version ?? 0;
+    if (!versionSet) {
+      versionSet = true;
+      if (version > 0) attrs.push(`$Version=${version}`);
+    }
+    // Quote the value if necessary (not for Netscape cookies, which keep any quotes intact).
+    const value = cookie.value !== null && version > 0 && NON_WORD.test(cookie.value) ? cookie.value.replace(QUOTE_RE, '\\$1') : cookie.value;
+    attrs.push(cookie.value === null ? cookie.name : `${cookie.name}=${value ?? ''}`);
+    if (version > 0) {
+      if (cookie.pathSpecified) attrs.push(`$Path="${cookie.path}"`);
+      if (cookie.domain.startsWith('.')) {
+        const domain = cookie.domainInitialDot ? cookie.domain : cookie.domain.slice(1);
+        attrs.push(`$Domain="${domain}"`);
+      }
+      if (cookie.port !== null) attrs.push(cookie.portSpecified ? `$Port="${cookie.port}"` : '$Port');
+    }
+  }
+  return attrs;
+}
+
+function cookieKey(cookie: Cookie | undefined): string {
+  return cookie === undefined ? '' : JSON.stringify([cookie.domain, cookie.path, cookie.name]);
+}
+
+/** The last two labels of a domain key or host, for "same site". */
+function siteKey(domain: string): string {
+  const labels = domain.replace(/^\.+/, '').split('.');
+  return labels.slice(-2).join('.');
+}
+
+/** Python's len(): code points. */
+function pyLength(text: string): number {
+  // eslint-disable-next-line no-control-regex -- ASCII fast path
+  return /^[\x00-\x7f]*$/.test(text) ? text.length : Array.from(text).length;
+}
+
+function passes(check: () => boolean): boolean {
+  try {
+    return check();
+  } catch {
+    return false;
+  }
+}
+
+function isTruthy(value: StandardValue | undefined): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === 'bigint') return value !== 0n;
+  return Boolean(value);
+}
+
+function stringOrNull(value: StandardValue | undefined): string | null {
+  return value === undefined || value === null ? null : String(value);
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+function refusedDecision(cookie: Cookie, refused: Refusal, header?: string): CookieDecision {
+  const decision: CookieDecision = { cookie, accepted: false, rule: refused.rule, reason: refused.reason };
+  if (header !== undefined) decision.header = header;
+  return decision;
+}
+
+/**
+ * A cookie to show for a header that gave none Python would keep: the name and value as far as
+ * they can be read, the request's host and "/" for the rest.
+ */
+function standIn(slot: Slot, request: CookieRequest): Cookie {
+  let name: string;
+  let value: string | null;
+  const first = slot.attrs?.[0];
+  if (first !== undefined) {
+    name = first[0];
+    value = first[1] === null ? null : String(first[1]);
+  } else {
+    const head = slot.line.value.split(slot.line.name === 'Set-Cookie2' ? /[;,]/ : /;/)[0] ?? '';
+    const eq = head.indexOf('=');
+    name = (eq >= 0 ? head.slice(0, eq) : head).trim();
+    value = eq >= 0 ? head.slice(eq + 1).trim() : null;
+  }
+  const domain = effRequestHost(request)[1];
+  return new Cookie({ version: null, name, value, port: null, portSpecified: false, domain, domainSpecified: false, domainInitialDot: false,
+    path: '/', pathSpecified: false, secure: false, expires: null, discard: true, comment: null, commentUrl: null });
+}
+
+function pushHeap(heap: ExpiryEntry[], entry: ExpiryEntry): void {
+  heap.push(entry);
+  let i = heap.length - 1;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    const p = heap[parent];
+    if (p === undefined || p.expires <= entry.expires) break;
+    heap[i] = p;
+    i = parent;
+  }
+  heap[i] = entry;
+}
+
+function popHeap(heap: ExpiryEntry[]): void {
+  const last = heap.pop();
+  if (last === undefined || heap.length === 0) return;
+  let i = 0;
+  const n = heap.length;
+  for (;;) {
+    const left = 2 * i + 1;
+    if (left >= n) break;
+    const right = left + 1;
+    const l = heap[left];
+    const r = heap[right];
+    if (l === undefined) break;
+    const child = r !== undefined && r.expires < l.expires ? right : left;
+    const c = child === right && r !== undefined ? r : l;
+    if (c.expires >= last.expires) break;
+    heap[i] = c;
+    i = child;
+  }
+  heap[i] = last;
+}

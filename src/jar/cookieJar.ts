@@ -274,7 +274,8 @@ export class CookieJar implements Iterable<Cookie> {
       if (lower === 'set-cookie2') rfc2965Lines.push({ name: 'Set-Cookie2', value, line: line++ });
       else if (lower === 'set-cookie') nsLines.push({ name: 'Set-Cookie', value, line: line++ });
     }
-    const now = this.now();
+    const clockTime = this.clock();
+    const now = Math.floor(clockTime);
     this.policyInUse.now = now;
     const policy = this.policyInUse;
     const slots: Slot[] = [];
@@ -297,7 +298,7 @@ export class CookieJar implements Iterable<Cookie> {
     const rfc2965Cookies = rfc2965Slots.filter((slot) => slot.cookie !== undefined);
     let nsCookies: Slot[] = [];
     if (nsLines.length > 0 && netscape) {
-      const nsSlots = this.cookiesFromLines(nsLines, (value) => parseNsHeaders([value]), request, now);
+      const nsSlots = this.cookiesFromLines(nsLines, (value) => parseNsHeaders([value], { now: clockTime }), request, now);
       slots.push(...nsSlots);
       nsCookies = nsSlots.filter((slot) => slot.cookie !== undefined);
       this.processRfc2109Cookies(nsCookies);

@@ -714,14 +714,45 @@ def run_extract(table, jar, policy, spec, pairs, now):
     return step
 
 
+def explain_return(jar, req):
+    """For each cookie of the jar (iteration order), why Python's add_cookie_header would not send
+    it: None if it is sent, else the last debug message of the check that refused it ("" where
+    domain_return_ok refuses without a message: the request host is outside the cookie's domain).
+    This is the walk of CookieJar._cookies_for_request, one cookie at a time."""
+    policy = jar._policy
+    policy._now = jar._now = int(CLOCK.time())
+    out = []
+    LOG.take()
+    for domain, by_path in jar._cookies.items():
+        domain_ok = policy.domain_return_ok(domain, req)
+        domain_log = LOG.take()
+        for path, by_name in by_path.items():
+            path_ok = False
+            path_log = []
+            if domain_ok:
+                path_ok = policy.path_return_ok(path, req)
+                path_log = LOG.take()
+            for cookie in by_name.values():
+                if not domain_ok:
+                    out.append(domain_log[-1] if domain_log else "")
+                elif not path_ok:
+                    out.append(path_log[-1])
+                else:
+                    ok = policy.return_ok(cookie, req)
+                    log = LOG.take()
+                    out.append(None if ok else log[-1])
+    return out
+
+
 def run_header(table, jar, spec, now):
     CLOCK.now = now
     LOG.take()
     req = make_request(spec)
+    explain = explain_return(jar, req)
     jar.add_cookie_header(req)
     LOG.take()
     return {"op": "header", "now": now, "request": spec, "cookie": req.get_header("Cookie"),
-            "cookie2": req.get_header("Cookie2"), "jar": table.refs(jar_json(jar))}
+            "cookie2": req.get_header("Cookie2"), "returnLog": explain, "jar": table.refs(jar_json(jar))}
 
 
 def gen_cookies(n):
@@ -855,7 +886,7 @@ def py_load(table, fmt, text, initial, now, ignore_discard, ignore_expires):
         try:
             jar._really_load(f, "cookies.txt", ignore_discard, ignore_expires)
         except cj.LoadError:
-            return {"ok": False, "lineNumber": f.lines, "jar": table.refs(jar_json(jar))}
+            return {"ok": False, "lineNumber": max(f.lines, 1), "jar": table.refs(jar_json(jar))}
     return {"ok": True, "jar": table.refs(jar_json(jar))}
 
 
@@ -1191,7 +1222,7 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     counts = {}
     rng = random.Random(SEED)
-    cookies = gen_cookies(int(os.environ.get("CONFORMANCE_SCENARIOS", "4000")))
+    cookies = gen_cookies(int(os.environ.get("CONFORMANCE_SCENARIOS", "3600")))
     write_jsonl("cookies.jsonl", cookies)
     counts["cookies"] = len(cookies)
     save = gen_save(cookies, random.Random(SEED + 2))

@@ -63,6 +63,8 @@ interface HeaderStep {
   request: RequestSpec;
   cookie: string | null;
   cookie2: string | null;
+  /** Per cookie of the jar before the step (iteration order): null if sent, else the refusing check's last message. */
+  returnLog: (string | null)[];
   jar: number[];
 }
 
@@ -176,7 +178,10 @@ class Mismatches {
 
   /** Fails with the number of mismatches per kind and the first few in full. */
   report(area: string): void {
-    if (this.list.length === 0) return;
+    if (this.list.length === 0) {
+      console.info(`${area}: ${this.cases} cases, ${this.checks} checks, all agree with Python.`);
+      return;
+    }
     const byKind = new Map<string, number>();
     const failedCases = new Set<string>();
     for (const m of this.list) {
@@ -266,6 +271,28 @@ const MAKE_STAGE_MESSAGES: [RegExp, string][] = [
   [/^ {3}missing value for (?!domain attribute$).* attribute$/s, 'set.attribute.missing-value'],
 ];
 
+/** The return side (domain_return_ok, path_return_ok, return_ok): the message -> our rule id. */
+const RETURN_MESSAGES: [RegExp, string][] = [
+  [/^$/, 'return.domain.no-match'], // domain_return_ok refuses without a message
+  [/^ {3}domain .* is in user block-list$/s, 'return.domain.blocked'],
+  [/^ {3}domain .* is not in user allow-list$/s, 'return.domain.not-allowed'],
+  [/^ {2}.* does not path-match /s, 'return.path.mismatch'],
+  [/^ {3}RFC 2965 cookies are switched off$/, 'return.version.rfc2965-disabled'],
+  [/^ {3}Netscape cookies are switched off$/, 'return.version.netscape-disabled'],
+  [/^ {3}third-party RFC 2965 cookie during unverifiable transaction$/, 'return.verifiability.third-party-rfc2965'],
+  [/^ {3}third-party Netscape cookie during unverifiable transaction$/, 'return.verifiability.third-party'],
+  [/^ {3}secure cookie with non-secure request$/, 'return.secure.protocol'],
+  [/^ {3}cookie expired$/, 'return.expired'],
+  [/^ {3}request port .* does not match cookie port /s, 'return.port.mismatch'],
+  [/^ {3}cookie with unspecified domain does not string-compare equal to request domain$/, 'return.domain.strict-non-domain'],
+  [/^ {3}effective request-host name .* does not domain-match RFC 2965 cookie domain /s, 'return.domain.rfc2965-match'],
+  [/^ {3}request-host .* does not match Netscape cookie domain /s, 'return.domain.mismatch'],
+];
+
+function ruleForReturnLog(message: string): string | undefined {
+  return RETURN_MESSAGES.find(([re]) => re.test(message))?.[1];
+}
+
 function countBy(items: Iterable<string>): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const item of items) counts[item] = (counts[item] ?? 0) + 1;
@@ -336,6 +363,34 @@ function replayCookiesCase(c: CookiesCase, m: Mismatches): void {
         }));
       }
     } else {
+      // explainCookieHeader (before the header: adding it clears expired cookies): every cookie it
+      // lists is sent iff Python sends it, and a refusal names the check Python refused it with;
+      // every cookie Python sends is listed.
+      const before = jarBefore(c, s);
+      const explained = jar.explainCookieHeader(request);
+      const listed = new Set<number>();
+      for (const d of explained) {
+        const row = rowOf(d.cookie);
+        const k = before.findIndex((r) => same(r, row));
+        const pyMessage = step.returnLog[k];
+        if (!m.check(k !== -1 && pyMessage !== undefined, c.id, 'header: explained cookie is in the jar', () => ({
+          at, ...input, cookie: named(row), jar: before.map(named),
+        })) || pyMessage === undefined) continue;
+        listed.add(k);
+        if (!m.check(d.accepted === (pyMessage === null), c.id, `header: explained as sent (python ${pyMessage === null})`, () => ({
+          at, ...input, cookie: named(row), pythonLog: pyMessage, ours: { accepted: d.accepted, rule: d.rule, reason: d.reason },
+        })) || pyMessage === null) continue;
+        const expectedRule = ruleForReturnLog(pyMessage);
+        m.check(expectedRule !== undefined && d.rule === expectedRule, c.id, `header: explained refusal rule (python ${expectedRule ?? 'unmapped message'})`, () => ({
+          at, ...input, cookie: named(row), pythonLog: pyMessage, expectedRule, ours: { rule: d.rule, reason: d.reason },
+        }));
+      }
+      step.returnLog.forEach((message, k) => {
+        if (message !== null) return;
+        m.check(listed.has(k), c.id, 'header: a cookie Python sends is explained', () => ({
+          at, ...input, cookie: named(before[k]), explained: explained.map((d) => ({ accepted: d.accepted, rule: d.rule, cookie: named(rowOf(d.cookie)) })),
+        }));
+      });
       jar.addCookieHeader(request);
       const cookie = request.getHeader('Cookie') ?? null;
       const cookie2 = request.getHeader('Cookie2') ?? null;

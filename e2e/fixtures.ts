@@ -51,11 +51,12 @@ export async function waitUntilObserving(context: BrowserContext, extensionId: s
       // Max-Age=0: the browser keeps no cookie from the probe.
       await probe.goto(site.url('probe.invalid', '/set?c=cji_probe%3D1%3B%20Max-Age%3D0'));
       const seen = await page.evaluate(async () => {
-        const reply = await chrome.runtime.sendMessage<unknown, { ok: boolean; value?: unknown[] }>({ type: 'getObserved' });
+        const reply = await chrome.runtime.sendMessage<unknown, { ok: boolean; value?: unknown[] }>({ type: 'getDecisions' });
         return reply.ok && Array.isArray(reply.value) && reply.value.length > 0;
       });
       if (seen) {
-        await page.evaluate(() => chrome.runtime.sendMessage({ type: 'clearObserved' }));
+        await page.evaluate(() => chrome.runtime.sendMessage({ type: 'clearDecisions' }));
+        await page.evaluate(() => chrome.runtime.sendMessage({ type: 'clearJar' }));
         site.sent.length = 0;
         site.received.length = 0;
         return;

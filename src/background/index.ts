@@ -1,18 +1,27 @@
 // The service worker. Every listener is registered synchronously at the top level, so that an
-// event which wakes the worker is delivered to it.
-import { browser, headersReceivedOptions } from '../shared/browser';
+// event which wakes the worker is delivered to it; the Background queues events until its stored
+// state has loaded.
+import { beforeSendHeadersOptions, browser, headersReceivedOptions } from '../shared/browser';
 import { handleMessages } from '../shared/messaging';
-import { ObservedStore } from './observed';
+import { Background, DEFAULT_QUOTA_BYTES } from './service';
+import { registerListeners } from './wiring';
 
-const observed = new ObservedStore(browser.storage.session);
+const quotaOf = (area: unknown): number => {
+  const quota = (area as { QUOTA_BYTES?: unknown }).QUOTA_BYTES;
+  return typeof quota === 'number' ? quota : DEFAULT_QUOTA_BYTES;
+};
 
-browser.webRequest.onHeadersReceived.addListener(
-  (details) => { observed.record(details); },
-  { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] },
-  headersReceivedOptions() as Parameters<typeof browser.webRequest.onHeadersReceived.addListener>[2],
-);
-
-handleMessages({
-  getObserved: () => observed.all(),
-  clearObserved: async () => { await observed.clear(); return null; },
+const background = new Background({
+  local: browser.storage.local,
+  session: browser.storage.session,
+  localQuotaBytes: quotaOf(browser.storage.local),
+  sessionQuotaBytes: quotaOf(browser.storage.session),
+  cookies: browser.cookies,
+  tabs: browser.tabs,
 });
+
+registerListeners(browser, background, {
+  headersReceived: headersReceivedOptions(),
+  beforeSendHeaders: beforeSendHeadersOptions(),
+});
+handleMessages(background.handlers());

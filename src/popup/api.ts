@@ -1,22 +1,28 @@
 // What the UI needs of the extension, as an interface: the real implementation talks to the
 // service worker over the protocol; component tests use the mock.
 import { request } from '../shared/messaging';
-import type { ObservedSetCookie } from '../shared/protocol';
+import type { DecisionEntry, Status } from '../shared/protocol';
 
 export interface PopupApi {
-  getObserved(): Promise<ObservedSetCookie[]>;
-  clearObserved(): Promise<void>;
+  getDecisions(): Promise<DecisionEntry[]>;
+  clearDecisions(): Promise<void>;
+  getStatus(): Promise<Status>;
 }
 
 export const extensionApi: PopupApi = {
-  getObserved: () => request({ type: 'getObserved' }),
-  clearObserved: async () => { await request({ type: 'clearObserved' }); },
+  getDecisions: () => request({ type: 'getDecisions' }),
+  clearDecisions: async () => { await request({ type: 'clearDecisions' }); },
+  getStatus: () => request({ type: 'getStatus' }),
 };
 
-export function mockApi(lines: ObservedSetCookie[] = []): PopupApi & { lines: ObservedSetCookie[] } {
+export function mockApi(decisions: DecisionEntry[] = [], errors: string[] = []): PopupApi & { decisions: DecisionEntry[] } {
   return {
-    lines,
-    getObserved() { return Promise.resolve([...this.lines]); },
-    clearObserved() { this.lines = []; return Promise.resolve(); },
+    decisions,
+    getDecisions() { return Promise.resolve([...this.decisions]); },
+    clearDecisions() { this.decisions = []; return Promise.resolve(); },
+    getStatus() {
+      const store = { bytes: 0, quotaBytes: null, lastWrite: null, writes: 0, error: null, pending: false };
+      return Promise.resolve({ loaded: true, jarSize: 0, incognitoJarSize: 0, decisions: this.decisions.length, decisionLimit: 10_000, responses: 0, sentHeaders: 0, stores: { jar: store, log: store, sentHeaders: store, tabs: store }, errors });
+    },
   };
 }

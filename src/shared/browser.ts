@@ -16,3 +16,10 @@ export function headersReceivedOptions(): string[] {
   const extra = options?.['EXTRA_HEADERS'];
   return extra === undefined ? ['responseHeaders'] : ['responseHeaders', extra];
 }
+
+/** onBeforeSendHeaders options: `extraHeaders` makes Chrome show the Cookie header it sends. */
+export function beforeSendHeadersOptions(): string[] {
+  const options = (browser.webRequest as unknown as { OnBeforeSendHeadersOptions?: Record<string, string> }).OnBeforeSendHeadersOptions;
+  const extra = options?.['EXTRA_HEADERS'];
+  return extra === undefined ? ['requestHeaders'] : ['requestHeaders', extra];
+}

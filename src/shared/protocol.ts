@@ -1,49 +1,334 @@
-// The one message protocol between the extension's pages and its service worker (see
-// docs/messages.md). Every request is one entry of `Protocol`; a message is
+// The one message protocol between the extension's pages (and tools driving them) and the service
+// worker, documented in docs/messages.md. Every request is one entry of `Protocol`; a message is
 // `{ type: '<name>', ...parameters }` and every reply is `{ ok: true, value }` or
-// `{ ok: false, error: { name, message } }`.
+// `{ ok: false, error: { name, message } }`. Incoming messages are `unknown` until `checkMessage`
+// has validated them: a malformed one is answered with a `BadRequest` error.
+import type { Cookie } from '../jar';
+import { isPolicySettings, validateSettings, type PolicySettings, type PresetName, PRESET_NAMES } from './settings';
 
-/** One Set-Cookie (or Set-Cookie2) line as the service worker saw it. */
-export interface ObservedSetCookie {
+/** A jar cookie as plain data: `cookie.toJSON()` (`new Cookie(json)` gives it back). */
+export type CookieJSON = ReturnType<Cookie['toJSON']>;
+
+/** A cookie of the browser's own store (the `cookies` API), as plain data. */
+export interface BrowserCookie {
+  name: string;
+  value: string;
+  domain: string;
+  hostOnly: boolean;
+  path: string;
+  secure: boolean;
+  httpOnly: boolean;
+  sameSite: string;
+  session: boolean;
+  /** Seconds since the epoch; absent for session cookies. */
+  expirationDate?: number;
+  storeId: string;
+  /** CHIPS: the top-level site of a partitioned cookie. */
+  partitionKey?: { topLevelSite?: string; hasCrossSiteAncestor?: boolean };
+}
+
+/** How the background labels the request a response belongs to. */
+export type RequestLabel = 'top-level' | 'first-party' | 'third-party' | 'redirect' | 'no-tab';
+
+/** The context of one observed response: what `CookieRequest` the jar saw, and where it came from. */
+export interface ResponseContext {
   /** Milliseconds since the epoch, when the response headers arrived. */
   time: number;
   url: string;
   /** -1 when the request belongs to no tab (a service worker, a prefetch). */
   tabId: number;
+  /** webRequest's resource type: main_frame, sub_frame, image, script, xmlhttprequest, ... */
+  resourceType: string;
+  /** The URL of the tab's top-level document, when known. */
+  topLevelUrl: string | null;
+  unverifiable: boolean;
+  originReqHost: string;
+  /** Third party to the top-level document, as the jar judges it (Python's `is_third_party`). */
+  thirdParty: boolean;
+  label: RequestLabel;
+  /** The hosts of the redirect chain before this URL, first first (empty without redirects). */
+  redirectedFrom: string[];
+  incognito: boolean;
+}
+
+/** One recorded response: its context and its Set-Cookie/Set-Cookie2 lines, in order. */
+export interface RecordedResponse extends ResponseContext {
+  id: number;
+  headers: [name: 'Set-Cookie' | 'Set-Cookie2', line: string][];
+}
+
+/** One decision of the log, as getDecisions answers it. */
+export interface DecisionEntry {
+  /** Increases with every decision; stable across worker restarts. */
+  id: number;
+  responseId: number;
+  time: number;
+  tabId: number;
+  /** The registrable domain of the top-level document (or of the request, without a tab). */
+  site: string;
+  topLevelUrl: string | null;
+  requestUrl: string;
+  requestHost: string;
+  resourceType: string;
+  label: RequestLabel;
+  thirdParty: boolean;
+  unverifiable: boolean;
+  originReqHost: string;
   header: 'Set-Cookie' | 'Set-Cookie2';
+  /** The raw header line the cookie came from ('' where the jar could not tell). */
   line: string;
+  accepted: boolean;
+  rule?: string;
+  reason?: string;
+  cookie: CookieJSON | null;
+  incognito: boolean;
+}
+
+/** One request's Cookie header: the one the browser sent and the one the jar would send. */
+export interface SentHeaderEntry {
+  time: number;
+  tabId: number;
+  url: string;
+  resourceType: string;
+  /** The Cookie header the browser sent (null: none). */
+  browser: string | null;
+  /** The Cookie header the jar would send for the same request (null: none). */
+  jar: string | null;
+  /** The Cookie2 header the jar would add (RFC 2965 policies), if any. */
+  jarCookie2: string | null;
+  same: boolean;
+}
+
+export interface ExplainEntry {
+  cookie: CookieJSON;
+  sent: boolean;
+  rule?: string;
+  reason?: string;
+}
+
+export type ComparisonStatus = 'both' | 'onlyInJar' | 'onlyInBrowser';
+export interface ComparisonRow {
+  status: ComparisonStatus;
+  domain: string;
+  path: string;
+  name: string;
+  /** Index into `jar` of the reply. */
+  jarIndex?: number;
+  /** Index into `browser` of the reply. */
+  browserIndex?: number;
+}
+
+export interface StoreStatus {
+  /** Bytes of the last snapshot (JSON, as Chrome counts them). */
+  bytes: number;
+  /** The area's QUOTA_BYTES, where it has one. */
+  quotaBytes: number | null;
+  /** Milliseconds since the epoch of the last successful write. */
+  lastWrite: number | null;
+  writes: number;
+  /** Set while the stored copy is behind memory because a write failed or would not fit. */
+  error: ErrorInfo | null;
+  pending: boolean;
+}
+
+export interface Status {
+  loaded: boolean;
+  jarSize: number;
+  incognitoJarSize: number;
+  decisions: number;
+  decisionLimit: number;
+  responses: number;
+  sentHeaders: number;
+  stores: { jar: StoreStatus; log: StoreStatus; sentHeaders: StoreStatus; tabs: StoreStatus };
+  /** Human-readable problems the popup must show (quota, failed writes). */
+  errors: string[];
+}
+
+export type ExportFormat = 'mozilla' | 'lwp';
+export type ExportDialect = 'python' | 'curl' | 'wget' | 'yt-dlp';
+export type CookieSource = 'jar' | 'browser';
+
+export interface ExportRequest {
+  format: ExportFormat;
+  /** Default 'python'. Only the mozilla format has dialects; lwp is always what Python writes. */
+  dialect?: ExportDialect;
+  /** Default 'jar'. */
+  source?: CookieSource;
+  /** A host or registrable domain: only its site's cookies. Absent: every cookie. */
+  site?: string;
+  /** Default true. */
+  includeSession?: boolean;
+  /** Default false. */
+  includeExpired?: boolean;
+}
+
+export interface ExportResult { text: string; filename: string; warnings: string[]; count: number }
+
+export interface ReplayDecision {
+  responseId: number;
+  requestUrl: string;
+  line: string;
+  accepted: boolean;
+  rule?: string;
+  reason?: string;
+  cookie: CookieJSON | null;
+}
+
+export interface ReplayResult {
+  responses: number;
+  cookies: CookieJSON[];
+  decisions: ReplayDecision[];
+  /** Accepted under the current policy, refused under the replayed one. */
+  newlyRefused: ReplayDecision[];
+  /** Refused under the current policy, accepted under the replayed one. */
+  newlyAccepted: ReplayDecision[];
+}
+
+export interface DecisionFilter {
+  tabId?: number;
+  /** A host or registrable domain: decisions whose top-level site or request host belongs to it. */
+  site?: string;
+  accepted?: boolean;
+  rule?: string;
+  /** Default 1000, newest first. */
+  limit?: number;
 }
 
 export interface Protocol {
-  getObserved: { request: object; reply: ObservedSetCookie[] };
-  clearObserved: { request: object; reply: null };
+  getStatus: { request: object; reply: Status };
+  /** The jar's cookies (and the browser's, compared), of one site or all. */
+  getCookies: { request: { site?: string; source?: CookieSource | 'both' }; reply: { jar: CookieJSON[]; browser: BrowserCookie[] | null; comparison: ComparisonRow[] | null; warnings: string[] } };
+  getDecisions: { request: DecisionFilter; reply: DecisionEntry[] };
+  clearDecisions: { request: object; reply: null };
+  getSentHeaders: { request: { tabId?: number; site?: string; limit?: number }; reply: SentHeaderEntry[] };
+  explain: { request: { url: string; unverifiable?: boolean; originReqHost?: string }; reply: { cookieHeader: string | null; cookie2Header: string | null; cookies: ExplainEntry[] } };
+  getPolicy: { request: object; reply: PolicySettings };
+  /** Stores new settings (or a preset's switches over the current lists); replaceJar rebuilds the jar by replay. */
+  setPolicy: { request: { settings?: PolicySettings; preset?: PresetName; replaceJar?: boolean }; reply: PolicySettings };
+  replay: { request: { settings?: PolicySettings; preset?: PresetName }; reply: ReplayResult };
+  exportJar: { request: ExportRequest; reply: ExportResult };
+  importJar: { request: { text: string; format: ExportFormat; ignoreDiscard?: boolean; ignoreExpires?: boolean }; reply: { imported: number; jarSize: number } };
+  clearJar: { request: { site?: string }; reply: { removed: number } };
+  deleteCookie: { request: { domain: string; path: string; name: string }; reply: { removed: number } };
 }
 
 export type MessageType = keyof Protocol;
 export type Message<K extends MessageType = MessageType> = { [T in K]: { type: T } & Protocol[T]['request'] }[K];
 export type ReplyValue<K extends MessageType> = Protocol[K]['reply'];
-export interface ErrorInfo { name: string; message: string }
+/** An error as it crosses the channel; a LoadError keeps its line number and file name. */
+export interface ErrorInfo { name: string; message: string; lineNumber?: number; filename?: string }
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
-const messageTypes: ReadonlySet<string> = new Set<MessageType>(['getObserved', 'clearObserved']);
+// --- guards ---------------------------------------------------------------------------------------
 
-/** Incoming messages are `unknown` until this narrows them. */
-export function isMessage(value: unknown): value is Message {
-  if (typeof value !== 'object' || value === null) return false;
-  const type = (value as { type?: unknown }).type;
-  return typeof type === 'string' && messageTypes.has(type);
+type Params = Record<string, unknown>;
+/** Returns an error message for bad parameters, or null. */
+type Guard = (params: Params) => string | null;
+
+const optional = (params: Params, key: string, test: (v: unknown) => boolean, what: string): string | null =>
+  params[key] === undefined || test(params[key]) ? null : `"${key}" must be ${what}.`;
+const required = (params: Params, key: string, test: (v: unknown) => boolean, what: string): string | null =>
+  test(params[key]) ? null : `"${key}" must be ${what}.`;
+const isString = (v: unknown): boolean => typeof v === 'string';
+const isNonEmptyString = (v: unknown): boolean => typeof v === 'string' && v !== '';
+const isBool = (v: unknown): boolean => typeof v === 'boolean';
+const isInt = (v: unknown): boolean => Number.isSafeInteger(v);
+const isPositiveInt = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) > 0;
+const oneOf = (...values: string[]) => (v: unknown): boolean => typeof v === 'string' && values.includes(v);
+const first = (...checks: (string | null)[]): string | null => checks.find((c) => c !== null) ?? null;
+
+function onlyKeys(params: Params, allowed: string[]): string | null {
+  const extra = Object.keys(params).filter((key) => key !== 'type' && !allowed.includes(key));
+  return extra.length === 0 ? null : `Unknown parameter${extra.length > 1 ? 's' : ''} ${extra.map((k) => `"${k}"`).join(', ')}.`;
 }
 
-/** An error as it crosses the channel: name and message survive, the prototype does not. */
+function policyParams(params: Params): string | null {
+  if (params['settings'] !== undefined && params['preset'] !== undefined) return 'Give "settings" or "preset", not both.';
+  if (params['preset'] !== undefined && !PRESET_NAMES.includes(params['preset'] as PresetName)) {
+    return `"preset" must be one of ${PRESET_NAMES.map((n) => `"${n}"`).join(', ')}.`;
+  }
+  if (params['settings'] !== undefined) {
+    const problems = validateSettings(params['settings']);
+    if (problems.length > 0 || !isPolicySettings(params['settings'])) return `Invalid settings: ${problems.join(' ')}`;
+  }
+  return null;
+}
+
+const guards: { [K in MessageType]: Guard } = {
+  getStatus: (p) => onlyKeys(p, []),
+  getCookies: (p) => first(onlyKeys(p, ['site', 'source']), optional(p, 'site', isNonEmptyString, 'a host name'),
+    optional(p, 'source', oneOf('jar', 'browser', 'both'), '"jar", "browser" or "both"')),
+  getDecisions: (p) => first(onlyKeys(p, ['tabId', 'site', 'accepted', 'rule', 'limit']), optional(p, 'tabId', isInt, 'an integer'),
+    optional(p, 'site', isNonEmptyString, 'a host name'), optional(p, 'accepted', isBool, 'true or false'),
+    optional(p, 'rule', isNonEmptyString, 'a rule id'), optional(p, 'limit', isPositiveInt, 'a positive integer')),
+  clearDecisions: (p) => onlyKeys(p, []),
+  getSentHeaders: (p) => first(onlyKeys(p, ['tabId', 'site', 'limit']), optional(p, 'tabId', isInt, 'an integer'),
+    optional(p, 'site', isNonEmptyString, 'a host name'), optional(p, 'limit', isPositiveInt, 'a positive integer')),
+  explain: (p) => first(onlyKeys(p, ['url', 'unverifiable', 'originReqHost']), required(p, 'url', isHttpUrl, 'an http, https, ws or wss URL'),
+    optional(p, 'unverifiable', isBool, 'true or false'), optional(p, 'originReqHost', isNonEmptyString, 'a host name')),
+  getPolicy: (p) => onlyKeys(p, []),
+  setPolicy: (p) => first(onlyKeys(p, ['settings', 'preset', 'replaceJar']), optional(p, 'replaceJar', isBool, 'true or false'),
+    p['settings'] === undefined && p['preset'] === undefined ? 'Give "settings" or "preset".' : null, policyParams(p)),
+  replay: (p) => first(onlyKeys(p, ['settings', 'preset']), policyParams(p)),
+  exportJar: (p) => first(onlyKeys(p, ['format', 'dialect', 'source', 'site', 'includeSession', 'includeExpired']),
+    required(p, 'format', oneOf('mozilla', 'lwp'), '"mozilla" or "lwp"'),
+    optional(p, 'dialect', oneOf('python', 'curl', 'wget', 'yt-dlp'), '"python", "curl", "wget" or "yt-dlp"'),
+    optional(p, 'source', oneOf('jar', 'browser'), '"jar" or "browser"'), optional(p, 'site', isNonEmptyString, 'a host name'),
+    optional(p, 'includeSession', isBool, 'true or false'), optional(p, 'includeExpired', isBool, 'true or false')),
+  importJar: (p) => first(onlyKeys(p, ['text', 'format', 'ignoreDiscard', 'ignoreExpires']), required(p, 'text', isString, 'the file text'),
+    required(p, 'format', oneOf('mozilla', 'lwp'), '"mozilla" or "lwp"'),
+    optional(p, 'ignoreDiscard', isBool, 'true or false'), optional(p, 'ignoreExpires', isBool, 'true or false')),
+  clearJar: (p) => first(onlyKeys(p, ['site']), optional(p, 'site', isNonEmptyString, 'a host name')),
+  deleteCookie: (p) => first(onlyKeys(p, ['domain', 'path', 'name']), required(p, 'domain', isNonEmptyString, 'a cookie domain'),
+    required(p, 'path', isString, 'a cookie path'), required(p, 'name', isString, 'a cookie name')),
+};
+
+export const MESSAGE_TYPES = Object.keys(guards) as MessageType[];
+
+function isHttpUrl(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  try { return ['http:', 'https:', 'ws:', 'wss:'].includes(new URL(v).protocol); } catch { return false; }
+}
+
+/** Narrows an incoming `unknown` to a valid message, or says what is wrong with it. */
+export function checkMessage(value: unknown): { ok: true; message: Message } | { ok: false; error: ErrorInfo } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, error: { name: 'BadRequest', message: 'A message must be an object { type, ...parameters }.' } };
+  }
+  const type = (value as { type?: unknown }).type;
+  if (typeof type !== 'string' || !Object.hasOwn(guards, type)) {
+    return { ok: false, error: { name: 'UnknownMessage', message: `Unknown message type ${JSON.stringify(type)}; known: ${MESSAGE_TYPES.join(', ')}.` } };
+  }
+  const problem = guards[type as MessageType](value as Params);
+  if (problem !== null) return { ok: false, error: { name: 'BadRequest', message: `${type}: ${problem}` } };
+  return { ok: true, message: value as Message };
+}
+
+/** True for a valid message (see checkMessage for the reason when not). */
+export function isMessage(value: unknown): value is Message {
+  return checkMessage(value).ok;
+}
+
+/** An error as it crosses the channel: name, message (and a LoadError's line) survive, the prototype does not. */
 export function toErrorInfo(error: unknown): ErrorInfo {
-  if (error instanceof Error) return { name: error.name, message: error.message };
+  if (error instanceof Error) {
+    const info: ErrorInfo = { name: error.name, message: error.message };
+    const { lineNumber, filename } = error as { lineNumber?: unknown; filename?: unknown };
+    if (typeof lineNumber === 'number') info.lineNumber = lineNumber;
+    if (typeof filename === 'string') info.filename = filename;
+    return info;
+  }
   return { name: 'Error', message: String(error) };
 }
 
 /** The error a failed reply stands for, rebuilt on the caller's side with its original name. */
 export class RemoteError extends Error {
+  readonly lineNumber: number | undefined;
+  readonly filename: string | undefined;
   constructor(info: ErrorInfo) {
     super(info.message);
     this.name = info.name;
+    this.lineNumber = info.lineNumber;
+    this.filename = info.filename;
   }
 }

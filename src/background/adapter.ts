@@ -1,0 +1,204 @@
+// webRequest details -> what the jar sees: a CookieRequest (URL, unverifiable, originReqHost) and the
+// response's Set-Cookie lines, one per cookie. One place knows the browsers' differences:
+// - Chrome: tabId, type/frameType, initiator, documentId; the top-level document comes from our own
+//   per-tab record (updated from main_frame responses), with the initiator as a fallback.
+// - Firefox: documentUrl and frameAncestors name the top-level document directly; several Set-Cookie
+//   lines arrive as ONE header joined with "\n"; details.incognito says whether it is private.
+// Third-party detection follows urllib/http.cookiejar: every request the user did not ask for
+// (subresources, frames, redirect hops) is unverifiable, with originReqHost = the host of the page
+// the user went to (the tab's top-level document, or the host a redirect chain started at); the jar
+// then decides third-party-ness with Python's `is_third_party` (`reach` of the origin).
+import { CookieRequest, isThirdParty } from '../jar';
+import type { RequestLabel, ResponseContext } from '../shared/protocol';
+
+export interface HttpHeader { name: string; value?: string | undefined }
+
+/** The webRequest details the background reads (the union of Chrome's and Firefox's fields we use). */
+export interface RequestDetails {
+  requestId: string;
+  url: string;
+  tabId: number;
+  frameId?: number;
+  type: string;
+  timeStamp: number;
+  // Chrome
+  initiator?: string | undefined;
+  frameType?: string | undefined;
+  documentId?: string | undefined;
+  parentDocumentId?: string | undefined;
+  // Firefox
+  documentUrl?: string | undefined;
+  originUrl?: string | undefined;
+  frameAncestors?: { url: string; frameId: number }[] | undefined;
+  thirdParty?: boolean | undefined;
+  cookieStoreId?: string | undefined;
+  incognito?: boolean | undefined;
+}
+export interface HeadersReceivedDetails extends RequestDetails { responseHeaders?: HttpHeader[] | undefined; statusCode?: number }
+export interface BeforeRedirectDetails extends RequestDetails { redirectUrl: string }
+export interface BeforeSendHeadersDetails extends RequestDetails { requestHeaders?: HttpHeader[] | undefined }
+
+export type SetCookieLine = [name: 'Set-Cookie' | 'Set-Cookie2', line: string];
+
+/** Every Set-Cookie and Set-Cookie2 line of a response, in order, one per entry (Firefox's "\n"-joined values split). */
+export function setCookieLines(headers: readonly HttpHeader[] | undefined): SetCookieLine[] {
+  const lines: SetCookieLine[] = [];
+  for (const header of headers ?? []) {
+    if (header.value === undefined) continue;
+    const lower = header.name.toLowerCase();
+    if (lower !== 'set-cookie' && lower !== 'set-cookie2') continue;
+    const name = lower === 'set-cookie' ? 'Set-Cookie' : 'Set-Cookie2';
+    for (const line of header.value.split('\n')) if (line !== '') lines.push([name, line]);
+  }
+  return lines;
+}
+
+export function headerValue(headers: readonly HttpHeader[] | undefined, name: string): string | null {
+  const lower = name.toLowerCase();
+  const found = headers?.find((h) => h.name.toLowerCase() === lower);
+  return found?.value ?? null;
+}
+
+/** The host of a URL, lower-cased, without port (brackets kept for IPv6); '' when it is not a URL. */
+export function hostOf(url: string): string {
+  try { return new URL(url).hostname.toLowerCase(); } catch { return ''; }
+}
+
+interface RedirectChain { originReqHost: string; topLevelUrl: string | null; hosts: string[] }
+
+const CHAIN_LIMIT = 1000;
+export const TAB_LIMIT = 1000;
+
+export interface AdaptedRequest { context: Omit<ResponseContext, 'time'>; request: CookieRequest }
+
+export class RequestAdapter {
+  /** tabId -> URL of its top-level document. */
+  private readonly tabs = new Map<number, string>();
+  private readonly incognitoTabs = new Set<number>();
+  private readonly chains = new Map<string, RedirectChain>();
+  /** Called when the per-tab record changes (so it can be persisted). */
+  onTabsChanged: () => void = () => undefined;
+
+  /** Restores the per-tab record saved by `tabEntries`. */
+  restoreTabs(entries: readonly [number, string][]): void {
+    for (const [tabId, url] of entries) this.tabs.set(tabId, url);
+  }
+
+  tabEntries(): [number, string][] {
+    return [...this.tabs];
+  }
+
+  topLevelUrlOf(tabId: number): string | null {
+    return this.tabs.get(tabId) ?? null;
+  }
+
+  setIncognitoTab(tabId: number, incognito: boolean): void {
+    if (incognito) this.incognitoTabs.add(tabId); else this.incognitoTabs.delete(tabId);
+  }
+
+  removeTab(tabId: number): void {
+    this.incognitoTabs.delete(tabId);
+    if (this.tabs.delete(tabId)) this.onTabsChanged();
+  }
+
+  /** A top-level response: the tab now shows this document. */
+  noteResponse(details: RequestDetails): void {
+    if (details.tabId < 0 || !isTopLevel(details)) return;
+    if (this.tabs.get(details.tabId) === details.url) return;
+    this.tabs.delete(details.tabId); // re-insert: the map stays in least-recently-navigated order
+    this.tabs.set(details.tabId, details.url);
+    if (this.tabs.size > TAB_LIMIT) {
+      const oldest = this.tabs.keys().next();
+      if (oldest.done !== true) this.tabs.delete(oldest.value);
+    }
+    this.onTabsChanged();
+  }
+
+  /** A redirect: the next hop of this request is one the user did not ask for (urllib: unverifiable, same origin_req_host). */
+  noteRedirect(details: BeforeRedirectDetails): void {
+    let chain = this.chains.get(details.requestId);
+    if (chain === undefined) {
+      const first = this.adapt(details).context;
+      chain = { originReqHost: first.originReqHost, topLevelUrl: first.topLevelUrl, hosts: [] };
+      this.chains.set(details.requestId, chain);
+      if (this.chains.size > CHAIN_LIMIT) {
+        const oldest = this.chains.keys().next();
+        if (oldest.done !== true) this.chains.delete(oldest.value);
+      }
+    }
+    chain.hosts.push(hostOf(details.url));
+  }
+
+  /** The request is over (completed or failed): its redirect chain is no longer needed. */
+  forgetRequest(requestId: string): void {
+    this.chains.delete(requestId);
+  }
+
+  isIncognito(details: RequestDetails): boolean {
+    if (details.incognito !== undefined) return details.incognito;
+    if (details.cookieStoreId !== undefined) return details.cookieStoreId.startsWith('firefox-private');
+    return this.incognitoTabs.has(details.tabId);
+  }
+
+  /** The request as the jar sees it, and the context recorded with its decisions. */
+  adapt(details: RequestDetails): AdaptedRequest {
+    const url = details.url;
+    const host = hostOf(url);
+    const chain = this.chains.get(details.requestId);
+    const topLevel = isTopLevel(details);
+    const topLevelUrl = chain?.topLevelUrl ?? this.findTopLevelUrl(details, topLevel);
+    let originReqHost: string;
+    let unverifiable: boolean;
+    if (chain !== undefined) {
+      originReqHost = chain.originReqHost;
+      unverifiable = true;
+    } else if (topLevel) {
+      originReqHost = host;
+      unverifiable = false;
+    } else if (topLevelUrl !== null && hostOf(topLevelUrl) !== '') {
+      originReqHost = hostOf(topLevelUrl);
+      unverifiable = true;
+    } else {
+      // No tab and no initiator: nothing to be third party to.
+      originReqHost = host;
+      unverifiable = false;
+    }
+    const request = new CookieRequest(url, { unverifiable, originReqHost });
+    const thirdParty = unverifiable && isThirdParty(request);
+    let label: RequestLabel;
+    if (details.tabId < 0) label = 'no-tab';
+    else if (chain !== undefined && thirdParty) label = 'redirect';
+    else if (topLevel && chain === undefined) label = 'top-level';
+    else label = thirdParty ? 'third-party' : 'first-party';
+    return {
+      request,
+      context: {
+        url, tabId: details.tabId, resourceType: details.type, topLevelUrl, unverifiable, originReqHost, thirdParty, label,
+        redirectedFrom: chain === undefined ? [] : [...chain.hosts], incognito: this.isIncognito(details),
+      },
+    };
+  }
+
+  private findTopLevelUrl(details: RequestDetails, topLevel: boolean): string | null {
+    if (topLevel) return details.url;
+    // Firefox names the top-level document itself.
+    const ancestors = details.frameAncestors;
+    const outermost = ancestors !== undefined && ancestors.length > 0 ? ancestors[ancestors.length - 1] : undefined;
+    if (outermost !== undefined) return outermost.url;
+    // Firefox with no ancestors: the requesting document is the top-level one.
+    if (ancestors !== undefined && details.documentUrl !== undefined) return details.documentUrl;
+    if (details.tabId >= 0) {
+      const recorded = this.tabs.get(details.tabId);
+      if (recorded !== undefined) return recorded;
+    }
+    // Chrome's initiator is the origin of the document that made the request: the best we know.
+    if (details.initiator !== undefined && details.initiator !== 'null') return details.initiator;
+    if (details.documentUrl !== undefined) return details.documentUrl;
+    if (details.originUrl !== undefined) return details.originUrl;
+    return null;
+  }
+}
+
+function isTopLevel(details: RequestDetails): boolean {
+  return details.type === 'main_frame';
+}

@@ -1,0 +1,96 @@
+// Cookies of two worlds side by side: the jar's (http.cookiejar Cookie) and the browser's own store
+// (the `cookies` API). Conversion, site scoping and comparison.
+import { getDomain } from 'tldts';
+import { Cookie } from '../jar';
+import type { BrowserCookie, ComparisonRow, CookieJSON } from '../shared/protocol';
+
+/** The registrable domain of a host (example.co.uk for www.example.co.uk), or the host itself. */
+export function siteOf(host: string): string {
+  const bare = host.replace(/^\./, '').toLowerCase();
+  return getDomain(bare, { allowPrivateDomains: true }) ?? bare;
+}
+
+/** Whether a cookie domain (".example.com", "www.example.com") belongs to the site of `site`. */
+export function domainInSite(domain: string, site: string): boolean {
+  const bare = domain.replace(/^\./, '').toLowerCase();
+  const registrable = siteOf(site);
+  return bare === registrable || bare.endsWith(`.${registrable}`);
+}
+
+/** The jar's key of a browser cookie's domain: host-only cookies keep the host, domain cookies get a dot. */
+export function jarDomainOf(cookie: Pick<BrowserCookie, 'domain' | 'hostOnly'>): string {
+  const domain = cookie.domain.toLowerCase();
+  if (cookie.hostOnly) return domain.replace(/^\./, '');
+  return domain.startsWith('.') ? domain : `.${domain}`;
+}
+
+const keyOf = (domain: string, path: string, name: string) => `${domain}\t${path}\t${name}`;
+
+/** Both lists matched by (domain, path, name): cookies in both, only in the jar, only in the browser. */
+export function compareCookies(jar: readonly CookieJSON[], browser: readonly BrowserCookie[]): ComparisonRow[] {
+  const unmatched = new Map<string, number[]>();
+  jar.forEach((cookie, index) => {
+    const key = keyOf(cookie.domain, cookie.path, cookie.name);
+    unmatched.set(key, [...(unmatched.get(key) ?? []), index]);
+  });
+  const rows: ComparisonRow[] = [];
+  browser.forEach((cookie, browserIndex) => {
+    const domain = jarDomainOf(cookie);
+    const key = keyOf(domain, cookie.path, cookie.name);
+    const jarIndex = unmatched.get(key)?.shift();
+    if (jarIndex === undefined) rows.push({ status: 'onlyInBrowser', domain, path: cookie.path, name: cookie.name, browserIndex });
+    else rows.push({ status: 'both', domain, path: cookie.path, name: cookie.name, jarIndex, browserIndex });
+  });
+  for (const indices of unmatched.values()) {
+    for (const jarIndex of indices) {
+      const cookie = jar[jarIndex];
+      if (cookie !== undefined) rows.push({ status: 'onlyInJar', domain: cookie.domain, path: cookie.path, name: cookie.name, jarIndex });
+    }
+  }
+  return rows;
+}
+
+/**
+ * A browser cookie as an http.cookiejar Cookie: host-only cookies get the bare host (domainSpecified
+ * false), domain cookies a leading dot; HttpOnly becomes the nonstandard attribute Python keeps;
+ * SameSite and the partition key have no place in cookies.txt and are reported as lost.
+ */
+export function browserToJarCookie(cookie: BrowserCookie): { cookie: Cookie; lost: ('SameSite' | 'partition key')[] } {
+  const rest: [string, string | null][] = [];
+  if (cookie.httpOnly) rest.push(['HttpOnly', null]);
+  const lost: ('SameSite' | 'partition key')[] = [];
+  if (cookie.sameSite === 'lax' || cookie.sameSite === 'strict') lost.push('SameSite');
+  if (cookie.partitionKey?.topLevelSite !== undefined) lost.push('partition key');
+  const session = cookie.session || cookie.expirationDate === undefined;
+  return {
+    cookie: new Cookie({
+      version: 0, name: cookie.name, value: cookie.value, port: null, portSpecified: false,
+      domain: jarDomainOf(cookie), domainSpecified: !cookie.hostOnly, domainInitialDot: !cookie.hostOnly,
+      path: cookie.path, pathSpecified: true, secure: cookie.secure,
+      expires: session ? null : Math.trunc(cookie.expirationDate ?? 0),
+      discard: session, comment: null, commentUrl: null, rest,
+    }),
+    lost,
+  };
+}
+
+/** The fields of a browser store cookie we pass on (plain data; the API object may carry more). */
+export function plainBrowserCookie(raw: Record<string, unknown>): BrowserCookie {
+  const text = (key: string, fallback: string): string => { const v = raw[key]; return typeof v === 'string' ? v : fallback; };
+  const cookie: BrowserCookie = {
+    name: text('name', ''), value: text('value', ''), domain: text('domain', ''),
+    hostOnly: raw['hostOnly'] === true, path: text('path', '/'), secure: raw['secure'] === true,
+    httpOnly: raw['httpOnly'] === true, sameSite: text('sameSite', 'unspecified'), session: raw['session'] === true,
+    storeId: text('storeId', ''),
+  };
+  if (typeof raw['expirationDate'] === 'number') cookie.expirationDate = raw['expirationDate'];
+  const partitionKey = raw['partitionKey'];
+  if (typeof partitionKey === 'object' && partitionKey !== null) {
+    const { topLevelSite, hasCrossSiteAncestor } = partitionKey as { topLevelSite?: unknown; hasCrossSiteAncestor?: unknown };
+    cookie.partitionKey = {
+      ...(typeof topLevelSite === 'string' ? { topLevelSite } : {}),
+      ...(typeof hasCrossSiteAncestor === 'boolean' ? { hasCrossSiteAncestor } : {}),
+    };
+  }
+  return cookie;
+}

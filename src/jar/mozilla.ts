@@ -1,0 +1,182 @@
+/**
+ * Python's `http.cookiejar.MozillaCookieJar`: the Netscape/Mozilla `cookies.txt` format that curl,
+ * wget and yt-dlp read. `saveText` is byte for byte what Python 3.11's `save` writes (this is the
+ * `python` export dialect; other dialects are applied by the export layer).
+ *
+ * Deliberate deviations from Python 3.11, each after a CPython issue:
+ * - gh-113775: a cookie with an HttpOnly non-standard attribute in any letter case (`HttpOnly` as a
+ *   Set-Cookie header spells it, or `HTTPOnly` as a loaded file gives it) is saved with the
+ *   `#HttpOnly_` prefix. Python compares against "HTTPOnly" case-sensitively and drops the flag.
+ *   (No fix is merged upstream yet: PR #113795 is open.)
+ * - gh-61366: on load, an expiry of `0` means a session cookie (expires null, discard true), the
+ *   curl/wget convention, as newer CPython reads it (merged PR #11792: `expires == "0" or ""`).
+ *   Python 3.11 reads it as expired in 1970.
+ * - Loading is atomic (see FileCookieJar).
+ */
+
+import { Cookie } from './cookie';
+import { isPythonSpace } from './dates';
+import { FileCookieJar, type FileLine, type ParseContext, type SaveOptions } from './fileCookieJar';
+import type { LoadError } from './errors';
+
+const HTTPONLY_ATTR = 'HTTPOnly';
+const HTTPONLY_PREFIX = '#HttpOnly_';
+const NETSCAPE_MAGIC = /^#( Netscape)? HTTP Cookie File/;
+const NETSCAPE_HEADER_TEXT = `# Netscape HTTP Cookie File
+# http://curl.haxx.se/rfc/cookie_spec.html
+# This is a generated file!  Do not edit.
+
+`;
+
+export class MozillaCookieJar extends FileCookieJar {
+  saveText(options: SaveOptions = {}): string {
+    const ignoreDiscard = options.ignoreDiscard ?? false;
+    const ignoreExpires = options.ignoreExpires ?? false;
+    const now = this.now();
+    let out = NETSCAPE_HEADER_TEXT;
+    for (const cookie of this) {
+      if (!ignoreDiscard && cookie.discard) continue;
+      if (!ignoreExpires && cookie.isExpired(now)) continue;
+      let domain = cookie.domain;
+      const secure = cookie.secure ? 'TRUE' : 'FALSE';
+      const initialDot = domain.startsWith('.') ? 'TRUE' : 'FALSE';
+      const expires = cookie.expires === null ? '' : pyIntStr(cookie.expires);
+      // cookies.txt regards 'Set-Cookie: foo' as a cookie with no name, whereas http.cookiejar
+      // regards it as a cookie with no value.
+      const [name, value] = cookie.value === null ? ['', cookie.name] : [cookie.name, cookie.value];
+      if (hasHttpOnly(cookie)) domain = HTTPONLY_PREFIX + domain; // gh-113775: any letter case
+      out += `${[domain, initialDot, cookie.path, secure, expires, name, value].join('\t')}\n`;
+    }
+    return out;
+  }
+
+  protected parseText(text: string, context: ParseContext): Cookie[] {
+    const { filename } = context;
+    const lines = FileCookieJar.lines(text);
+    const magic = lines[0];
+    if (magic === undefined || !NETSCAPE_MAGIC.test(magic.text)) {
+      throw FileCookieJar.lineError(`${FileCookieJar.pyRepr(filename)} does not look like a Netscape format cookies file`, magic ?? { text: '', number: 1 }, filename,
+        'a cookies.txt file starts with "# Netscape HTTP Cookie File"');
+    }
+    const cookies: Cookie[] = [];
+    for (const fileLine of lines.slice(1)) {
+      const cookie = parseLine(fileLine, context);
+      if (cookie === null) continue;
+      if (!context.ignoreDiscard && cookie.discard) continue;
+      if (!context.ignoreExpires && cookie.isExpired(context.now)) continue;
+      cookies.push(cookie);
+    }
+    return cookies;
+  }
+}
+
+/** One line of _really_load's loop: a Cookie, null for a comment or blank line, or LoadError. */
+function parseLine(fileLine: FileLine, context: ParseContext): Cookie | null {
+  let line = fileLine.text;
+  const rest: [string, string][] = [];
+  // httponly is a cookie flag as defined in rfc6265; when encoded in a netscape cookie file, the
+  // line is prepended with "#HttpOnly_"
+  if (line.startsWith(HTTPONLY_PREFIX)) {
+    rest.push([HTTPONLY_ATTR, '']);
+    line = line.slice(HTTPONLY_PREFIX.length);
+  }
+  // last field may be absent, so keep any trailing tab
+  if (line.endsWith('\n')) line = line.slice(0, -1);
+  // skip comments and blank lines
+  const stripped = pyStrip(line);
+  if (stripped.startsWith('#') || stripped.startsWith('$') || stripped === '') return null;
+
+  const fail = (why: string, cause?: unknown): LoadError => FileCookieJar.lineError(
+    `invalid Netscape format cookies file ${FileCookieJar.pyRepr(context.filename)}: ${FileCookieJar.pyRepr(line)}`,
+    fileLine, context.filename, why, cause,
+  );
+  const fields = line.split('\t');
+  if (fields.length !== 7) throw fail(`expected 7 tab-separated fields, found ${fields.length}`);
+  const [domain = '', domainSpecifiedText, path = '', secureText, expiresText = '', nameText = '', valueText = ''] = fields;
+  const secure = secureText === 'TRUE';
+  const domainSpecified = domainSpecifiedText === 'TRUE';
+  let name = nameText;
+  let value: string | null = valueText;
+  if (name === '') {
+    // cookies.txt regards 'Set-Cookie: foo' as a cookie with no name
+    name = valueText;
+    value = null;
+  }
+  const initialDot = domain.startsWith('.');
+  if (domainSpecified !== initialDot) {
+    throw fail(`the second field says ${domainSpecifiedText ?? ''} but the domain ${initialDot ? 'starts' : 'does not start'} with a dot`);
+  }
+
+  let expires: number | null = null;
+  let discard = false;
+  if (expiresText === '' || expiresText === '0') {
+    // gh-61366: "0" is how curl and wget write a session cookie
+    discard = true;
+  } else {
+    // Python's Cookie(): int(float(expires))
+    const seconds = pyFloat(expiresText);
+    if (seconds === null || Number.isNaN(seconds)) throw fail(`the expiry ${FileCookieJar.pyRepr(expiresText)} is not a number`);
+    if (!Number.isFinite(seconds)) throw fail(`the expiry ${FileCookieJar.pyRepr(expiresText)} is infinite`);
+    expires = seconds;
+  }
+
+  try {
+    // assume path_specified is false
+    return new Cookie({
+      version: 0, name, value, port: null, portSpecified: false, domain, domainSpecified, domainInitialDot: initialDot,
+      path, pathSpecified: false, secure, expires, discard, comment: null, commentUrl: null, rest,
+    });
+  } catch (error) {
+    throw fail(error instanceof Error ? error.message : String(error), error);
+  }
+}
+
+/** gh-113775: Python checks `has_nonstandard_attr("HTTPOnly")`; we accept any letter case. */
+function hasHttpOnly(cookie: Cookie): boolean {
+  return cookie.nonstandardAttrs().some(([attr]) => attr.toLowerCase() === 'httponly');
+}
+
+/** Python's `str(int)`: every digit, also beyond 2**53 (an int made from a float is exact). */
+function pyIntStr(n: number): string {
+  return Number.isSafeInteger(n) ? String(n) : BigInt(n).toString();
+}
+
+function pyStrip(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isPythonSpace(text.charCodeAt(start))) start++;
+  while (end > start && isPythonSpace(text.charCodeAt(end - 1))) end--;
+  return text.slice(start, end);
+}
+
+const DIGITS = '\\p{Nd}(?:_?\\p{Nd})*';
+const FLOAT_LITERAL = new RegExp(`^[+-]?(?:(?:${DIGITS}(?:\\.(?:${DIGITS})?)?|\\.${DIGITS})(?:[eE][+-]?${DIGITS})?|inf|infinity|nan)$`, 'iu');
+const DECIMAL_DIGIT = /^\p{Nd}$/u;
+
+/**
+ * Python's `float(text)`: surrounding whitespace, a sign, `_` between digits, any Unicode decimal
+ * digit, "inf"/"infinity"/"nan" in any case. Null where Python raises ValueError.
+ */
+function pyFloat(text: string): number | null {
+  const literal = pyStrip(text);
+  if (!FLOAT_LITERAL.test(literal)) return null;
+  let ascii = '';
+  for (const ch of literal) {
+    if (ch === '_') continue;
+    ascii += DECIMAL_DIGIT.test(ch) ? String(decimalDigitValue(ch)) : ch;
+  }
+  const lower = ascii.toLowerCase().replace(/^\+/, '');
+  if (lower === 'inf' || lower === 'infinity') return Infinity;
+  if (lower === '-inf' || lower === '-infinity') return -Infinity;
+  if (lower === 'nan' || lower === '-nan') return NaN;
+  return Number(ascii);
+}
+
+/** A Unicode decimal digit's value: every Nd range is a complete run 0..9, so count back to its start. */
+function decimalDigitValue(ch: string): number {
+  const cp = ch.codePointAt(0) ?? 0;
+  if (cp <= 0x39) return cp - 0x30;
+  let run = 0;
+  while (run < 100 && DECIMAL_DIGIT.test(String.fromCodePoint(cp - run - 1))) run++;
+  return run % 10;
+}

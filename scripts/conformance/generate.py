@@ -881,13 +881,32 @@ def py_load(table, fmt, text, initial, now, ignore_discard, ignore_expires):
     for c in initial:
         jar.set_cookie(cookie_from_json(c))
     f = CountingFile(io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8"))
-    with warnings.catch_warnings(record=True):
-        warnings.simplefilter("always")
-        try:
-            jar._really_load(f, "cookies.txt", ignore_discard, ignore_expires)
-        except cj.LoadError:
-            return {"ok": False, "lineNumber": max(f.lines, 1), "jar": table.refs(jar_json(jar))}
-    return {"ok": True, "jar": table.refs(jar_json(jar))}
+    # Our LWP deviation: a Set-Cookie3 cookie without a path is a LoadError on its line (Python makes
+    # a Cookie with path None, which add_cookie_header then crashes on). Record the first such line.
+    path_none_lines = []
+    real_cookie = cj.Cookie
+
+    class WatchedCookie(real_cookie):
+        def __init__(self, *args, **kwargs):
+            if len(args) > 8 and args[8] is None:
+                path_none_lines.append(f.lines)
+            super().__init__(*args, **kwargs)
+
+    cj.Cookie = WatchedCookie
+    try:
+        with warnings.catch_warnings(record=True):
+            warnings.simplefilter("always")
+            try:
+                jar._really_load(f, "cookies.txt", ignore_discard, ignore_expires)
+            except cj.LoadError:
+                result = {"ok": False, "lineNumber": max(f.lines, 1), "jar": table.refs(jar_json(jar))}
+            else:
+                result = {"ok": True, "jar": table.refs(jar_json(jar))}
+    finally:
+        cj.Cookie = real_cookie
+    if path_none_lines:
+        result["pathNoneLine"] = path_none_lines[0]
+    return result
 
 
 def gh61366(text):

@@ -77,6 +77,11 @@ export abstract class FileCookieJar extends CookieJar {
 
   constructor(filename: string | null = null, options: FileCookieJarOptions = {}) {
     super(options.policy, options.now === undefined ? {} : { now: options.now });
+    // Python's os.fspath(filename): a TypeError for anything but a path, also from untyped callers.
+    const given: unknown = filename;
+    if (given !== null && typeof given !== 'string') {
+      throw new TypeError(`expected a filename string, not ${typeof given}`);
+    }
     this.filename = filename;
     this.delayload = options.delayload ?? false;
     this.store = options.store ?? null;

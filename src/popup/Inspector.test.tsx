@@ -1,0 +1,37 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Inspector } from './Inspector';
+import { cookie, mockApi } from './mock';
+
+afterEach(cleanup);
+
+describe('Inspector', () => {
+  it('opens on the Site view of the tab’s host and switches views with the arrow keys', async () => {
+    const api = mockApi({ jar: [cookie({ name: 'sid' })] });
+    render(<Inspector api={api} />);
+    await screen.findByRole('heading', { name: 'Cookies of www.example.com' });
+    const site = screen.getByRole('tab', { name: 'Site' });
+    expect(site.getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(site, { key: 'ArrowRight' });
+    await screen.findByRole('heading', { name: /Which cookies would be sent/ });
+    expect(screen.getByRole('tab', { name: 'Why' }).getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(screen.getByRole('tab', { name: 'Why' }), { key: 'End' });
+    await screen.findByRole('heading', { name: 'Import' });
+    fireEvent.keyDown(screen.getByRole('tab', { name: 'Import' }), { key: 'ArrowRight' });
+    await screen.findByRole('heading', { name: 'Cookies of www.example.com' });
+  });
+
+  it('opens the same UI in a tab, about the same browser tab', async () => {
+    const api = mockApi();
+    render(<Inspector api={api} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Open in a tab' }));
+    await waitFor(() => { expect(api.state.calls.find((c) => c.method === 'openInTab')?.args).toEqual([{ tabId: 7, url: 'https://www.example.com/account' }]); });
+  });
+
+  it('has no "Open in a tab" when it is the tab, and shows every site when the tab is no web page', async () => {
+    render(<Inspector api={mockApi({ tab: { tabId: null, url: 'chrome://extensions/' } })} fullSize />);
+    await screen.findByRole('heading', { name: 'Every cookie' });
+    expect(screen.queryByRole('button', { name: 'Open in a tab' })).toBeNull();
+  });
+});

@@ -1,0 +1,80 @@
+// The whole UI: one tab list over the views, about one browser tab (the one the popup was opened
+// on, or the one named in the page's URL when it is open full-size).
+import type { JSX } from 'preact';
+import { useRef, useState } from 'preact/hooks';
+import { hostOf } from './format';
+import type { PopupApi, TabContext } from './model';
+import { Status, useLoad } from './components/common';
+import { DecisionsView } from './views/DecisionsView';
+import { ExportView } from './views/ExportView';
+import { ImportView } from './views/ImportView';
+import { PolicyView } from './views/PolicyView';
+import { SiteView } from './views/SiteView';
+import { WhyView } from './views/WhyView';
+
+export const VIEWS = ['site', 'why', 'decisions', 'policy', 'export', 'import'] as const;
+export type ViewName = (typeof VIEWS)[number];
+const LABELS: Record<ViewName, string> = { site: 'Site', why: 'Why', decisions: 'Decisions', policy: 'Policy', export: 'Export', import: 'Import' };
+
+export function Inspector({ api, fullSize = false, initialView = 'site' }: { api: PopupApi; fullSize?: boolean; initialView?: ViewName }): JSX.Element {
+  const [context] = useLoad(() => api.currentTab(), [api]);
+  return (
+    <div class={fullSize ? 'app full' : 'app'}>
+      <Status state={context}>{(tab) => <Views api={api} tab={tab} fullSize={fullSize} initialView={initialView} />}</Status>
+    </div>
+  );
+}
+
+function Views({ api, tab, fullSize, initialView }: { api: PopupApi; tab: TabContext; fullSize: boolean; initialView: ViewName }): JSX.Element {
+  const [view, setView] = useState<ViewName>(initialView);
+  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
+  const site = hostOf(tab.url);
+
+  const onTabKey = (event: KeyboardEvent, index: number) => {
+    const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: VIEWS.length - 1 };
+    const target = moves[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    const next = (target + VIEWS.length) % VIEWS.length;
+    setView(VIEWS[next] as ViewName);
+    tabs.current[next]?.focus();
+  };
+
+  return (
+    <>
+      <header>
+        <h1>Cookie Jar Inspector</h1>
+        <span class="site" title={tab.url ?? ''}>{site ?? 'no web page'}</span>
+        {!fullSize && <button type="button" onClick={() => { void api.openInTab(tab); }}>Open in a tab</button>}
+      </header>
+      <nav role="tablist" aria-label="Views">
+        {VIEWS.map((name, index) => (
+          <button
+            key={name}
+            ref={(element) => { tabs.current[index] = element; }}
+            type="button"
+            role="tab"
+            id={`tab-${name}`}
+            aria-selected={view === name}
+            aria-controls={`panel-${name}`}
+            tabIndex={view === name ? 0 : -1}
+            onClick={() => { setView(name); }}
+            onKeyDown={(event) => { onTabKey(event, index); }}
+          >
+            {LABELS[name]}
+          </button>
+        ))}
+      </nav>
+      <main>
+        <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`}>
+        {view === 'site' && <SiteView api={api} site={site} />}
+        {view === 'why' && <WhyView api={api} url={site === null ? null : tab.url} />}
+        {view === 'decisions' && <DecisionsView api={api} tabId={tab.tabId} />}
+        {view === 'policy' && <PolicyView api={api} site={site} />}
+        {view === 'export' && <ExportView api={api} site={site} />}
+        {view === 'import' && <ImportView api={api} />}
+        </div>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,134 @@
+// What the popup shows, as plain data, and the interface it asks it through (`PopupApi`). The real
+// implementation (api.ts) maps the service worker's protocol onto these types; component tests use
+// the mock (mock.ts). Nothing here touches the browser.
+import type { PolicySettings } from '../shared/settings';
+
+/** One cookie as the popup shows it, whether it came from the jar or from the browser's store. */
+export interface CookieView {
+  name: string;
+  /** null: a cookie with no `=` (Python keeps the value None). */
+  value: string | null;
+  /** As stored: a domain cookie's domain starts with a dot in the jar. */
+  domain: string;
+  /** True when the cookie is sent to its own host only (no Domain attribute). */
+  hostOnly: boolean;
+  path: string;
+  secure: boolean;
+  httpOnly: boolean;
+  /** The SameSite attribute as received ("Lax", "Strict", "None"), or null. */
+  sameSite: string | null;
+  /** Seconds since the epoch; null for a session cookie. */
+  expires: number | null;
+  /** Cookie version (0 Netscape, 1 RFC 2965); null where the store has none (the browser's). */
+  version: number | null;
+  port: string | null;
+  /** CHIPS partition key (a top-level site), or null. */
+  partitionKey: string | null;
+}
+
+export interface SiteCookies {
+  /** The host whose cookies these are (the tab's host), or null for everything. */
+  site: string | null;
+  jar: CookieView[];
+  browser: CookieView[];
+}
+
+export interface ExplainedCookie {
+  cookie: CookieView;
+  sent: boolean;
+  rule?: string | undefined;
+  reason?: string | undefined;
+}
+
+export interface ExplainView {
+  url: string;
+  /** The Cookie header the jar would send, or null when it sends none. */
+  header: string | null;
+  cookies: ExplainedCookie[];
+}
+
+export interface DecisionView {
+  /** Milliseconds since the epoch. */
+  time: number;
+  /** -1: a request with no tab. */
+  tabId: number;
+  /** The host of the tab's top-level document, when known. */
+  topSite: string | null;
+  url: string;
+  /** The raw Set-Cookie (or Set-Cookie2) line. */
+  line: string;
+  cookieName: string | null;
+  accepted: boolean;
+  rule?: string | undefined;
+  reason?: string | undefined;
+}
+
+export interface DecisionQuery {
+  /** Only this tab's decisions; undefined for all. */
+  tabId?: number | undefined;
+}
+
+/** Every switch of Python's DefaultCookiePolicy, the domain lists and the incognito opt-in (src/shared/settings.ts). */
+export type PolicyView = PolicySettings;
+
+export interface ReplayView {
+  /** How many recorded Set-Cookie lines were replayed. */
+  replayed: number;
+  /** Accepted under the current policy, refused under the new one. */
+  newlyRefused: DecisionView[];
+  /** Refused under the current policy, accepted under the new one. */
+  newlyAccepted: DecisionView[];
+}
+
+export type ExportFormat = 'mozilla' | 'lwp';
+export type ExportDialect = 'curl' | 'wget' | 'yt-dlp' | 'python';
+export type CookieSource = 'jar' | 'browser';
+
+export interface ExportOptions {
+  format: ExportFormat;
+  dialect: ExportDialect;
+  source: CookieSource;
+  /** A host: that site's cookies; null: everything. */
+  site: string | null;
+  includeSession: boolean;
+  includeExpired: boolean;
+}
+
+export interface ExportView {
+  text: string;
+  filename: string;
+  /** How many cookies the file holds. */
+  count: number;
+  /** What the format loses, and the cookies left out (each warning is one sentence). */
+  warnings: string[];
+}
+
+export interface ImportView {
+  /** How many cookies the jar gained or replaced. */
+  imported: number;
+}
+
+/** The tab the popup is about: its id and URL (null when it shows no web page). */
+export interface TabContext {
+  tabId: number | null;
+  url: string | null;
+}
+
+export interface PopupApi {
+  currentTab(): Promise<TabContext>;
+  getCookies(site: string | null): Promise<SiteCookies>;
+  deleteCookie(cookie: Pick<CookieView, 'domain' | 'path' | 'name'>): Promise<void>;
+  clearSite(site: string): Promise<void>;
+  explain(url: string): Promise<ExplainView>;
+  getDecisions(query: DecisionQuery): Promise<DecisionView[]>;
+  getPolicy(): Promise<PolicyView>;
+  setPolicy(policy: PolicyView): Promise<PolicyView>;
+  replay(policy: PolicyView): Promise<ReplayView>;
+  exportJar(options: ExportOptions): Promise<ExportView>;
+  importJar(text: string, format: ExportFormat): Promise<ImportView>;
+  /** Saves through the downloads API (the browser asks where, where the user has set it to). */
+  saveFile(text: string, filename: string): Promise<void>;
+  copyText(text: string): Promise<void>;
+  /** Opens the same UI full-size in a tab, about the same tab. */
+  openInTab(context: TabContext): Promise<void>;
+}

@@ -1,0 +1,81 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { mockApi } from '../mock';
+import type { PolicyView as Policy } from '../model';
+import { PolicyView } from './PolicyView';
+
+afterEach(cleanup);
+
+function lastSet(api: ReturnType<typeof mockApi>): Policy {
+  const call = api.state.calls.filter((c) => c.method === 'setPolicy').at(-1);
+  if (call === undefined) throw new Error('setPolicy was not called');
+  return call.args[0] as Policy;
+}
+
+describe('PolicyView', () => {
+  it('shows every switch with a one-line explanation', async () => {
+    render(<PolicyView api={mockApi()} site="www.example.com" />);
+    for (const name of ['netscape', 'rfc2965', 'hideCookie2', 'strictDomain', 'strictRfc2965Unverifiable', 'strictNsUnverifiable',
+      'strictNsSetInitialDollar', 'strictNsSetPath', 'strictNsDomain: DomainStrictNoDots', 'strictNsDomain: DomainStrictNonDomain',
+      'strictNsDomain: DomainRFC2965Match', 'rfc2109AsNetscape', 'secureProtocols']) {
+      const control = await screen.findByText(name, { exact: true });
+      const label = control.closest('label');
+      expect(label, name).not.toBeNull();
+      const input = label?.querySelector('input, select');
+      expect(input?.getAttribute('aria-describedby'), name).toBeTruthy();
+      expect(document.getElementById(input?.getAttribute('aria-describedby') ?? '')?.textContent.length).toBeGreaterThan(20);
+    }
+  });
+
+  it('refuses a malformed domain with a clear message and adds a good one', async () => {
+    const api = mockApi();
+    render(<PolicyView api={api} site="www.example.com" />);
+    const input = await screen.findByRole('textbox', { name: 'Add to blocked domains' });
+    fireEvent.input(input, { target: { value: 'https://tracker.test/pixel' } });
+    fireEvent.click(screen.getAllByRole('button', { name: 'Add' })[0] as HTMLElement);
+    expect((await screen.findByRole('alert')).textContent).toBe('“https://tracker.test/pixel” is a URL, not a domain: enter “tracker.test”.');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.input(input, { target: { value: '.tracker.test' } });
+    fireEvent.click(screen.getAllByRole('button', { name: 'Add' })[0] as HTMLElement);
+    await screen.findByRole('button', { name: 'Remove .tracker.test from blocked domains' });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply policy' }));
+    await waitFor(() => { expect(lastSet(api).blockedDomains).toEqual(['.tracker.test']); });
+    await screen.findByText(/Policy applied/);
+  });
+
+  it('applies a preset to the draft, and replays the recorded traffic before applying', async () => {
+    const api = mockApi({
+      replay: {
+        replayed: 6,
+        newlyRefused: [{ time: 1, tabId: 7, topSite: null, url: 'http://shop.example.co.uk/', line: 'theme=dark; Domain=.example.co.uk', cookieName: 'theme', accepted: false, rule: 'set.domain.strict-domain', reason: 'strictDomain refuses .example.co.uk.' }],
+        newlyAccepted: [],
+      },
+    });
+    render(<PolicyView api={api} site={null} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Strict domains' }));
+    await waitFor(() => { expect(screen.getByRole('button', { name: 'Strict domains' }).getAttribute('aria-pressed')).toBe('true'); });
+    expect((screen.getByText('strictDomain', { exact: true }).closest('label')?.querySelector('input'))?.checked).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Replay recorded traffic' }));
+    const result = await screen.findByTestId('replay-result');
+    expect(result.textContent).toMatch(/Replayed 6 recorded Set-Cookie lines: this policy would refuse 1 that the current one accepted/);
+    expect(screen.getAllByTestId('replay-refused')[0]?.textContent).toMatch(/set\.domain\.strict-domain/);
+    const replayed = api.state.calls.find((c) => c.method === 'replay')?.args[0] as Policy;
+    expect(replayed.strictNsDomain).toBe(3);
+    expect(api.state.calls.some((c) => c.method === 'setPolicy')).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Apply policy' }));
+    await waitFor(() => { expect(lastSet(api).strictDomain).toBe(true); });
+  });
+
+  it('keeps an allow list only when asked, and shows the service worker’s refusal', async () => {
+    const api = mockApi();
+    api.setPolicy = () => Promise.reject(new Error('setPolicy: Invalid settings: allowedDomains[0] "x" is bad.'));
+    render(<PolicyView api={api} site={null} />);
+    fireEvent.click(await screen.findByLabelText(/Accept cookies only from the listed domains/));
+    const input = await screen.findByRole('textbox', { name: 'Add to allowed domains' });
+    fireEvent.input(input, { target: { value: 'example.com' } });
+    fireEvent.submit(input.closest('form') as HTMLFormElement);
+    fireEvent.click(await screen.findByRole('button', { name: 'Apply policy' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Invalid settings/);
+  });
+});

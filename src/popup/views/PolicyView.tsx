@@ -1,0 +1,243 @@
+// Policy: every DefaultCookiePolicy switch with what it does, the domain lists, the presets, and a
+// replay of the recorded traffic under the edited policy before it is applied.
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import { checkDomainEntry, hostOf } from '../format';
+import type { PolicyView as Policy, PopupApi, ReplayView } from '../model';
+import { PRESETS, PRESET_NAMES, applyPreset, domainEntryProblem } from '../../shared/settings';
+import { Badge, Notice, errorMessage, useLoad, type Loadable } from '../components/common';
+
+type BooleanSwitch = 'netscape' | 'rfc2965' | 'hideCookie2' | 'strictDomain' | 'strictRfc2965Unverifiable'
+  | 'strictNsUnverifiable' | 'strictNsSetInitialDollar' | 'strictNsSetPath' | 'mirrorIncognito';
+
+const SWITCHES: { key: BooleanSwitch; label: string; help: string }[] = [
+  { key: 'netscape', label: 'netscape', help: 'Accept and send Netscape (version 0) cookies: nearly every cookie on the web.' },
+  { key: 'rfc2965', label: 'rfc2965', help: 'Accept and send RFC 2965 cookies (Set-Cookie2, version 1).' },
+  { key: 'hideCookie2', label: 'hideCookie2', help: 'Never add the Cookie2 header that tells a server RFC 2965 is understood.' },
+  { key: 'strictDomain', label: 'strictDomain', help: 'Refuse domain cookies for two-part country domains such as .co.uk or .gov.uk.' },
+  { key: 'strictRfc2965Unverifiable', label: 'strictRfc2965Unverifiable', help: 'Refuse RFC 2965 cookies from third-party (unverifiable) requests.' },
+  { key: 'strictNsUnverifiable', label: 'strictNsUnverifiable', help: 'Refuse Netscape cookies from third-party (unverifiable) requests.' },
+  { key: 'strictNsSetInitialDollar', label: 'strictNsSetInitialDollar', help: 'Ignore cookies whose name starts with “$”.' },
+  { key: 'strictNsSetPath', label: 'strictNsSetPath', help: 'Refuse cookies whose Path does not path-match the request URL.' },
+  { key: 'mirrorIncognito', label: 'mirror incognito', help: 'Also mirror incognito tabs, into a separate jar kept in memory only.' },
+];
+
+const PRESET_HELP: Record<keyof typeof PRESETS, string> = {
+  'Python default': 'DefaultCookiePolicy() as Python builds it: Netscape cookies, liberal domain matching.',
+  'Strict domains': 'DomainStrict, strictDomain, strictNsSetPath and strictNsSetInitialDollar on.',
+  'No third-party': 'Refuse cookies set by third-party requests (strictNsUnverifiable, strictRfc2965Unverifiable).',
+};
+
+function samePolicy(a: Policy, b: Policy): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+const DOMAIN_FLAGS: { bit: number; label: string; help: string }[] = [
+  { bit: 1, label: 'DomainStrictNoDots', help: 'A host may not set a cookie for a domain above its parent (www.a.example.com cannot set .example.com).' },
+  { bit: 2, label: 'DomainStrictNonDomain', help: 'Cookies set without a Domain are returned only to the exact host that set them.' },
+  { bit: 4, label: 'DomainRFC2965Match', help: 'Setting a Netscape cookie needs a full RFC 2965 domain-match.' },
+];
+
+export function PolicyView({ api, site }: { api: PopupApi; site: string | null }): JSX.Element {
+  const [state, reload] = useLoad(() => api.getPolicy(), [api]);
+  return (
+    <section class="view" aria-labelledby="policy-heading">
+      <h2 id="policy-heading">Policy</h2>
+      {state.status === 'loading' && <p class="empty" role="status">Loading…</p>}
+      {state.status === 'error' && <p class="error" role="alert">{state.message}</p>}
+      {/* Keyed by the stored policy: a newly loaded one starts a fresh draft. */}
+      {state.status === 'ready' && <PolicyEditor key={JSON.stringify(state.value)} api={api} current={state.value} site={site} onApplied={reload} />}
+    </section>
+  );
+}
+
+function PolicyEditor({ api, current, site, onApplied }: { api: PopupApi; current: Policy; site: string | null; onApplied: () => void }): JSX.Element {
+  const [draft, setDraft] = useState<Policy>(current);
+  const [replay, setReplay] = useState<Loadable<ReplayView> | null>(null);
+  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const changed = !samePolicy(draft, current);
+  const update = (next: Policy) => { setDraft(next); setReplay(null); setNotice(null); };
+
+  const runReplay = () => {
+    setReplay({ status: 'loading' });
+    api.replay(draft).then(
+      (value) => { setReplay({ status: 'ready', value }); },
+      (error: unknown) => { setReplay({ status: 'error', message: errorMessage(error) }); },
+    );
+  };
+  const apply = () => {
+    api.setPolicy(draft).then(
+      () => { setNotice({ kind: 'ok', text: 'Policy applied: new cookies are judged by it from now on.' }); setReplay(null); onApplied(); },
+      (error: unknown) => { setNotice({ kind: 'error', text: errorMessage(error) }); },
+    );
+  };
+
+  return (
+    <>
+      <fieldset>
+        <legend>Presets</legend>
+        <div class="presets">
+          {PRESET_NAMES.map((name) => (
+            <button type="button" key={name} title={PRESET_HELP[name]} aria-pressed={samePolicy(applyPreset(draft, name), draft)}
+              onClick={() => { update(applyPreset(draft, name)); }}>
+              {name}
+            </button>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Switches</legend>
+        <ul class="switches">
+          {SWITCHES.map(({ key, label, help }) => (
+            <li key={key}>
+              <label>
+                <input type="checkbox" checked={draft[key]} aria-describedby={`help-${key}`}
+                  onChange={(event) => { update({ ...draft, [key]: event.currentTarget.checked }); }} />
+                <span class="mono">{label}</span>
+              </label>
+              <span class="help" id={`help-${key}`}>{help}</span>
+            </li>
+          ))}
+          <li>
+            <label>
+              <span class="mono">rfc2109AsNetscape</span>{' '}
+              <select aria-describedby="help-rfc2109" value={draft.rfc2109AsNetscape === null ? 'auto' : String(draft.rfc2109AsNetscape)}
+                onChange={(event) => {
+                  const value = event.currentTarget.value;
+                  update({ ...draft, rfc2109AsNetscape: value === 'auto' ? null : value === 'true' });
+                }}>
+                <option value="auto">auto (Netscape when rfc2965 is off)</option>
+                <option value="true">always Netscape</option>
+                <option value="false">keep as RFC 2109</option>
+              </select>
+            </label>
+            <span class="help" id="help-rfc2109">Whether RFC 2109 cookies (Set-Cookie with Version=1) are treated as Netscape ones.</span>
+          </li>
+          {DOMAIN_FLAGS.map(({ bit, label, help }) => (
+            <li key={label}>
+              <label>
+                <input type="checkbox" checked={(draft.strictNsDomain & bit) !== 0} aria-describedby={`help-${label}`}
+                  onChange={(event) => { update({ ...draft, strictNsDomain: event.currentTarget.checked ? draft.strictNsDomain | bit : draft.strictNsDomain & ~bit }); }} />
+                <span class="mono">strictNsDomain: {label}</span>
+              </label>
+              <span class="help" id={`help-${label}`}>{help}</span>
+            </li>
+          ))}
+          <li>
+            <label>
+              <span class="mono">secureProtocols</span>{' '}
+              <input type="text" value={draft.secureProtocols.join(', ')} aria-describedby="help-secure"
+                onChange={(event) => { update({ ...draft, secureProtocols: event.currentTarget.value.split(/[\s,]+/).filter((p) => p !== '') }); }} />
+            </label>
+            <span class="help" id="help-secure">The schemes over which Secure cookies are sent.</span>
+          </li>
+        </ul>
+      </fieldset>
+      <DomainListEditor
+        title="Blocked domains"
+        help="Cookies from these domains are refused. “example.com” is that host; “.example.com” also every subdomain."
+        domains={draft.blockedDomains}
+        suggestion={site}
+        onChange={(blockedDomains) => { update({ ...draft, blockedDomains }); }}
+      />
+      <fieldset>
+        <legend>Allowed domains</legend>
+        <label>
+          <input type="checkbox" checked={draft.allowedDomains !== null}
+            onChange={(event) => { update({ ...draft, allowedDomains: event.currentTarget.checked ? [] : null }); }} />
+          Accept cookies only from the listed domains
+        </label>
+        {draft.allowedDomains !== null && (
+          <DomainListEditor
+            title="Allowed domains"
+            help="Only these domains may set or receive cookies."
+            domains={draft.allowedDomains}
+            suggestion={site}
+            bare
+            onChange={(allowedDomains) => { update({ ...draft, allowedDomains }); }}
+          />
+        )}
+      </fieldset>
+      <div class="actions sticky">
+        <button type="button" onClick={runReplay}>Replay recorded traffic</button>
+        <button type="button" class="primary" disabled={!changed} onClick={apply}>Apply policy</button>
+        <button type="button" disabled={!changed} onClick={() => { update(current); }}>Undo changes</button>
+        {changed && <span class="help">Not applied yet.</span>}
+      </div>
+      {notice !== null && <Notice kind={notice.kind}>{notice.text}</Notice>}
+      {replay?.status === 'loading' && <p class="empty" role="status">Replaying…</p>}
+      {replay?.status === 'error' && <p class="error" role="alert">{replay.message}</p>}
+      {replay?.status === 'ready' && <ReplayResult replay={replay.value} />}
+    </>
+  );
+}
+
+function ReplayResult({ replay }: { replay: ReplayView }): JSX.Element {
+  return (
+    <section class="replay" aria-labelledby="replay-heading" data-testid="replay-result">
+      <h3 id="replay-heading">
+        Replayed {replay.replayed} recorded Set-Cookie lines: this policy would refuse {replay.newlyRefused.length} that the current one accepted
+        {replay.newlyAccepted.length > 0 ? `, and accept ${replay.newlyAccepted.length} it refused` : ''}.
+      </h3>
+      {replay.newlyRefused.length > 0 && (
+        <table aria-label="Cookies the new policy would refuse">
+          <thead><tr><th scope="col">Host</th><th scope="col">Set-Cookie</th><th scope="col">Rule</th><th scope="col">Reason</th></tr></thead>
+          <tbody>
+            {replay.newlyRefused.map((d, index) => (
+              <tr key={index} data-testid="replay-refused">
+                <td>{hostOf(d.url) ?? d.url}</td>
+                <td class="mono">{d.line}</td>
+                <td class="mono"><Badge kind="refused">{d.rule ?? 'refused'}</Badge></td>
+                <td>{d.reason ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function DomainListEditor(props: { title: string; help: string; domains: string[]; suggestion: string | null; bare?: boolean; onChange(domains: string[]): void }): JSX.Element {
+  const [entry, setEntry] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const id = props.title.toLowerCase().replace(/\s+/g, '-');
+  const add = () => {
+    const checked = checkDomainEntry(entry);
+    if (!checked.ok) { setError(checked.message); return; }
+    // The service worker's own check (it refuses what this lets through, too).
+    const problem = domainEntryProblem(checked.domain);
+    if (problem !== null) { setError(`“${checked.domain}” ${problem}.`); return; }
+    if (props.domains.includes(checked.domain)) { setError(`“${checked.domain}” is already in the list.`); return; }
+    setError(null);
+    setEntry('');
+    props.onChange([...props.domains, checked.domain]);
+  };
+  const body = (
+    <>
+      <p class="help" id={`${id}-help`}>{props.help}</p>
+      <ul class="domains" aria-label={props.title}>
+        {props.domains.length === 0 && <li class="empty">None.</li>}
+        {props.domains.map((domain) => (
+          <li key={domain}>
+            <span class="mono">{domain}</span>
+            <button type="button" aria-label={`Remove ${domain} from ${props.title.toLowerCase()}`}
+              onClick={() => { props.onChange(props.domains.filter((d) => d !== domain)); }}>Remove</button>
+          </li>
+        ))}
+      </ul>
+      <form class="toolbar" onSubmit={(event) => { event.preventDefault(); add(); }}>
+        <label class="grow">
+          <span class="sr-only">Add to {props.title.toLowerCase()}</span>
+          <input type="text" value={entry} placeholder={props.suggestion ?? 'example.com or .example.com'}
+            aria-describedby={`${id}-help${error === null ? '' : ` ${id}-error`}`} aria-invalid={error !== null}
+            aria-label={`Add to ${props.title.toLowerCase()}`}
+            onInput={(event) => { setEntry(event.currentTarget.value); setError(null); }} />
+        </label>
+        <button type="submit">Add</button>
+      </form>
+      {error !== null && <p class="error" role="alert" id={`${id}-error`}>{error}</p>}
+    </>
+  );
+  return props.bare === true ? body : <fieldset><legend>{props.title}</legend>{body}</fieldset>;
+}

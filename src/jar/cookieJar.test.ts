@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Cookie } from './cookie';
-import { CookieJar, type CookieDecision } from './cookieJar';
+import { CookieJar } from './cookieJar';
+import type { CookiePolicy } from './policy';
 import { DefaultCookiePolicy, type DefaultCookiePolicyOptions } from './policy';
 import { CookieRequest } from './request';
 import vectors from './core-vectors/jar.json';
@@ -92,4 +93,210 @@ describe('CookieJar replays Python scenarios step by step', () => {
   });
 });
 
-export { type CookieDecision };
+const T = 1_700_000_000.5;
+const setCookies = (...values: string[]) => ({ headers: values.map((value) => ['Set-Cookie', value] as const) });
+const at = (url: string) => new CookieRequest(url);
+function cookieHeader(jar: CookieJar, url: string): string | undefined {
+  const request = at(url);
+  jar.addCookieHeader(request);
+  return request.getHeader('Cookie');
+}
+
+describe('Cookie header order, as python3.11 gives it', () => {
+  // Expected strings: python3 with the same steps (http.cookiejar.CookieJar, time.time patched to T).
+  it('sorts by path length over insertion order; a replaced cookie keeps its place; cleared ones come back last', () => {
+    const jar = new CookieJar(undefined, { now: () => T });
+    const u = 'http://www.acme.com/a/b/c';
+    jar.extractCookies(setCookies('a=1; path=/', 'b=2; path=/a', 'c=3; path=/', 'd=4; path=/a/b', 'e=5; domain=.acme.com; path=/'), at(u));
+    expect(cookieHeader(jar, u)).toBe('d=4; b=2; a=1; c=3; e=5');
+    jar.extractCookies(setCookies('a=10; path=/'), at(u));
+    expect(cookieHeader(jar, u)).toBe('d=4; b=2; a=10; c=3; e=5');
+    jar.clear('www.acme.com', '/', 'a');
+    jar.extractCookies(setCookies('a=11; path=/'), at(u));
+    expect(cookieHeader(jar, u)).toBe('d=4; b=2; c=3; a=11; e=5');
+    jar.clear('www.acme.com');
+    jar.extractCookies(setCookies('z=1; path=/', 'a=12; path=/a'), at(u));
+    expect(cookieHeader(jar, u)).toBe('a=12; e=5; z=1');
+    expect([...jar].map(String)).toEqual(['<Cookie e=5 for .acme.com/>', '<Cookie z=1 for www.acme.com/>', '<Cookie a=12 for www.acme.com/a>']);
+    const decisions = jar.extractCookies(setCookies('a=13; path=/a; max-age=0'), at(u));
+    expect(decisions.map((d) => [d.accepted, d.rule])).toEqual([[false, 'set.expired']]);
+    expect([...jar].map(String)).toEqual(['<Cookie e=5 for .acme.com/>', '<Cookie z=1 for www.acme.com/>']);
+  });
+
+  it('writes RFC 2965 and RFC 2109 cookies like Python ($Version, quoting, $Path, $Domain, $Port, Cookie2)', () => {
+    const jar = new CookieJar(new DefaultCookiePolicy({ rfc2965: true }), { now: () => T });
+    jar.extractCookies({ headers: [
+      ['Set-Cookie2', 'Customer="WILE E. COYOTE"; Version="1"; Path="/acme"; Port="8080,80"'],
+      ['Set-Cookie2', 'Part="Rocket\\"Launcher"; Version=1; Domain=.acme.com; Path="/acme"'],
+      ['Set-Cookie', 'ns=plain; path=/'], ['Set-Cookie', 'Customer=hidden; path=/acme'], ['Set-Cookie', 'r2109=x; Version=1; path=/'],
+    ] }, at('http://www.acme.com:8080/acme/login'));
+    const request = at('http://www.acme.com:8080/acme/ammo');
+    jar.addCookieHeader(request);
+    expect(request.getHeader('Cookie')).toBe('$Version=1; Customer=WILE E. COYOTE; $Path="/acme"; $Port="8080,80"; Part=Rocket\\"Launcher; $Path="/acme"; $Domain=".acme.com"; ns=plain; r2109=x; $Path="/"');
+    expect(request.getHeader('Cookie2')).toBe('$Version="1"');
+    expect([...jar].map((c) => [c.name, c.version, c.rfc2109, c.domain])).toEqual([
+      ['Customer', 1, false, 'www.acme.com'], ['ns', 0, false, 'www.acme.com'], ['r2109', 1, true, 'www.acme.com'], ['Part', 1, false, '.acme.com'],
+    ]);
+  });
+
+  it('leaves a Cookie header the request already has', () => {
+    const jar = new CookieJar(undefined, { now: () => T });
+    jar.extractCookies(setCookies('a=1'), at('http://www.acme.com/'));
+    const request = new CookieRequest('http://www.acme.com/', { headers: { cookie: 'mine=1' } });
+    jar.addCookieHeader(request);
+    expect(request.getHeader('Cookie')).toBe('mine=1');
+  });
+});
+
+describe('the jar API', () => {
+  it('clear throws CookieNotFoundError where Python raises KeyError, CookieValueError for missing keys', () => {
+    const jar = new CookieJar(undefined, { now: () => T });
+    jar.extractCookies(setCookies('a=1'), at('http://www.acme.com/'));
+    expect(() => { jar.clear('www.acme.com', '/', 'b'); }).toThrow(expect.objectContaining({ name: 'CookieNotFoundError' }) as Error);
+    expect(() => { jar.clear('www.acme.com', '/nope'); }).toThrow(expect.objectContaining({ name: 'CookieNotFoundError' }) as Error);
+    expect(() => { jar.clear('nope.com'); }).toThrow(expect.objectContaining({ name: 'CookieNotFoundError' }) as Error);
+    expect(() => { jar.clear(undefined, '/', 'a'); }).toThrow(expect.objectContaining({ name: 'CookieValueError' }) as Error);
+    jar.clear('www.acme.com', '/');
+    expect(jar.size).toBe(0);
+    expect(jar.cookieTree().get('www.acme.com')?.size).toBe(0);
+  });
+
+  it('clears expired cookies after addCookieHeader, by the clock, keeping the order of the rest', () => {
+    let now = T;
+    const jar = new CookieJar(undefined, { now: () => now });
+    jar.extractCookies(setCookies('a=1; max-age=10', 'b=2', 'c=3; max-age=5', 'd=4; max-age=100'), at('http://www.acme.com/'));
+    now += 6;
+    expect(cookieHeader(jar, 'http://www.acme.com/')).toBe('a=1; b=2; d=4');
+    expect([...jar].map((c) => c.name)).toEqual(['a', 'b', 'd']);
+    now += 10;
+    jar.clearExpiredCookies();
+    expect([...jar].map((c) => c.name)).toEqual(['b', 'd']);
+    jar.clearSessionCookies();
+    expect([...jar].map((c) => c.name)).toEqual(['d']);
+    expect(jar.size).toBe(1);
+  });
+
+  it('makeCookies gives the cookies before the policy, setCookieIfOk explains', () => {
+    const jar = new CookieJar(undefined, { now: () => T });
+    const request = at('http://www.acme.com/');
+    const made = jar.makeCookies(setCookies('a=1; domain=.other.org', 'b=2'), request);
+    expect(made.map(String)).toEqual(['<Cookie a=1 for .other.org/>', '<Cookie b=2 for www.acme.com/>']);
+    expect(jar.setCookieIfOk(made[0] as Cookie, request)).toMatchObject({ accepted: false, rule: 'set.domain.mismatch' });
+    expect(jar.setCookieIfOk(made[1] as Cookie, request)).toMatchObject({ accepted: true });
+    expect(jar.size).toBe(1);
+    expect(String(jar)).toBe('<CookieJar[<Cookie b=2 for www.acme.com/>]>');
+  });
+
+  it('explainCookieHeader lists the site\'s cookies and changes nothing', () => {
+    const jar = new CookieJar(undefined, { now: () => T });
+    jar.extractCookies(setCookies('a=1', 'gone=1; max-age=1'), at('http://www.acme.com/'));
+    jar.extractCookies(setCookies('api=1'), at('http://api.acme.com/'));
+    jar.extractCookies(setCookies('other=1'), at('http://other.org/'));
+    const later = new CookieJar(undefined, { now: () => T + 5 });
+    for (const c of jar) later.setCookie(c);
+    const request = at('http://www.acme.com/');
+    const decisions = later.explainCookieHeader(request);
+    expect(decisions.map((d) => [d.cookie.name, d.accepted, d.rule])).toEqual([
+      ['a', true, undefined], ['gone', false, 'return.expired'], ['api', false, 'return.domain.no-match'],
+    ]);
+    expect(request.hasHeader('Cookie')).toBe(false);
+    expect(later.size).toBe(4);
+  });
+
+  it('works with a policy of its own that has only the booleans (Python\'s full walk)', () => {
+    const everything: CookiePolicy = { netscape: true, rfc2965: false, hideCookie2: false, setOk: () => true, returnOk: () => true,
+      domainReturnOk: () => true, pathReturnOk: () => true };
+    const jar = new CookieJar(everything, { now: () => T });
+    jar.extractCookies(setCookies('a=1; domain=.other.org'), at('http://www.acme.com/'));
+    expect(cookieHeader(jar, 'http://unrelated.net/')).toBe('a=1');
+    expect(jar.explainCookieHeader(at('http://unrelated.net/')).map((d) => [d.cookie.name, d.accepted])).toEqual([['a', true]]);
+  });
+});
+
+// --- properties ------------------------------------------------------------------------------------
+
+const HOSTS = ['www.acme.com', 'acme.com', 'a.b.acme.com', 'acme.co.uk', 'www.acme.co.uk', 'localhost', '192.168.1.1', 'foo.local', 'other.org', 'x.y.other.org', 'com'];
+const domainKey = fc.oneof(
+  fc.constantFrom('www.acme.com', '.acme.com', 'acme.com', '.www.acme.com', 'a.b.acme.com', '.b.acme.com'),
+  fc.constantFrom(...HOSTS),
+  fc.constantFrom(...HOSTS).map((h) => `.${h}`),
+  fc.constantFrom('', '.', '.com', 'local', '.local', 'localhost.local', '.168.1.1', '1.1', 'acme.com.', '..acme.com', 'ACME.com'),
+);
+const cookieArb = fc.record({
+  version: fc.constantFrom(0, 0, 0, 1, null), name: fc.constantFrom('a', 'b', 'c', 'sid', ''), value: fc.constantFrom('1', 'x y', 'q"', null),
+  domain: domainKey, domainSpecified: fc.boolean(), path: fc.constantFrom('/', '/a', '/a/', '/a/b', '/b', '', '/A'), pathSpecified: fc.boolean(),
+  secure: fc.constantFrom(false, false, true), port: fc.constantFrom(null, null, null, '80', '8080', '80,8080'), expires: fc.constantFrom(null, null, Math.floor(T) - 5, Math.floor(T) + 5, Math.floor(T)),
+}).map((c) => new Cookie({ ...c, portSpecified: c.port !== null, domainInitialDot: c.domain.startsWith('.'), discard: false, comment: null, commentUrl: null }));
+const urlArb = fc.record({
+  scheme: fc.constantFrom('http', 'https'), host: fc.oneof(fc.constantFrom('www.acme.com', 'a.b.acme.com'), fc.constantFrom(...HOSTS), fc.constantFrom('WWW.ACME.COM', 'acme.com.', 'b.acme.com', 'q.foo.local', 'localhost.local', '')),
+  port: fc.constantFrom('', ':80', ':8080'), path: fc.constantFrom('/', '/a', '/a/b', '/b/c', '', '/A/'),
+}).map((u) => `${u.scheme}://${u.host}${u.port}${u.path}`);
+const policyArb = fc.record({
+  rfc2965: fc.boolean(), netscape: fc.constantFrom(true, true, true, false), hideCookie2: fc.boolean(),
+  strictNsDomain: fc.constantFrom(0, 0, 0, 1, 2, 3, 4, 5, 6, 7),
+  blockedDomains: fc.constantFrom([], [], [], ['.acme.com'], ['www.acme.com', '192.168.1.1'], ['other.org']),
+  allowedDomains: fc.constantFrom(null, null, null, ['.acme.com', 'acme.com'], ['localhost.local', '.other.org']),
+  strictNsUnverifiable: fc.boolean(),
+});
+
+/** DefaultCookiePolicy with a domainReturnOk of its own: the jar must then walk every domain, as Python does. */
+class WalkEverything extends DefaultCookiePolicy {
+  override domainReturnOk(domain: string, request: CookieRequest): boolean {
+    return super.domainReturnOk(domain, request);
+  }
+}
+
+describe('properties', () => {
+  it('the domain index gives the same Cookie and Cookie2 headers and jar as the full walk', () => {
+    let multiCookieHeaders = 0;
+    fc.assert(fc.property(fc.array(cookieArb, { minLength: 10, maxLength: 40, size: 'max' }), fc.array(urlArb, { minLength: 1, maxLength: 4 }), policyArb, fc.boolean(),
+      (cookies, urls, options, unverifiable) => {
+        const indexed = new CookieJar(new DefaultCookiePolicy(options), { now: () => T });
+        const walked = new CookieJar(new WalkEverything(options), { now: () => T });
+        for (const [i, generated] of cookies.entries()) {
+          // A copy with a value of its own, to tell the cookies apart in the header.
+          const c = new Cookie({ ...generated.toJSON(), value: generated.value === null ? null : `${generated.value}${i}` });
+          indexed.setCookie(c);
+          walked.setCookie(c);
+        }
+        for (const url of urls) {
+          const a = new CookieRequest(url, { unverifiable, originReqHost: 'www.acme.com' });
+          const b = new CookieRequest(url, { unverifiable, originReqHost: 'www.acme.com' });
+          indexed.addCookieHeader(a);
+          walked.addCookieHeader(b);
+          expect(a.headerItems()).toEqual(b.headerItems());
+          if ((a.getHeader('Cookie') ?? '').includes(';')) multiCookieHeaders++;
+          const sent = indexed.explainCookieHeader(new CookieRequest(url, { unverifiable, originReqHost: 'www.acme.com' }))
+            .filter((d) => d.accepted).map((d) => d.cookie);
+          expect(new Set(sent)).toEqual(new Set(walkedSent(walked, url, unverifiable)));
+        }
+        expect([...indexed]).toEqual([...walked]);
+      }), { numRuns: 400 });
+    expect(multiCookieHeaders).toBeGreaterThan(30); // the property saw headers whose order could go wrong
+  });
+
+  it('extractCookies never throws and decides every cookie line, whatever the headers', () => {
+    const line = fc.tuple(fc.constantFrom('Set-Cookie', 'Set-Cookie2', 'set-cookie', 'X-Other'), fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 60 }),
+      fc.array(fc.oneof(fc.constantFrom('a=1', ';', ',', '=', '"', '\\', 'max-age', 'max-age=x', 'expires', 'domain', 'domain=.', 'path', 'port', 'port=x',
+        'version', 'Version=1', 'secure', ' ', '\t', '\u0000', 'é', '\ud800', 'expires=Wed, 09 Jun 2021 10:18:14 GMT', 'max-age=-1', 'max-age=99999999999999999999999'),
+      fc.string({ maxLength: 5 })), { maxLength: 12 }).map((parts) => parts.join('')),
+    ));
+    fc.assert(fc.property(fc.array(line, { maxLength: 6 }), policyArb, urlArb, (headers, options, url) => {
+      const jar = new CookieJar(new DefaultCookiePolicy(options), { now: () => T });
+      jar.setCookie(new Cookie({ version: 0, name: 'a', value: '0', port: null, portSpecified: false, domain: 'www.acme.com', domainSpecified: false,
+        domainInitialDot: false, path: '/', pathSpecified: false, secure: false, expires: null, discard: false, comment: null, commentUrl: null }));
+      const decisions = jar.extractCookies({ headers }, new CookieRequest(url));
+      const cookieLines = headers.filter(([name]) => name.toLowerCase() !== 'x-other');
+      for (const [, value] of cookieLines) expect(decisions.some((d) => d.header === value)).toBe(true);
+      for (const d of decisions) expect(d.accepted || (typeof d.rule === 'string' && typeof d.reason === 'string')).toBe(true);
+      const request = new CookieRequest(url);
+      jar.addCookieHeader(request);
+    }), { numRuns: 500 });
+  });
+});
+
+function walkedSent(jar: CookieJar, url: string, unverifiable: boolean): Cookie[] {
+  const request = new CookieRequest(url, { unverifiable, originReqHost: 'www.acme.com' });
+  return jar.explainCookieHeader(request).filter((d) => d.accepted).map((d) => d.cookie);
+}

@@ -35,3 +35,10 @@ describe('Inspector', () => {
     expect(screen.queryByRole('button', { name: 'Open in a tab' })).toBeNull();
   });
 });
+
+describe('Inspector problems', () => {
+  it('shows what the service worker reports as wrong (storage quota)', async () => {
+    render(<Inspector api={mockApi({ problems: ['The jar (6 MB) does not fit in storage (5 MB): new cookies are kept in memory only.'] })} />);
+    expect((await screen.findByText(/does not fit in storage/)).getAttribute('role')).toBe('alert');
+  });
+});

@@ -29,6 +29,7 @@ function Views({ api, tab, fullSize, initialView }: { api: PopupApi; tab: TabCon
   const [view, setView] = useState<ViewName>(initialView);
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const site = hostOf(tab.url);
+  const [problems] = useLoad(() => api.problems(), [api]);
 
   const onTabKey = (event: KeyboardEvent, index: number) => {
     const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: VIEWS.length - 1 };
@@ -65,6 +66,7 @@ function Views({ api, tab, fullSize, initialView }: { api: PopupApi; tab: TabCon
           </button>
         ))}
       </nav>
+      {problems.status === 'ready' && problems.value.map((problem) => <p class="notice notice-error" role="alert" key={problem}>{problem}</p>)}
       <main>
         <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`}>
         {view === 'site' && <SiteView api={api} site={site} />}

@@ -6,6 +6,7 @@ import { type CookieView, type DecisionView, type ExportOptions, type ExportView
 
 export interface MockState {
   tab: TabContext;
+  problems: string[];
   jar: CookieView[];
   browser: CookieView[];
   decisions: DecisionView[];
@@ -37,6 +38,7 @@ class LoadError extends Error {
 export function mockApi(initial: Partial<MockState> = {}): PopupApi & { state: MockState } {
   const state: MockState = {
     tab: { tabId: 7, url: 'https://www.example.com/account' },
+    problems: [],
     jar: [], browser: [], decisions: [], policy: structuredClone(DEFAULT_SETTINGS),
     replay: { replayed: 0, newlyRefused: [], newlyAccepted: [] },
     exported: null, calls: [], saved: [], copied: [],
@@ -46,6 +48,7 @@ export function mockApi(initial: Partial<MockState> = {}): PopupApi & { state: M
   return {
     state,
     currentTab() { record('currentTab'); return Promise.resolve(state.tab); },
+    problems() { record('problems'); return Promise.resolve(state.problems); },
     getCookies(site) {
       record('getCookies', site);
       return Promise.resolve({

@@ -116,6 +116,8 @@ export interface TabContext {
 
 export interface PopupApi {
   currentTab(): Promise<TabContext>;
+  /** Problems the service worker reports (storage quota, failed writes); empty when all is well. */
+  problems(): Promise<string[]>;
   getCookies(site: string | null): Promise<SiteCookies>;
   deleteCookie(cookie: Pick<CookieView, 'domain' | 'path' | 'name'>): Promise<void>;
   clearSite(site: string): Promise<void>;

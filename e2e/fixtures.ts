@@ -25,9 +25,11 @@ export function chromiumArgs(extensionDir: string): string[] {
   ];
 }
 
-export async function launchWithExtension(userDataDir: string, headless = true): Promise<BrowserContext> {
+export async function launchWithExtension(userDataDir: string, headless = true, options: { ignoreHTTPSErrors?: boolean } = {}): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     headless,
+    // Tests only: the HTTPS test site's certificate is self-signed, made at test time.
+    ignoreHTTPSErrors: options.ignoreHTTPSErrors ?? false,
     executablePath: findChromium(),
     args: chromiumArgs(EXTENSION_DIR),
   });
@@ -103,7 +105,7 @@ export const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern -- Playwright needs the destructuring pattern.
   context: async ({}, use) => {
     const userDataDir = await mkdtemp(join(tmpdir(), 'cji-e2e-'));
-    const context = await launchWithExtension(userDataDir);
+    const context = await launchWithExtension(userDataDir, true, { ignoreHTTPSErrors: true });
     await use(context);
     await context.close();
     await rm(userDataDir, { recursive: true, force: true });

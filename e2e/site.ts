@@ -1,6 +1,7 @@
 // The local cookie-setting site. Chromium runs with --host-resolver-rules mapping every host name to
 // 127.0.0.1, so one server answers for www.example.com, shop.example.co.uk, tracker.test, ...
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { getDomain } from 'tldts';
 
@@ -39,6 +40,12 @@ function handle(site: CookieSite, req: IncomingMessage, res: ServerResponse): vo
     // /set?c=<Set-Cookie line>&c=...: sends exactly the lines given.
     lines = url.searchParams.getAll('c');
     body = `<p>Set ${lines.length} cookies.</p>`;
+  } else if (url.pathname === '/embed') {
+    // /embed?frame=URL&img=URL: a page with third-party content (an iframe, an image).
+    lines = [];
+    const escape = (text: string) => text.replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+    body = url.searchParams.getAll('frame').map((src) => `<iframe src="${escape(src)}"></iframe>`).join('')
+      + url.searchParams.getAll('img').map((src) => `<img alt="" src="${escape(src)}">`).join('');
   } else if (url.pathname === '/echo') {
     res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
     res.end(req.headers.cookie ?? '');
@@ -59,15 +66,18 @@ function handle(site: CookieSite, req: IncomingMessage, res: ServerResponse): vo
   res.end(`<!doctype html><title>${host}</title>${body}`);
 }
 
-export async function startCookieSite(port = 0): Promise<CookieSite> {
+/** The site over HTTP, or over HTTPS with `tls` (a certificate made at test time). */
+export async function startCookieSite(port = 0, tls?: { key: string; cert: string }): Promise<CookieSite> {
+  const scheme = tls === undefined ? 'http' : 'https';
   const site: CookieSite = {
     port: 0,
     sent: [],
     received: [],
-    url: (host, path = '/') => `http://${host}:${site.port}${path}`,
+    url: (host, path = '/') => `${scheme}://${host}:${site.port}${path}`,
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => { resolve(); }); }),
   };
-  const server: Server = createServer((req, res) => { handle(site, req, res); });
+  const listener = (req: IncomingMessage, res: ServerResponse) => { handle(site, req, res); };
+  const server: Server = tls === undefined ? createServer(listener) : createHttpsServer(tls, listener);
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   site.port = (server.address() as AddressInfo).port;
   return site;

@@ -64,6 +64,16 @@ describe('CookieJar replays Python scenarios step by step', () => {
         case 'header': {
           const request = requestFor(step);
           if (step.preset != null) request.addHeader('Cookie', step.preset);
+          const explained = jar.explainCookieHeader(request);
+          const sent = explained.filter((d) => d.accepted);
+          if (step.preset == null) expect(sent.length > 0, where).toBe(step.cookie !== null);
+          else expect(sent, where).toEqual([]);
+          if (step.cookie !== null && step.preset == null && sent.every((c) => (c.cookie.version ?? 0) === 0)) {
+            // Netscape cookies only: the header is the sent cookies, longest path first.
+            const names = [...sent].sort((a, b) => b.cookie.path.length - a.cookie.path.length)
+              .map(({ cookie: c }) => (c.value === null ? c.name : `${c.name}=${c.value}`));
+            expect(names.join('; '), where).toBe(step.cookie);
+          }
           jar.addCookieHeader(request);
           expect(request.getHeader('Cookie') ?? null, where).toBe(step.cookie);
           expect(request.getHeader('Cookie2') ?? null, where).toBe(step.cookie2);

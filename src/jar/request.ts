@@ -19,7 +19,7 @@ const DECIMAL_DIGIT = /\p{Nd}/u;
 const INT_MAX_STR_DIGITS = 4300;
 
 /** Python's `str.strip()` with no argument. */
-export function pyStrip(text: string): string {
+function pyStrip(text: string): string {
   return text.replace(PY_STRIP, '');
 }
 

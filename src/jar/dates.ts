@@ -58,6 +58,15 @@ export function isPythonSpace(c: number): boolean {
     c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 
+/** Python's `str.strip()` with no argument, in linear time (a `\s+$` regex would be quadratic). */
+export function pyStrip(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isPythonSpace(text.charCodeAt(start))) start++;
+  while (end > start && isPythonSpace(text.charCodeAt(end - 1))) end--;
+  return text.slice(start, end);
+}
+
 /** Python's `str.lstrip()` with no argument: the index of the first non-space character. */
 function lstripIndex(text: string, counter: StepCounter | undefined): number {
   let i = 0;

@@ -8,7 +8,7 @@
  * `str.strip()` both mean `str.isspace()` (see isPythonSpace).
  */
 
-import { http2time, isPythonSpace, type DateParseOptions, type StepCounter } from './dates';
+import { http2time, isPythonSpace, pyStrip, type DateParseOptions, type StepCounter } from './dates';
 
 /** One `name=value` of a header; the value is null for a lone token. */
 export type HeaderPair = [name: string, value: string | null];
@@ -184,14 +184,6 @@ export function stripQuotes(text: string): string {
   return result;
 }
 
-/** Python's `str.strip()` with no argument. */
-function pyStrip(text: string): string {
-  let start = 0;
-  let end = text.length;
-  while (start < end && isPythonSpace(text.charCodeAt(start))) start++;
-  while (end > start && isPythonSpace(text.charCodeAt(end - 1))) end--;
-  return text.slice(start, end);
-}
 
 const KNOWN_ATTRS: ReadonlySet<string> = new Set(['expires', 'domain', 'path', 'secure', 'version', 'port', 'max-age']);
 

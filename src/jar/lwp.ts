@@ -7,7 +7,7 @@
  */
 
 import { Cookie } from './cookie';
-import { isPythonSpace, iso2time, time2isoz } from './dates';
+import { iso2time, pyStrip, time2isoz } from './dates';
 import { FileCookieJar, type FileLine, type ParseContext, type SaveOptions } from './fileCookieJar';
 import type { LoadError } from './errors';
 import { joinHeaderWords, splitHeaderWords } from './headers';
@@ -177,10 +177,3 @@ function parseLine(fileLine: FileLine, context: ParseContext): Cookie[] {
   return cookies;
 }
 
-function pyStrip(text: string): string {
-  let start = 0;
-  let end = text.length;
-  while (start < end && isPythonSpace(text.charCodeAt(start))) start++;
-  while (end > start && isPythonSpace(text.charCodeAt(end - 1))) end--;
-  return text.slice(start, end);
-}

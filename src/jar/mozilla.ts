@@ -15,7 +15,7 @@
  */
 
 import { Cookie } from './cookie';
-import { isPythonSpace } from './dates';
+import { pyStrip } from './dates';
 import { FileCookieJar, type FileLine, type ParseContext, type SaveOptions } from './fileCookieJar';
 import type { LoadError } from './errors';
 
@@ -141,13 +141,6 @@ function pyIntStr(n: number): string {
   return Number.isSafeInteger(n) ? String(n) : BigInt(n).toString();
 }
 
-function pyStrip(text: string): string {
-  let start = 0;
-  let end = text.length;
-  while (start < end && isPythonSpace(text.charCodeAt(start))) start++;
-  while (end > start && isPythonSpace(text.charCodeAt(end - 1))) end--;
-  return text.slice(start, end);
-}
 
 const DIGITS = '\\p{Nd}(?:_?\\p{Nd})*';
 const FLOAT_LITERAL = new RegExp(`^[+-]?(?:(?:${DIGITS}(?:\\.(?:${DIGITS})?)?|\\.${DIGITS})(?:[eE][+-]?${DIGITS})?|inf|infinity|nan)$`, 'iu');

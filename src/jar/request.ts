@@ -1,4 +1,5 @@
 import { CookieValueError } from './errors';
+import { pyStrip } from './dates';
 
 /*
  * The request side of http.cookiejar: urllib.request.Request reduced to what the jar reads, and the
@@ -12,16 +13,11 @@ const PY_SPACE = '\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200
 const PY_INT_SPACE = '\\t\\n\\x0b\\x0c\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 /** Python's `re.compile(r"\s+")` on str. */
 export const PY_WHITESPACE_RUN = new RegExp(`[${PY_SPACE}]+`, 'g');
-const PY_STRIP = new RegExp(`^[${PY_SPACE}]+|[${PY_SPACE}]+$`, 'g');
 const INT_LITERAL = new RegExp(`^[${PY_INT_SPACE}]*([+-]?)(\\p{Nd}+(?:_\\p{Nd}+)*)[${PY_INT_SPACE}]*$`, 'u');
 const DECIMAL_DIGIT = /\p{Nd}/u;
 /** CPython's default `sys.get_int_max_str_digits()`. */
 const INT_MAX_STR_DIGITS = 4300;
 
-/** Python's `str.strip()` with no argument. */
-function pyStrip(text: string): string {
-  return text.replace(PY_STRIP, '');
-}
 
 /**
  * Python's `int(text)` for a str: the value, or null where Python raises ValueError (which includes

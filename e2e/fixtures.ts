@@ -76,14 +76,22 @@ export async function waitUntilObserving(context: BrowserContext, extensionId: s
 export class PopupPage {
   constructor(readonly page: Page, readonly extensionId: string) {}
 
-  static async open(context: BrowserContext, extensionId: string): Promise<PopupPage> {
+  /** With `tabUrl`, the popup is about the tab showing that URL (as if opened on it). */
+  static async open(context: BrowserContext, extensionId: string, tabUrl?: string): Promise<PopupPage> {
     const page = await context.newPage();
-    await page.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+    const query = tabUrl === undefined ? '' : `?url=${encodeURIComponent(tabUrl)}`;
+    await page.goto(`chrome-extension://${extensionId}/src/popup/index.html${query}`);
     return new PopupPage(page, extensionId);
   }
 
+  /** Switches to a view by its tab's name: Site, Why, Decisions, Policy, Export, Import. */
+  async showView(name: 'Site' | 'Why' | 'Decisions' | 'Policy' | 'Export' | 'Import'): Promise<void> {
+    await this.page.getByRole('tab', { name }).click();
+  }
+
+  /** The Set-Cookie lines of the Decisions view (its windowed grid: the rows in view). */
   observedLines() {
-    return this.page.getByTestId('observed-line').locator('td.line');
+    return this.page.getByTestId('decision-line');
   }
 }
 
@@ -92,7 +100,7 @@ interface Fixtures {
   serviceWorker: Worker;
   extensionId: string;
   site: CookieSite;
-  openPopup: () => Promise<PopupPage>;
+  openPopup: (tabUrl?: string) => Promise<PopupPage>;
 }
 
 export const test = base.extend<Fixtures>({
@@ -120,7 +128,7 @@ export const test = base.extend<Fixtures>({
     await use(extensionId);
   },
   openPopup: async ({ context, extensionId }, use) => {
-    await use(() => PopupPage.open(context, extensionId));
+    await use((tabUrl?: string) => PopupPage.open(context, extensionId, tabUrl));
   },
 });
 

@@ -12,12 +12,13 @@ test('Set-Cookie lines from two hosts reach the service worker and show in the p
   expect(sent.length).toBeGreaterThanOrEqual(6);
 
   const popup = await openPopup();
+  await popup.showView('Decisions');
   // Every line the server sent is listed, exactly (the popup shows the newest first).
   await expect(popup.observedLines()).toHaveCount(sent.length);
   const shown = await popup.observedLines().allTextContents();
   expect([...shown].sort()).toEqual([...sent].sort());
   // Each line shows the jar's decision: the demo cookies are all accepted under Python's default policy.
-  await expect(popup.page.locator('[data-testid="observed-line"][data-accepted="true"]')).toHaveCount(sent.length);
-  await expect(popup.page.getByRole('cell', { name: 'www.example.com', exact: false }).first()).toBeVisible();
-  await expect(popup.page.getByRole('cell', { name: 'shop.example.co.uk', exact: false }).first()).toBeVisible();
+  await expect(popup.observedLines().and(popup.page.locator('[data-accepted="true"]'))).toHaveCount(sent.length);
+  await expect(popup.page.getByRole('gridcell', { name: 'www.example.com', exact: false }).first()).toBeVisible();
+  await expect(popup.page.getByRole('gridcell', { name: 'shop.example.co.uk', exact: false }).first()).toBeVisible();
 });

@@ -74,7 +74,8 @@ async function currentTab(): Promise<TabContext> {
     return { tabId: tab?.id ?? null, url: named.url };
   }
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab === undefined) return { tabId: null, url: null };
+  // The UI open as a page of its own (not as the toolbar popup) is about no web page.
+  if (tab === undefined || (tab.url ?? '').startsWith(browser.runtime.getURL(''))) return { tabId: null, url: null };
   return { tabId: tab.id ?? null, url: tab.url ?? null };
 }
 

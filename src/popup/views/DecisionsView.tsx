@@ -83,7 +83,7 @@ export function DecisionsView({ api, tabId }: { api: PopupApi; tabId: number | n
                 <div role="gridcell" title={new Date(d.time).toISOString()}>{new Date(d.time).toLocaleTimeString()}</div>
                 <div role="gridcell">{d.accepted ? <Badge kind="accepted">accepted</Badge> : <Badge kind="refused">refused</Badge>}</div>
                 <div role="gridcell">{hostOf(d.url) ?? d.url}</div>
-                <div role="gridcell" class="mono" data-testid="decision-line">{d.line}</div>
+                <div role="gridcell" class="mono" data-testid="decision-line" data-accepted={String(d.accepted)} data-rule={d.rule ?? ''}>{d.line}</div>
                 <div role="gridcell" class="mono">{d.rule ?? ''}</div>
               </>
             )}

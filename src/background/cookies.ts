@@ -2,7 +2,7 @@
 // (the `cookies` API). Conversion, site scoping and comparison.
 import { getDomain } from 'tldts';
 import { Cookie } from '../jar';
-import type { BrowserCookie, ComparisonRow, CookieJSON } from '../shared/protocol';
+import type { BrowserCookie, ComparisonRow, CookieJSON, CookieTableRow } from '../shared/protocol';
 
 /** The registrable domain of a host (example.co.uk for www.example.co.uk), or the host itself. */
 export function siteOf(host: string): string {
@@ -93,4 +93,17 @@ export function plainBrowserCookie(raw: Record<string, unknown>): BrowserCookie 
     };
   }
   return cookie;
+}
+
+/** A jar cookie as a compact row for the popup's table (getCookieRows). */
+export function cookieTableRow(cookie: Cookie): CookieTableRow {
+  let httpOnly = false;
+  let sameSite: string | null = null;
+  for (const [name, value] of cookie.nonstandardAttrs()) {
+    const lower = name.toLowerCase();
+    if (lower === 'httponly') httpOnly = true;
+    else if (lower === 'samesite') sameSite = value ?? '';
+  }
+  return [cookie.name, cookie.value, cookie.domain, cookie.domainSpecified, cookie.path, cookie.secure, cookie.expires,
+    cookie.version, cookie.port, httpOnly, sameSite];
 }

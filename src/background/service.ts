@@ -15,7 +15,7 @@ import {
   RequestAdapter, headerValue, hostOf, setCookieLines,
   type BeforeRedirectDetails, type BeforeSendHeadersDetails, type HeadersReceivedDetails, type RequestDetails,
 } from './adapter';
-import { browserToJarCookie, compareCookies, domainInSite, plainBrowserCookie, siteOf } from './cookies';
+import { browserToJarCookie, compareCookies, cookieTableRow, domainInSite, plainBrowserCookie, siteOf } from './cookies';
 import { exportCookies } from './export';
 import { BatchedWriter, type StorageArea } from './store';
 
@@ -466,6 +466,7 @@ export class Background {
         const browser = source === 'jar' ? null : await this.browserCookies(m.site, warnings);
         return { jar, browser, comparison: source === 'both' && browser !== null ? compareCookies(jar, browser) : null, warnings };
       }),
+      getCookieRows: (m) => loaded(() => this.jarCookies(m.site).map(cookieTableRow)),
       getDecisions: (m) => loaded(() => this.decisions(m)),
       clearDecisions: () => loaded(() => {
         this.log = [];

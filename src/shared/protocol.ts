@@ -99,6 +99,13 @@ export interface SentHeaderEntry {
   same: boolean;
 }
 
+/**
+ * A jar cookie as one compact row (getCookieRows): what the popup's table shows, without the keys
+ * of CookieJSON, so that 10,000 cookies cross the channel as a fifth of the JSON.
+ */
+export type CookieTableRow = [name: string, value: string | null, domain: string, domainSpecified: boolean, path: string,
+  secure: boolean, expires: number | null, version: number | null, port: string | null, httpOnly: boolean, sameSite: string | null];
+
 export interface ExplainEntry {
   cookie: CookieJSON;
   sent: boolean;
@@ -198,6 +205,8 @@ export interface Protocol {
   getStatus: { request: object; reply: Status };
   /** The jar's cookies (and the browser's, compared), of one site or all. */
   getCookies: { request: { site?: string; source?: CookieSource | 'both' }; reply: { jar: CookieJSON[]; browser: BrowserCookie[] | null; comparison: ComparisonRow[] | null; warnings: string[] } };
+  /** The jar's cookies of one site or all as compact rows (the popup's table; see CookieTableRow). */
+  getCookieRows: { request: { site?: string }; reply: CookieTableRow[] };
   getDecisions: { request: DecisionFilter; reply: DecisionEntry[] };
   clearDecisions: { request: object; reply: null };
   getSentHeaders: { request: { tabId?: number; site?: string; limit?: number }; reply: SentHeaderEntry[] };
@@ -258,6 +267,7 @@ const guards: { [K in MessageType]: Guard } = {
   getStatus: (p) => onlyKeys(p, []),
   getCookies: (p) => first(onlyKeys(p, ['site', 'source']), optional(p, 'site', isNonEmptyString, 'a host name'),
     optional(p, 'source', oneOf('jar', 'browser', 'both'), '"jar", "browser" or "both"')),
+  getCookieRows: (p) => first(onlyKeys(p, ['site']), optional(p, 'site', isNonEmptyString, 'a host name')),
   getDecisions: (p) => first(onlyKeys(p, ['tabId', 'site', 'accepted', 'rule', 'limit']), optional(p, 'tabId', isInt, 'an integer'),
     optional(p, 'site', isNonEmptyString, 'a host name'), optional(p, 'accepted', isBool, 'true or false'),
     optional(p, 'rule', isNonEmptyString, 'a rule id'), optional(p, 'limit', isPositiveInt, 'a positive integer')),

@@ -1,6 +1,6 @@
 // Small pieces shared by the views.
 import type { ComponentChildren, JSX } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
 
 export type Loadable<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: T };
 
@@ -18,7 +18,8 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): [L
   const [generation, setGeneration] = useState(0);
   // The caller names the dependencies, as with useCallback.
   const stableLoad = useCallback(load, deps);
-  useEffect(() => {
+  // A layout effect: the request starts right after the first render, not a frame later.
+  useLayoutEffect(() => {
     let live = true;
     stableLoad().then(
       (value) => { if (live) setState({ status: 'ready', value }); },

@@ -40,21 +40,31 @@ const DOMAIN_FLAGS: { bit: number; label: string; help: string }[] = [
 
 export function PolicyView({ api, site }: { api: PopupApi; site: string | null }): JSX.Element {
   const [state, reload] = useLoad(() => api.getPolicy(), [api]);
+  // Kept here: applying reloads the policy, which starts a fresh editor.
+  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   return (
     <section class="view" aria-labelledby="policy-heading">
       <h2 id="policy-heading">Policy</h2>
       {state.status === 'loading' && <p class="empty" role="status">Loading…</p>}
       {state.status === 'error' && <p class="error" role="alert">{state.message}</p>}
       {/* Keyed by the stored policy: a newly loaded one starts a fresh draft. */}
-      {state.status === 'ready' && <PolicyEditor key={JSON.stringify(state.value)} api={api} current={state.value} site={site} onApplied={reload} />}
+      {state.status === 'ready' && <PolicyEditor key={JSON.stringify(state.value)} api={api} current={state.value} site={site} onApplied={reload} notice={notice} setNotice={setNotice} />}
     </section>
   );
 }
 
-function PolicyEditor({ api, current, site, onApplied }: { api: PopupApi; current: Policy; site: string | null; onApplied: () => void }): JSX.Element {
+interface EditorProps {
+  api: PopupApi;
+  current: Policy;
+  site: string | null;
+  onApplied: () => void;
+  notice: { kind: 'ok' | 'error'; text: string } | null;
+  setNotice: (notice: { kind: 'ok' | 'error'; text: string } | null) => void;
+}
+
+function PolicyEditor({ api, current, site, onApplied, notice, setNotice }: EditorProps): JSX.Element {
   const [draft, setDraft] = useState<Policy>(current);
   const [replay, setReplay] = useState<Loadable<ReplayView> | null>(null);
-  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const changed = !samePolicy(draft, current);
   const update = (next: Policy) => { setDraft(next); setReplay(null); setNotice(null); };
 

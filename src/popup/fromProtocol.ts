@@ -1,0 +1,60 @@
+// The service worker's replies (src/shared/protocol.ts) as the views' data (model.ts): pure
+// functions, tested in Node.
+import type { BrowserCookie, CookieJSON, CookieTableRow, DecisionEntry, ReplayDecision } from '../shared/protocol';
+import type { CookieView, DecisionView } from './model';
+
+/** The page's own URL may name the tab it is about: `?tab=ID&url=URL` ("Open in a tab", tests). */
+export function tabFromLocation(search: string): { tabId: number | null; url: string | null } {
+  const params = new URLSearchParams(search);
+  const tab = params.get('tab');
+  const tabId = tab === null || !/^\d+$/.test(tab) ? null : Number(tab);
+  return { tabId, url: params.get('url') };
+}
+
+function restValue(cookie: CookieJSON, name: string): { present: boolean; value: string | null } {
+  const lower = name.toLowerCase();
+  for (const [key, value] of cookie.rest) if (key.toLowerCase() === lower) return { present: true, value };
+  return { present: false, value: null };
+}
+
+/** A jar cookie (http.cookiejar's fields) as the views show it. */
+export function jarCookieView(cookie: CookieJSON): CookieView {
+  const sameSite = restValue(cookie, 'SameSite');
+  return {
+    name: cookie.name, value: cookie.value, domain: cookie.domain, hostOnly: !cookie.domainSpecified, path: cookie.path,
+    secure: cookie.secure, httpOnly: restValue(cookie, 'HttpOnly').present,
+    sameSite: sameSite.present ? (sameSite.value ?? '') : null,
+    expires: cookie.expires, version: cookie.version, port: cookie.port, partitionKey: null,
+  };
+}
+
+/** A compact jar row (getCookieRows) as the views show it. */
+export function tableRowView([name, value, domain, domainSpecified, path, secure, expires, version, port, httpOnly, sameSite]: CookieTableRow): CookieView {
+  return { name, value, domain, hostOnly: !domainSpecified, path, secure, httpOnly, sameSite, expires, version, port, partitionKey: null };
+}
+
+const SAME_SITE: Record<string, string | null> = { no_restriction: 'None', lax: 'Lax', strict: 'Strict', unspecified: null };
+
+/** A cookie of the browser's store as the views show it. */
+export function browserCookieView(cookie: BrowserCookie): CookieView {
+  return {
+    name: cookie.name, value: cookie.value, domain: cookie.domain, hostOnly: cookie.hostOnly, path: cookie.path,
+    secure: cookie.secure, httpOnly: cookie.httpOnly, sameSite: Object.hasOwn(SAME_SITE, cookie.sameSite) ? SAME_SITE[cookie.sameSite] ?? null : cookie.sameSite,
+    expires: cookie.session || cookie.expirationDate === undefined ? null : Math.floor(cookie.expirationDate),
+    version: null, port: null, partitionKey: cookie.partitionKey?.topLevelSite ?? null,
+  };
+}
+
+export function decisionView(entry: DecisionEntry): DecisionView {
+  return {
+    time: entry.time, tabId: entry.tabId, topSite: entry.site, url: entry.requestUrl, line: entry.line,
+    cookieName: entry.cookie?.name ?? null, accepted: entry.accepted, rule: entry.rule, reason: entry.reason,
+  };
+}
+
+export function replayedView(decision: ReplayDecision): DecisionView {
+  return {
+    time: 0, tabId: -1, topSite: null, url: decision.requestUrl, line: decision.line, cookieName: decision.cookie?.name ?? null,
+    accepted: decision.accepted, rule: decision.rule, reason: decision.reason,
+  };
+}

@@ -21,6 +21,8 @@ export interface CookieInit {
   rfc2109?: boolean;
 }
 
+const NO_ATTRS: ReadonlyMap<string, string | null> = new Map();
+
 /**
  * Python's `http.cookiejar.Cookie`: a plain record of one cookie, with Python's normalisation in the
  * constructor (version and expires become whole numbers, the domain is lower-cased).
@@ -43,7 +45,8 @@ export class Cookie {
   comment: string | null;
   commentUrl: string | null;
   rfc2109: boolean;
-  private readonly rest: Map<string, string | null>;
+  /** Null until the first non-standard attribute: most cookies have none, and loading makes many. */
+  private rest: Map<string, string | null> | null;
 
   constructor(init: CookieInit) {
     // Python: `int(version)`, `int(float(expires))`.
@@ -67,27 +70,31 @@ export class Cookie {
     this.comment = init.comment;
     this.commentUrl = init.commentUrl;
     this.rfc2109 = init.rfc2109 ?? false;
-    const rest = init.rest ?? [];
-    this.rest = new Map(isIterable(rest) ? rest : Object.entries(rest));
+    this.rest = init.rest === undefined ? null : restMap(init.rest);
   }
 
   hasNonstandardAttr(name: string): boolean {
-    return this.rest.has(name);
+    return this.rest !== null && this.rest.has(name);
   }
 
   getNonstandardAttr(name: string): string | null | undefined;
   getNonstandardAttr(name: string, fallback: string | null): string | null;
   getNonstandardAttr(name: string, fallback?: string | null): string | null | undefined {
-    return this.rest.has(name) ? this.rest.get(name) : fallback;
+    return this.rest !== null && this.rest.has(name) ? this.rest.get(name) : fallback;
   }
 
   setNonstandardAttr(name: string, value: string | null): void {
-    this.rest.set(name, value);
+    (this.rest ??= new Map()).set(name, value);
   }
 
-  /** The non-standard attributes in the order they were set (Python's `_rest` dict). */
+  /** The non-standard attributes in the order they were set (Python's `_rest` dict), as a copy. */
   nonstandardAttrs(): [string, string | null][] {
-    return [...this.rest];
+    return this.rest === null ? [] : [...this.rest];
+  }
+
+  /** The same, read-only and live, without copying: for serialisers that visit every cookie. */
+  nonstandardAttrsView(): ReadonlyMap<string, string | null> {
+    return this.rest ?? NO_ATTRS;
   }
 
   /** Python's `is_expired`: expired when `expires <= now`; session cookies never are. */
@@ -118,6 +125,12 @@ function toInt(value: number, field: string): number {
   const n = Math.trunc(value);
   if (!Number.isFinite(n)) throw new CookieValueError(`Cookie ${field} must be a finite number, got ${value}`);
   return n;
+}
+
+function restMap(rest: NonNullable<CookieInit['rest']>): Map<string, string | null> | null {
+  if (Array.isArray(rest) && rest.length === 0) return null;
+  const map = new Map(isIterable(rest) ? rest : Object.entries(rest));
+  return map.size === 0 ? null : map;
 }
 
 function isIterable(value: object): value is Iterable<readonly [string, string | null]> {

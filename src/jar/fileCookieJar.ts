@@ -153,15 +153,8 @@ export abstract class FileCookieJar extends CookieJar {
 
   /** Python's `readline()` loop over a file opened in text mode (universal newlines). */
   static lines(text: string): FileLine[] {
-    const normalised = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
     const lines: FileLine[] = [];
-    let start = 0;
-    while (start < normalised.length) {
-      const newline = normalised.indexOf('\n', start);
-      const stop = newline === -1 ? normalised.length : newline + 1;
-      lines.push({ text: normalised.slice(start, stop), number: lines.length + 1 });
-      start = stop;
-    }
+    for (const reader = new LineReader(text); reader.next();) lines.push({ text: reader.text, number: reader.number });
     return lines;
   }
 
@@ -190,6 +183,34 @@ export abstract class FileCookieJar extends CookieJar {
     return new LoadError(`${pythonMessage} (line ${line.number}: ${why})`, {
       filename: filename ?? undefined, lineNumber: line.number, cause,
     });
+  }
+}
+
+/**
+ * Python's `readline()` loop over a file opened in text mode (universal newlines), one line at a
+ * time: `while (reader.next())` visits each line as `reader.text` (with its "\n"; the last line may
+ * have none) and `reader.number` (1-based). The reader is itself the current FileLine.
+ */
+export class LineReader implements FileLine {
+  text = '';
+  number = 0;
+  private readonly source: string;
+  private start = 0;
+
+  constructor(text: string) {
+    this.source = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  }
+
+  /** Moves to the next line; false at the end of the text. */
+  next(): boolean {
+    const { source, start } = this;
+    if (start >= source.length) return false;
+    const newline = source.indexOf('\n', start);
+    const stop = newline === -1 ? source.length : newline + 1;
+    this.text = source.slice(start, stop);
+    this.number++;
+    this.start = stop;
+    return true;
   }
 }
 

@@ -15,12 +15,16 @@
  */
 
 import { Cookie } from './cookie';
-import { pyStrip } from './dates';
-import { FileCookieJar, type FileLine, type ParseContext, type SaveOptions } from './fileCookieJar';
+import { isPythonSpace, pyStrip } from './dates';
+import { FileCookieJar, LineReader, type FileLine, type ParseContext, type SaveOptions } from './fileCookieJar';
 import type { LoadError } from './errors';
 
 const HTTPONLY_ATTR = 'HTTPOnly';
 const HTTPONLY_PREFIX = '#HttpOnly_';
+const HTTPONLY_REST: readonly (readonly [string, string])[] = [[HTTPONLY_ATTR, '']];
+const NO_REST: readonly (readonly [string, string])[] = [];
+const HASH = 0x23;
+const DOLLAR = 0x24;
 const NETSCAPE_MAGIC = /^#( Netscape)? HTTP Cookie File/;
 const NETSCAPE_HEADER_TEXT = `# Netscape HTTP Cookie File
 # http://curl.haxx.se/rfc/cookie_spec.html
@@ -33,34 +37,32 @@ export class MozillaCookieJar extends FileCookieJar {
     const ignoreDiscard = options.ignoreDiscard ?? false;
     const ignoreExpires = options.ignoreExpires ?? false;
     const now = this.now();
-    let out = NETSCAPE_HEADER_TEXT;
-    for (const cookie of this) {
-      if (!ignoreDiscard && cookie.discard) continue;
-      if (!ignoreExpires && cookie.isExpired(now)) continue;
-      let domain = cookie.domain;
-      const secure = cookie.secure ? 'TRUE' : 'FALSE';
-      const initialDot = domain.startsWith('.') ? 'TRUE' : 'FALSE';
-      const expires = cookie.expires === null ? '' : pyIntStr(cookie.expires);
-      // cookies.txt regards 'Set-Cookie: foo' as a cookie with no name, whereas http.cookiejar
-      // regards it as a cookie with no value.
-      const [name, value] = cookie.value === null ? ['', cookie.name] : [cookie.name, cookie.value];
-      if (hasHttpOnly(cookie)) domain = HTTPONLY_PREFIX + domain; // gh-113775: any letter case
-      out += `${[domain, initialDot, cookie.path, secure, expires, name, value].join('\t')}\n`;
+    // The fields go into one array that is joined once: building each line as a string first
+    // would make a small rope per line for the garbage collector to copy.
+    const parts = [NETSCAPE_HEADER_TEXT];
+    // The live tree, in the jar's iteration order: saving does not change it, so no snapshot.
+    for (const byPath of this.cookieTree().values()) {
+      for (const byName of byPath.values()) {
+        for (const cookie of byName.values()) {
+          if (!ignoreDiscard && cookie.discard) continue;
+          if (!ignoreExpires && cookie.isExpired(now)) continue;
+          pushCookieLine(parts, cookie);
+        }
+      }
     }
-    return out;
+    return parts.join('');
   }
 
   protected parseText(text: string, context: ParseContext): Cookie[] {
     const { filename } = context;
-    const lines = FileCookieJar.lines(text);
-    const magic = lines[0];
-    if (magic === undefined || !NETSCAPE_MAGIC.test(magic.text)) {
-      throw FileCookieJar.lineError(`${FileCookieJar.pyRepr(filename)} does not look like a Netscape format cookies file`, magic ?? { text: '', number: 1 }, filename,
+    const reader = new LineReader(text);
+    if (!reader.next() || !NETSCAPE_MAGIC.test(reader.text)) {
+      throw FileCookieJar.lineError(`${FileCookieJar.pyRepr(filename)} does not look like a Netscape format cookies file`, reader.number === 0 ? { text: '', number: 1 } : reader, filename,
         'a cookies.txt file starts with "# Netscape HTTP Cookie File"');
     }
     const cookies: Cookie[] = [];
-    for (const fileLine of lines.slice(1)) {
-      const cookie = parseLine(fileLine, context);
+    while (reader.next()) {
+      const cookie = parseLine(reader, context);
       if (cookie === null) continue;
       if (!context.ignoreDiscard && cookie.discard) continue;
       if (!context.ignoreExpires && cookie.isExpired(context.now)) continue;
@@ -70,29 +72,38 @@ export class MozillaCookieJar extends FileCookieJar {
   }
 }
 
+/** One cookie's line of the file, with its "\n", field by field. */
+function pushCookieLine(parts: string[], cookie: Cookie): void {
+  const domain = cookie.domain;
+  const initialDot = domain.startsWith('.') ? 'TRUE' : 'FALSE';
+  const secure = cookie.secure ? 'TRUE' : 'FALSE';
+  const expires = cookie.expires === null ? '' : pyIntStr(cookie.expires);
+  // cookies.txt regards 'Set-Cookie: foo' as a cookie with no name, whereas http.cookiejar
+  // regards it as a cookie with no value.
+  const name = cookie.value === null ? '' : cookie.name;
+  const value = cookie.value ?? cookie.name;
+  if (hasHttpOnly(cookie)) parts.push(HTTPONLY_PREFIX); // gh-113775: any letter case
+  parts.push(domain, '\t', initialDot, '\t', cookie.path, '\t', secure, '\t', expires, '\t', name, '\t', value, '\n');
+}
+
 /** One line of _really_load's loop: a Cookie, null for a comment or blank line, or LoadError. */
 function parseLine(fileLine: FileLine, context: ParseContext): Cookie | null {
   let line = fileLine.text;
-  const rest: [string, string][] = [];
+  let httpOnly = false;
   // httponly is a cookie flag as defined in rfc6265; when encoded in a netscape cookie file, the
   // line is prepended with "#HttpOnly_"
   if (line.startsWith(HTTPONLY_PREFIX)) {
-    rest.push([HTTPONLY_ATTR, '']);
+    httpOnly = true;
     line = line.slice(HTTPONLY_PREFIX.length);
   }
   // last field may be absent, so keep any trailing tab
   if (line.endsWith('\n')) line = line.slice(0, -1);
   // skip comments and blank lines
-  const stripped = pyStrip(line);
-  if (stripped.startsWith('#') || stripped.startsWith('$') || stripped === '') return null;
+  if (isCommentOrBlank(line)) return null;
 
-  const fail = (why: string, cause?: unknown): LoadError => FileCookieJar.lineError(
-    `invalid Netscape format cookies file ${FileCookieJar.pyRepr(context.filename)}: ${FileCookieJar.pyRepr(line)}`,
-    fileLine, context.filename, why, cause,
-  );
   const fields = line.split('\t');
-  if (fields.length !== 7) throw fail(`expected 7 tab-separated fields, found ${fields.length}`);
-  const [domain = '', domainSpecifiedText, path = '', secureText, expiresText = '', nameText = '', valueText = ''] = fields;
+  if (fields.length !== 7) throw lineError(fileLine, line, context, `expected 7 tab-separated fields, found ${fields.length}`);
+  const [domain = '', domainSpecifiedText = '', path = '', secureText, expiresText = '', nameText = '', valueText = ''] = fields;
   const secure = secureText === 'TRUE';
   const domainSpecified = domainSpecifiedText === 'TRUE';
   let name = nameText;
@@ -104,7 +115,7 @@ function parseLine(fileLine: FileLine, context: ParseContext): Cookie | null {
   }
   const initialDot = domain.startsWith('.');
   if (domainSpecified !== initialDot) {
-    throw fail(`the second field says ${domainSpecifiedText ?? ''} but the domain ${initialDot ? 'starts' : 'does not start'} with a dot`);
+    throw lineError(fileLine, line, context, `the second field says ${domainSpecifiedText} but the domain ${initialDot ? 'starts' : 'does not start'} with a dot`);
   }
 
   let expires: number | null = null;
@@ -114,9 +125,9 @@ function parseLine(fileLine: FileLine, context: ParseContext): Cookie | null {
     discard = true;
   } else {
     // Python's Cookie(): int(float(expires))
-    const seconds = pyFloat(expiresText);
-    if (seconds === null || Number.isNaN(seconds)) throw fail(`the expiry ${FileCookieJar.pyRepr(expiresText)} is not a number`);
-    if (!Number.isFinite(seconds)) throw fail(`the expiry ${FileCookieJar.pyRepr(expiresText)} is infinite`);
+    const seconds = isShortAsciiInteger(expiresText) ? Number(expiresText) : pyFloat(expiresText);
+    if (seconds === null || Number.isNaN(seconds)) throw lineError(fileLine, line, context, `the expiry ${FileCookieJar.pyRepr(expiresText)} is not a number`);
+    if (!Number.isFinite(seconds)) throw lineError(fileLine, line, context, `the expiry ${FileCookieJar.pyRepr(expiresText)} is infinite`);
     expires = seconds;
   }
 
@@ -124,16 +135,44 @@ function parseLine(fileLine: FileLine, context: ParseContext): Cookie | null {
     // assume path_specified is false
     return new Cookie({
       version: 0, name, value, port: null, portSpecified: false, domain, domainSpecified, domainInitialDot: initialDot,
-      path, pathSpecified: false, secure, expires, discard, comment: null, commentUrl: null, rest,
+      path, pathSpecified: false, secure, expires, discard, comment: null, commentUrl: null,
+      rest: httpOnly ? HTTPONLY_REST : NO_REST,
     });
   } catch (error) {
-    throw fail(error instanceof Error ? error.message : String(error), error);
+    throw lineError(fileLine, line, context, error instanceof Error ? error.message : String(error), error);
   }
+}
+
+function lineError(fileLine: FileLine, line: string, context: ParseContext, why: string, cause?: unknown): LoadError {
+  return FileCookieJar.lineError(
+    `invalid Netscape format cookies file ${FileCookieJar.pyRepr(context.filename)}: ${FileCookieJar.pyRepr(line)}`,
+    fileLine, context.filename, why, cause,
+  );
+}
+
+/** Python's `line.strip().startswith(("#", "$")) or line.strip() == ""`. */
+function isCommentOrBlank(line: string): boolean {
+  const first = line.charCodeAt(0);
+  // The common case: a line that starts with neither space nor a comment mark is neither.
+  if (!Number.isNaN(first) && !isPythonSpace(first)) return first === HASH || first === DOLLAR;
+  const stripped = pyStrip(line);
+  return stripped.startsWith('#') || stripped.startsWith('$') || stripped === '';
+}
+
+/** Plain ASCII digits, few enough to be exact as a double: `Number` reads them as float() would. */
+function isShortAsciiInteger(text: string): boolean {
+  if (text.length === 0 || text.length > 15) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
 }
 
 /** gh-113775: Python checks `has_nonstandard_attr("HTTPOnly")`; we accept any letter case. */
 function hasHttpOnly(cookie: Cookie): boolean {
-  return cookie.nonstandardAttrs().some(([attr]) => attr.toLowerCase() === 'httponly');
+  for (const attr of cookie.nonstandardAttrsView().keys()) if (attr.toLowerCase() === 'httponly') return true;
+  return false;
 }
 
 /** Python's `str(int)`: every digit, also beyond 2**53 (an int made from a float is exact). */

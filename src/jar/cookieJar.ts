@@ -618,11 +618,11 @@ export class CookieJar implements Iterable<Cookie> {
   private cookiesForDomain(domain: string, request: CookieRequest, out: Cookie[]): void {
     const policy = this.policyInUse;
     const byPath = this.tree.get(domain);
-    if (byPath === undefined || !passes(() => policy.domainReturnOk(domain, request))) return;
+    if (byPath === undefined || !passes(policy.domainReturnOk, policy, domain, request)) return;
     for (const [path, byName] of byPath) {
-      if (!passes(() => policy.pathReturnOk(path, request))) continue;
+      if (!passes(policy.pathReturnOk, policy, path, request)) continue;
       for (const cookie of byName.values()) {
-        if (passes(() => policy.returnOk(cookie, request))) out.push(cookie);
+        if (passes(policy.returnOk, policy, cookie, request)) out.push(cookie);
       }
     }
   }
@@ -643,24 +643,28 @@ export class CookieJar implements Iterable<Cookie> {
    * without the dot.
    */
   private candidateDomains(request: CookieRequest): string[] {
-    const [reqHost, erhn] = effRequestHost(request);
-    const keys = new Set<string>(['']);
-    for (const host of [reqHost, erhn]) {
-      const dotted = host.startsWith('.') ? host : `.${host}`;
+    const { dottedReqHost, dottedErhn } = request.hostNames();
+    const found: string[] = [];
+    const tree = this.tree;
+    const consider = (key: string): void => {
+      if (tree.has(key) && !found.includes(key)) found.push(key);
+    };
+    consider('');
+    for (const dotted of dottedErhn === dottedReqHost ? [dottedReqHost] : [dottedReqHost, dottedErhn]) {
       for (let i = dotted.indexOf('.'); i >= 0; i = dotted.indexOf('.', i + 1)) {
-        const suffix = dotted.slice(i);
-        keys.add(suffix);
-        const bare = suffix.slice(1);
-        if (bare !== '' && !bare.startsWith('.')) keys.add(bare);
+        consider(dotted.slice(i));
+        if (i + 1 < dotted.length && dotted.charCodeAt(i + 1) !== 0x2e) consider(dotted.slice(i + 1));
       }
     }
-    return [...keys].filter((key) => this.tree.has(key));
+    return found;
   }
 
   /** Domain keys in the jar's (dict) order. */
   private inDomainOrder(keys: Iterable<string>): string[] {
     const seq = this.domainSeq;
-    return [...keys].filter((key) => seq.has(key)).sort((a, b) => (seq.get(a) ?? 0) - (seq.get(b) ?? 0));
+    const stored = Array.from(keys).filter((key) => seq.has(key));
+    if (stored.length > 1) stored.sort((a, b) => (seq.get(a) ?? 0) - (seq.get(b) ?? 0));
+    return stored;
   }
 
   // --- internals ---------------------------------------------------------------------------------
@@ -742,21 +746,36 @@ function cookieKey(cookie: Cookie | undefined): string {
   return cookie === undefined ? '' : JSON.stringify([cookie.domain, cookie.path, cookie.name]);
 }
 
-/** The last two labels of a domain key or host, for "same site". */
+/** The last two labels of a domain key or host (leading dots dropped), for "same site". */
 function siteKey(domain: string): string {
-  const labels = domain.replace(/^\.+/, '').split('.');
-  return labels.slice(-2).join('.');
+  let start = 0;
+  while (domain.charCodeAt(start) === 0x2e) start++;
+  const last = domain.lastIndexOf('.');
+  if (last < start) return domain.slice(start);
+  const before = domain.lastIndexOf('.', last - 1);
+  return domain.slice(before < start ? start : before + 1);
 }
 
-/** Python's len(): code points. */
+/** Python's len(): code points, so a surrogate pair counts once (a lone surrogate counts too). */
 function pyLength(text: string): number {
-  // eslint-disable-next-line no-control-regex -- ASCII fast path
-  return /^[\x00-\x7f]*$/.test(text) ? text.length : Array.from(text).length;
+  let length = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        length--;
+        i++;
+      }
+    }
+  }
+  return length;
 }
 
-function passes(check: () => boolean): boolean {
+/** A policy's return check called as a method; one that throws refuses (Python would raise out of add_cookie_header). */
+function passes<T>(check: (this: CookiePolicy, subject: T, request: CookieRequest) => boolean, policy: CookiePolicy, subject: T, request: CookieRequest): boolean {
   try {
-    return check();
+    return check.call(policy, subject, request);
   } catch {
     return false;
   }

@@ -1,6 +1,6 @@
 import type { Cookie } from './cookie';
 import type { CookieRequest } from './request';
-import { domainMatch, effRequestHost, isThirdParty, parsePythonInt, requestHost, requestPath, requestPort, userDomainMatch } from './request';
+import { domainMatch, isThirdParty, parsePythonInt, requestHost, requestPath, requestPort, userDomainMatch } from './request';
 import { refusal, type Refusal } from './rules';
 
 /**
@@ -181,7 +181,7 @@ export class DefaultCookiePolicy implements CookiePolicy {
     if (this.isBlocked(cookie.domain)) return refusal('set.domain.blocked', { domain: cookie.domain });
     if (this.isNotAllowed(cookie.domain)) return refusal('set.domain.not-allowed', { domain: cookie.domain });
     if (!cookie.domainSpecified) return null;
-    const [reqHost, erhn] = effRequestHost(request);
+    const { reqHost, erhn } = request.hostNames();
     const domain = cookie.domain;
     const name = cookie.name;
     if (this.strictDomain && countDots(domain) >= 2) {
@@ -282,9 +282,8 @@ export class DefaultCookiePolicy implements CookiePolicy {
   }
 
   returnOkDomain(cookie: Cookie, request: CookieRequest): Refusal | null {
-    const [reqHost, erhn] = effRequestHost(request);
+    const { reqHost, erhn, dotErhn } = request.hostNames();
     const domain = cookie.domain;
-    const dotdomain = domain && !domain.startsWith('.') ? `.${domain}` : domain;
     const name = cookie.name;
     // Strict check of non-domain cookies: Mozilla does this, MSIE5 doesn't.
     if (cookie.version === 0 && (this.strictNsDomain & DefaultCookiePolicy.DomainStrictNonDomain) !== 0 &&
@@ -292,7 +291,7 @@ export class DefaultCookiePolicy implements CookiePolicy {
       return refusal('return.domain.strict-non-domain', { name, domain, erhn });
     }
     if (versionOf(cookie) > 0 && !domainMatch(erhn, domain)) return refusal('return.domain.rfc2965-match', { name, domain, erhn });
-    if (cookie.version === 0 && !`.${erhn}`.endsWith(dotdomain)) return refusal('return.domain.mismatch', { name, domain, requestHost: reqHost });
+    if (cookie.version === 0 && !endsWithDotted(dotErhn, domain)) return refusal('return.domain.mismatch', { name, domain, requestHost: reqHost });
     return null;
   }
 
@@ -302,11 +301,8 @@ export class DefaultCookiePolicy implements CookiePolicy {
 
   /** Python's domain_return_ok: a liberal suffix check, then the blocked and allowed lists. */
   explainDomainReturnOk(domain: string, request: CookieRequest): Refusal | null {
-    const [reqHost, erhn] = effRequestHost(request);
-    const dottedHost = reqHost.startsWith('.') ? reqHost : `.${reqHost}`;
-    const dottedErhn = erhn.startsWith('.') ? erhn : `.${erhn}`;
-    const dotdomain = domain && !domain.startsWith('.') ? `.${domain}` : domain;
-    if (!(dottedHost.endsWith(dotdomain) || dottedErhn.endsWith(dotdomain))) {
+    const { reqHost, dottedReqHost, dottedErhn } = request.hostNames();
+    if (!(endsWithDotted(dottedReqHost, domain) || endsWithDotted(dottedErhn, domain))) {
       return refusal('return.domain.no-match', { domain, requestHost: reqHost });
     }
     if (this.isBlocked(domain)) return refusal('return.domain.blocked', { domain });
@@ -325,6 +321,15 @@ export class DefaultCookiePolicy implements CookiePolicy {
     if (reqPath.startsWith(path) && (path.endsWith('/') || reqPath.charAt(path.length) === '/')) return null;
     return refusal('return.path.mismatch', { path, requestPath: reqPath });
   }
+}
+
+/**
+ * `text.endswith(dotdomain)`, where Python's dotdomain is the domain with a leading dot added
+ * unless it is empty or has one; without building dotdomain (this runs for every cookie).
+ */
+function endsWithDotted(text: string, domain: string): boolean {
+  if (domain === '' || domain.startsWith('.')) return text.endsWith(domain);
+  return text.length > domain.length && text.endsWith(domain) && text.charCodeAt(text.length - domain.length - 1) === 0x2e;
 }
 
 function countDots(text: string): number {

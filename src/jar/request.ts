@@ -327,6 +327,8 @@ export class CookieRequest {
   /** urlsplit of the full URL, computed once (the URL does not change). */
   readonly splitUrl: SplitUrl;
   private escapedPath: string | undefined;
+  /** hostNames() for the host text it was computed from (the netloc, or the Host header without one). */
+  private cachedHosts: RequestHostNames | undefined;
 
   constructor(url: string, init: CookieRequestInit = {}) {
     const unwrapped = unwrap(url);
@@ -404,6 +406,43 @@ export class CookieRequest {
     }
     return this.escapedPath;
   }
+
+  /**
+   * Python's `eff_request_host(request)` and the dotted forms the return checks compare with,
+   * computed once per host text: every cookie check of a request reads them.
+   */
+  hostNames(): RequestHostNames {
+    let source = this.splitUrl.netloc;
+    if (source === '') source = this.getHeader('Host', '');
+    const cached = this.cachedHosts;
+    if (cached?.source === source) return cached;
+    const reqHost = cutPort(source).toLowerCase();
+    const erhn = !reqHost.includes('.') && !IPV4_RE.test(reqHost) ? `${reqHost}.local` : reqHost;
+    const hosts: RequestHostNames = {
+      source, reqHost, erhn,
+      dottedReqHost: reqHost.startsWith('.') ? reqHost : `.${reqHost}`,
+      dottedErhn: erhn.startsWith('.') ? erhn : `.${erhn}`,
+      dotErhn: `.${erhn}`,
+    };
+    this.cachedHosts = hosts;
+    return hosts;
+  }
+}
+
+/** A request's host names as http.cookiejar's checks use them. */
+export interface RequestHostNames {
+  /** The netloc, or the Host header when the URL has none: what the names were computed from. */
+  readonly source: string;
+  /** Python's `request_host`: without port, lower-cased. */
+  readonly reqHost: string;
+  /** Python's effective request-host name: reqHost, plus ".local" when it has no dot and is not an IP. */
+  readonly erhn: string;
+  /** reqHost with a leading dot unless it has one (domain_return_ok). */
+  readonly dottedReqHost: string;
+  /** erhn with a leading dot unless it has one (domain_return_ok). */
+  readonly dottedErhn: string;
+  /** "." + erhn, always (return_ok_domain). */
+  readonly dotErhn: string;
 }
 
 // --- http.cookiejar helpers ---------------------------------------------------------------------
@@ -449,15 +488,17 @@ export function userDomainMatch(a: string, b: string): boolean {
 
 /** Python's `request_host(request)`: the URL's host (or the Host header), without port, lower-cased. */
 export function requestHost(request: CookieRequest): string {
-  let host = request.splitUrl.netloc;
-  if (host === '') host = request.getHeader('Host', '');
-  return host.replace(CUT_PORT_RE, '').toLowerCase();
+  return request.hostNames().reqHost;
+}
+
+/** Python's `cut_port_re.sub("", host, 1)`; only a host with a colon can have a port to cut. */
+function cutPort(host: string): string {
+  return host.includes(':') ? host.replace(CUT_PORT_RE, '') : host;
 }
 
 /** Python's `eff_request_host(request)`: [request-host, effective request-host name]. */
 export function effRequestHost(request: CookieRequest): [reqHost: string, erhn: string] {
-  const reqHost = requestHost(request);
-  const erhn = !reqHost.includes('.') && !IPV4_RE.test(reqHost) ? `${reqHost}.local` : reqHost;
+  const { reqHost, erhn } = request.hostNames();
   return [reqHost, erhn];
 }
 

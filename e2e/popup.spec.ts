@@ -1,0 +1,113 @@
+// The popup in real Chromium, about a tab of the local site: every view against the real service
+// worker, a screenshot of each (test-results/screenshots/), and markup in a cookie rendered inert.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test, type PopupPage } from './fixtures';
+
+const SHOTS = join('test-results', 'screenshots');
+
+async function shoot(popup: PopupPage, name: string): Promise<void> {
+  await mkdir(SHOTS, { recursive: true });
+  await popup.page.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
+const MARKUP = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>';
+
+test('every view, about the tab, with a screenshot of each', async ({ context, site, openPopup }) => {
+  const page = await context.newPage();
+  await page.goto(site.url('shop.example.co.uk', '/'));
+  await page.goto(site.url('www.example.com', `/set?c=${encodeURIComponent(`xss=${MARKUP}; Path=/`)}&c=${encodeURIComponent('deep=1; Path=/a')}`));
+  await page.goto(site.url('www.example.com', '/'));
+  // A cookie only the browser has: set by script, never in a Set-Cookie header.
+  await page.evaluate(() => { document.cookie = 'fromjs=1; path=/'; });
+
+  const popup = await openPopup(site.url('www.example.com', '/'));
+  await popup.page.setViewportSize({ width: 780, height: 590 });
+  const ui = popup.page;
+
+  // Site: the jar and the browser side by side.
+  await expect(ui.getByRole('heading', { name: 'Cookies of www.example.com' })).toBeVisible();
+  const names = ui.getByTestId('cookie-name');
+  await expect(names.filter({ hasText: /^visit$/ })).toHaveCount(1);
+  await expect(ui.getByRole('row').filter({ has: ui.getByText('fromjs', { exact: true }) }).getByText('only in browser')).toBeVisible();
+  await expect(ui.getByRole('row').filter({ has: ui.getByText('visit', { exact: true }) }).getByText('jar + browser')).toBeVisible();
+  // Markup in a value is text: shown as written, no element made, no script run.
+  const xss = ui.getByRole('row').filter({ has: ui.getByText('xss', { exact: true }) }).getByTestId('cookie-value');
+  await expect(xss).toHaveText(MARKUP);
+  expect(await xss.evaluate((cell) => cell.children.length)).toBe(0);
+  expect(await ui.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+  await expect(ui.locator('main img, main script')).toHaveCount(0);
+  // Filter as you type, then the details of one cookie.
+  await ui.getByRole('searchbox').fill('dark');
+  await expect(names).toHaveText(['theme']);
+  await ui.getByRole('grid').focus();
+  await expect(ui.getByRole('region', { name: 'Details of cookie theme' })).toContainText('domain cookie (and its subdomains)');
+  await shoot(popup, 'site');
+  await ui.getByRole('searchbox').fill('');
+
+  // Delete one cookie from the jar with the keyboard: it stays in the browser only.
+  await ui.getByRole('searchbox').fill('deep');
+  await ui.getByRole('grid').press('Delete');
+  await expect(ui.getByText(/Deleted deep/)).toBeVisible();
+  await expect(ui.getByRole('row').filter({ has: ui.getByText('deep', { exact: true }) }).getByText('only in browser')).toBeVisible();
+  await ui.getByRole('searchbox').fill('');
+
+  // Why: the tab's URL explained, and a typed one.
+  await popup.showView('Why');
+  await expect(ui.getByTestId('cookie-header')).toContainText('visit=www.example.com');
+  await ui.getByLabel('URL').fill(site.url('www.example.com', '/a/page'));
+  await ui.getByRole('button', { name: 'Explain' }).click();
+  await expect(ui.getByTestId('cookie-header')).toContainText('theme=dark');
+  await shoot(popup, 'why');
+
+  // Policy: a malformed entry refused with a message, a good one added, replay, apply.
+  await popup.showView('Policy');
+  const add = ui.getByRole('textbox', { name: 'Add to blocked domains' });
+  await add.fill('http://tracker.test/');
+  await add.press('Enter');
+  await expect(ui.getByRole('alert')).toHaveText('“http://tracker.test/” is a URL, not a domain: enter “tracker.test”.');
+  await add.fill('.example.co.uk');
+  await add.press('Enter');
+  await ui.getByRole('button', { name: 'Replay recorded traffic' }).click();
+  await expect(ui.getByTestId('replay-result')).toContainText(/would refuse [1-9]\d* that the current one accepted/);
+  await expect(ui.getByTestId('replay-refused').first()).toContainText('set.domain.blocked');
+  await shoot(popup, 'policy');
+  await ui.getByRole('button', { name: 'Apply policy' }).click();
+  await expect(ui.getByText(/Policy applied/)).toBeVisible();
+  await page.goto(site.url('shop.example.co.uk', '/'));
+
+  // Decisions: every tab, refused ones with their rule.
+  await popup.showView('Decisions');
+  await ui.getByLabel('Which tab').selectOption('all');
+  await ui.getByLabel('Outcome').selectOption('refused');
+  await expect(popup.observedLines().first()).toHaveAttribute('data-rule', 'set.domain.blocked');
+  await shoot(popup, 'decisions');
+
+  // Export: the preview and its warnings.
+  await popup.showView('Export');
+  await expect(ui.getByTestId('export-text')).toHaveValue(/for curl -b/);
+  await shoot(popup, 'export');
+
+  // Import: a LoadError names its line, and nothing changes.
+  await popup.showView('Import');
+  await ui.getByTestId('import-text').fill('# Netscape HTTP Cookie File\n.example.com\tTRUE\t/\tFALSE\t0\tok\t1\nnot a cookie line\n');
+  await ui.getByRole('button', { name: 'Import into the jar' }).click();
+  await expect(ui.getByRole('alert')).toContainText(/line 3/);
+  await expect(ui.getByRole('alert')).toContainText('Nothing was changed.');
+  await shoot(popup, 'import');
+  const cookies = await ui.evaluate(() => chrome.runtime.sendMessage<unknown, { value: { jar: { name: string }[] } }>({ type: 'getCookies', source: 'jar' }));
+  expect(cookies.value.jar.map((c) => c.name)).not.toContain('ok');
+});
+
+test('"Open in a tab" shows the same UI full-size about the same tab', async ({ context, site, openPopup }) => {
+  const page = await context.newPage();
+  await page.goto(site.url('www.example.com', '/'));
+  const popup = await openPopup(site.url('www.example.com', '/'));
+  const [tab] = await Promise.all([context.waitForEvent('page'), popup.page.getByRole('button', { name: 'Open in a tab' }).click()]);
+  await expect(tab.getByRole('heading', { name: 'Cookies of www.example.com' })).toBeVisible();
+  expect(new URL(tab.url()).searchParams.get('full')).toBe('1');
+  await expect(tab.getByRole('button', { name: 'Open in a tab' })).toHaveCount(0);
+  await tab.setViewportSize({ width: 1280, height: 800 });
+  await mkdir(SHOTS, { recursive: true });
+  await tab.screenshot({ path: join(SHOTS, 'full-size.png') });
+});

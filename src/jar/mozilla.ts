@@ -61,8 +61,9 @@ export class MozillaCookieJar extends FileCookieJar {
         'a cookies.txt file starts with "# Netscape HTTP Cookie File"');
     }
     const cookies: Cookie[] = [];
+    const previous: PreviousFields = { domain: '', path: '' };
     while (reader.next()) {
-      const cookie = parseLine(reader, context);
+      const cookie = parseLine(reader, context, previous);
       if (cookie === null) continue;
       if (!context.ignoreDiscard && cookie.discard) continue;
       if (!context.ignoreExpires && cookie.isExpired(context.now)) continue;
@@ -86,8 +87,18 @@ function pushCookieLine(parts: string[], cookie: Cookie): void {
   parts.push(domain, '\t', initialDot, '\t', cookie.path, '\t', secure, '\t', expires, '\t', name, '\t', value, '\n');
 }
 
+/**
+ * The last cookie's domain and path. A file lists a site's cookies together: a cookie whose
+ * domain or path equals the last one's keeps that same string, and the garbage collector has one
+ * string fewer to copy (it is most of a load's cost).
+ */
+interface PreviousFields {
+  domain: string;
+  path: string;
+}
+
 /** One line of _really_load's loop: a Cookie, null for a comment or blank line, or LoadError. */
-function parseLine(fileLine: FileLine, context: ParseContext): Cookie | null {
+function parseLine(fileLine: FileLine, context: ParseContext, previous: PreviousFields): Cookie | null {
   let line = fileLine.text;
   let httpOnly = false;
   // httponly is a cookie flag as defined in rfc6265; when encoded in a netscape cookie file, the
@@ -103,8 +114,14 @@ function parseLine(fileLine: FileLine, context: ParseContext): Cookie | null {
 
   const fields = line.split('\t');
   if (fields.length !== 7) throw lineError(fileLine, line, context, `expected 7 tab-separated fields, found ${fields.length}`);
-  const [domain = '', domainSpecifiedText = '', path = '', secureText, expiresText = '', nameText = '', valueText = ''] = fields;
-  const secure = secureText === 'TRUE';
+  // (indexed, not destructured: array destructuring walks an iterator)
+  const domain = fields[0] === previous.domain ? previous.domain : (previous.domain = fields[0] ?? '');
+  const domainSpecifiedText = fields[1] ?? '';
+  const path = fields[2] === previous.path ? previous.path : (previous.path = fields[2] ?? '');
+  const secure = fields[3] === 'TRUE';
+  const expiresText = fields[4] ?? '';
+  const nameText = fields[5] ?? '';
+  const valueText = fields[6] ?? '';
   const domainSpecified = domainSpecifiedText === 'TRUE';
   let name = nameText;
   let value: string | null = valueText;

@@ -502,11 +502,37 @@ function utcFields(t: number | null | undefined): Date {
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
+/** 10000-01-01T00:00:00Z in seconds since the epoch. */
+const END_OF_9999 = 253_402_300_800;
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => pad(n, 2));
+
+/** time2isoz for whole seconds in [0, END_OF_9999): the civil date from the day number (H. Hinnant's days_from_civil, inverted). */
+function isozOfWholeSeconds(t: number): string {
+  const days = Math.floor(t / 86_400);
+  const secondOfDay = t - days * 86_400;
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const hour = Math.floor(secondOfDay / 3600);
+  const minute = Math.floor((secondOfDay % 3600) / 60);
+  const second = secondOfDay % 60;
+  return `${String(year)}-${TWO_DIGITS[month] ?? ''}-${TWO_DIGITS[day] ?? ''} ${TWO_DIGITS[hour] ?? ''}:${TWO_DIGITS[minute] ?? ''}:${TWO_DIGITS[second] ?? ''}Z`;
+}
+
 /**
  * Python's `time2isoz`: "YYYY-MM-DD hh:mm:ssZ" (UTC) for `t` seconds since the epoch, or for now.
  * Throws CookieValueError where Python does: a time outside the years 1..9999.
  */
 export function time2isoz(t?: number | null): string {
+  // The common case, a whole number of seconds from 1970 to 9999 (every cookie expiry is whole),
+  // by arithmetic instead of a Date.
+  if (typeof t === 'number' && Number.isInteger(t) && t >= 0 && t < END_OF_9999) return isozOfWholeSeconds(t);
   const d = utcFields(t);
   return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)} ` +
     `${pad(d.getUTCHours(), 2)}:${pad(d.getUTCMinutes(), 2)}:${pad(d.getUTCSeconds(), 2)}Z`;

@@ -149,7 +149,25 @@ function unescape(text: string, start: number, end: number): string {
  */
 const WORD_RUN = /^[\p{L}\p{N}_]+$/u;
 function isWordValue(value: string): boolean {
+  // The common case without the Unicode expression: ASCII only, no final newline.
+  let i = 0;
+  while (i < value.length && isAsciiWordChar(value.charCodeAt(i))) i++;
+  if (i === value.length) return i > 0;
+  if (value.charCodeAt(i) < 0x80 && value.charCodeAt(i) !== NEWLINE) return false;
   return WORD_RUN.test(value.endsWith('\n') ? value.slice(0, -1) : value);
+}
+
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+}
+
+/**
+ * One value as join_header_words writes it: as is if all word characters, else quoted with `"` and
+ * `\` escaped.
+ */
+export function headerValueText(value: string): string {
+  if (isWordValue(value)) return value;
+  return value.includes('"') || value.includes('\\') ? `"${value.replace(/["\\]/g, '\\$&')}"` : `"${value}"`;
 }
 
 /**
@@ -163,14 +181,7 @@ export function joinHeaderWords(lists: readonly (readonly (readonly [string, str
   const headers: string[] = [];
   for (const pairs of lists) {
     const attrs: string[] = [];
-    for (const [name, value] of pairs) {
-      if (value === null) {
-        attrs.push(name);
-      } else {
-        const text = isWordValue(value) ? value : `"${value.replace(/["\\]/g, '\\$&')}"`;
-        attrs.push(`${name}=${text}`);
-      }
-    }
+    for (const [name, value] of pairs) attrs.push(value === null ? name : `${name}=${headerValueText(value)}`);
     if (attrs.length > 0) headers.push(attrs.join('; '));
   }
   return headers.join(', ');

@@ -10,7 +10,7 @@ import { Cookie } from './cookie';
 import { iso2time, pyStrip, time2isoz } from './dates';
 import { FileCookieJar, type FileLine, type ParseContext, type SaveOptions } from './fileCookieJar';
 import type { LoadError } from './errors';
-import { joinHeaderWords, splitHeaderWords } from './headers';
+import { headerValueText, splitHeaderWords } from './headers';
 import { parsePythonInt } from './request';
 
 const MAGIC = /^#LWP-Cookies-(\d+\.\d+)/;
@@ -29,20 +29,38 @@ const isValueAttr = (k: string): k is ValueAttr => (VALUE_ATTRS as readonly stri
  * (an expiry outside the years 1..9999, which time2isoz cannot write).
  */
 export function lwpCookieStr(cookie: Cookie): string {
-  const h: [string, string | null][] = [[cookie.name, cookie.value], ['path', cookie.path], ['domain', cookie.domain]];
-  if (cookie.port !== null) h.push(['port', cookie.port]);
-  if (cookie.pathSpecified) h.push(['path_spec', null]);
-  if (cookie.portSpecified) h.push(['port_spec', null]);
-  if (cookie.domainInitialDot) h.push(['domain_dot', null]);
-  if (cookie.secure) h.push(['secure', null]);
-  if (cookie.expires) h.push(['expires', time2isoz(cookie.expires)]);
-  if (cookie.discard) h.push(['discard', null]);
-  if (cookie.comment) h.push(['comment', cookie.comment]);
-  if (cookie.commentUrl) h.push(['commenturl', cookie.commentUrl]);
-  const rest = cookie.nonstandardAttrs().sort(([a], [b]) => compareCodePoints(a, b));
-  for (const [k, v] of rest) h.push([k, v ?? 'None']);
-  h.push(['version', cookie.version === null ? 'None' : String(cookie.version)]);
-  return joinHeaderWords([h]);
+  const parts: string[] = [];
+  pushLwpCookieStr(parts, cookie);
+  return parts.join('');
+}
+
+/** lwpCookieStr's text, piece by piece onto `parts` (a file joins all its pieces once). */
+function pushLwpCookieStr(parts: string[], cookie: Cookie): void {
+  // join_header_words([h]): `name=value` (the value quoted unless all word characters) or a lone
+  // name, joined by "; ".
+  pushAttr(parts, cookie.name, cookie.value);
+  pushAttr(parts, '; path', cookie.path);
+  pushAttr(parts, '; domain', cookie.domain);
+  if (cookie.port !== null) pushAttr(parts, '; port', cookie.port);
+  if (cookie.pathSpecified) parts.push('; path_spec');
+  if (cookie.portSpecified) parts.push('; port_spec');
+  if (cookie.domainInitialDot) parts.push('; domain_dot');
+  if (cookie.secure) parts.push('; secure');
+  if (cookie.expires) pushAttr(parts, '; expires', time2isoz(cookie.expires));
+  if (cookie.discard) parts.push('; discard');
+  if (cookie.comment) pushAttr(parts, '; comment', cookie.comment);
+  if (cookie.commentUrl) pushAttr(parts, '; commenturl', cookie.commentUrl);
+  const attrs = cookie.nonstandardAttrsView();
+  if (attrs.size > 0) {
+    const rest = [...attrs].sort(([a], [b]) => compareCodePoints(a, b));
+    for (const [k, v] of rest) pushAttr(parts, `; ${k}`, v ?? 'None');
+  }
+  pushAttr(parts, '; version', cookie.version === null ? 'None' : String(cookie.version));
+}
+
+function pushAttr(parts: string[], name: string, value: string | null): void {
+  if (value === null) parts.push(name);
+  else parts.push(name, '=', headerValueText(value));
 }
 
 /** Python's str ordering: by code point (JavaScript's default compares UTF-16 units). */
@@ -65,13 +83,21 @@ export class LWPCookieJar extends FileCookieJar {
     const ignoreDiscard = options.ignoreDiscard ?? true;
     const ignoreExpires = options.ignoreExpires ?? true;
     const now = this.now();
-    let out = '';
-    for (const cookie of this) {
-      if (!ignoreDiscard && cookie.discard) continue;
-      if (!ignoreExpires && cookie.isExpired(now)) continue;
-      out += `Set-Cookie3: ${lwpCookieStr(cookie)}\n`;
+    // One array of pieces joined once (see MozillaCookieJar.saveText); the live tree in the
+    // jar's iteration order, as saving does not change it.
+    const parts: string[] = [];
+    for (const byPath of this.cookieTree().values()) {
+      for (const byName of byPath.values()) {
+        for (const cookie of byName.values()) {
+          if (!ignoreDiscard && cookie.discard) continue;
+          if (!ignoreExpires && cookie.isExpired(now)) continue;
+          parts.push('Set-Cookie3: ');
+          pushLwpCookieStr(parts, cookie);
+          parts.push('\n');
+        }
+      }
     }
-    return out;
+    return parts.join('');
   }
 
   saveText(options: SaveOptions = {}): string {

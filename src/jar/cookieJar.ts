@@ -52,6 +52,35 @@ interface CookieTuple {
   readonly rest: Map<string, string | null>;
 }
 
+type ByPath = Map<string, Map<string, Cookie>>;
+
+/** One domain key of the jar: its cookies by path and its place in the jar's (dict) order. */
+class DomainEntry {
+  /**
+   * Each path key followed by its cookies, in the tree's order: what a request walks, in one array
+   * instead of a Map per path. Built on demand; every change to the domain's cookies drops it.
+   */
+  private flat: readonly (string | Cookie)[] | undefined;
+
+  constructor(readonly domain: string, readonly seq: number, readonly byPath: ByPath) {}
+
+  changed(): void {
+    this.flat = undefined;
+  }
+
+  pathsAndCookies(): readonly (string | Cookie)[] {
+    if (this.flat === undefined) {
+      const flat: (string | Cookie)[] = [];
+      for (const [path, byName] of this.byPath) {
+        flat.push(path);
+        for (const cookie of byName.values()) flat.push(cookie);
+      }
+      this.flat = flat;
+    }
+    return this.flat;
+  }
+}
+
 interface ExpiryEntry {
   readonly expires: number;
   readonly domain: string;
@@ -77,8 +106,8 @@ export class CookieJar implements Iterable<Cookie> {
   private policyInUse: CookiePolicy;
   private readonly clock: () => number;
   private tree: Tree = new Map();
-  /** Insertion number of each domain key: dict order, for sorting the looked-up keys. */
-  private domainSeq = new Map<string, number>();
+  /** The tree's domain keys with their insertion number (dict order, for sorting the looked-up keys). */
+  private domains = new Map<string, DomainEntry>();
   private nextSeq = 0;
   /** Domain keys by their last two labels, for explainCookieHeader's "same site" cookies. */
   private sites = new Map<string, Set<string>>();
@@ -131,16 +160,18 @@ export class CookieJar implements Iterable<Cookie> {
   /** Store a cookie without asking the policy; a cookie with the same domain, path and name is replaced in place. */
   setCookie(cookie: Cookie): void {
     const { domain, path, name } = cookie;
-    let byPath = this.tree.get(domain);
-    if (byPath === undefined) {
-      byPath = new Map();
-      this.tree.set(domain, byPath);
-      this.domainSeq.set(domain, this.nextSeq++);
+    let entry = this.domains.get(domain);
+    if (entry === undefined) {
+      entry = new DomainEntry(domain, this.nextSeq++, new Map());
+      this.tree.set(domain, entry.byPath);
+      this.domains.set(domain, entry);
       const site = siteKey(domain);
       let keys = this.sites.get(site);
       if (keys === undefined) this.sites.set(site, keys = new Set());
       keys.add(domain);
     }
+    entry.changed();
+    const byPath = entry.byPath;
     let byName = byPath.get(path);
     if (byName === undefined) byPath.set(path, byName = new Map<string, Cookie>());
     if (!byName.has(name)) this.count++;
@@ -165,16 +196,19 @@ export class CookieJar implements Iterable<Cookie> {
   clear(domain?: string, path?: string, name?: string): void {
     if (name !== undefined) {
       if (domain === undefined || path === undefined) throw new CookieValueError('domain and path must be given to remove a cookie by name');
-      const byName = this.tree.get(domain)?.get(path);
-      if (byName?.has(name) !== true) throw new CookieNotFoundError(domain, path, name);
+      const entry = this.domains.get(domain);
+      const byName = entry?.byPath.get(path);
+      if (entry === undefined || byName?.has(name) !== true) throw new CookieNotFoundError(domain, path, name);
       byName.delete(name);
+      entry.changed();
       this.count--;
     } else if (path !== undefined) {
       if (domain === undefined) throw new CookieValueError('domain must be given to remove cookies by path');
-      const byPath = this.tree.get(domain);
-      const byName = byPath?.get(path);
-      if (byPath === undefined || byName === undefined) throw new CookieNotFoundError(domain, path);
-      byPath.delete(path);
+      const entry = this.domains.get(domain);
+      const byName = entry?.byPath.get(path);
+      if (entry === undefined || byName === undefined) throw new CookieNotFoundError(domain, path);
+      entry.byPath.delete(path);
+      entry.changed();
       this.count -= byName.size;
     } else if (domain !== undefined) {
       const byPath = this.tree.get(domain);
@@ -182,7 +216,7 @@ export class CookieJar implements Iterable<Cookie> {
       this.deleteDomain(domain, byPath);
     } else {
       this.tree = new Map();
-      this.domainSeq = new Map();
+      this.domains = new Map();
       this.sites = new Map();
       this.count = 0;
       this.heap = [];
@@ -550,7 +584,7 @@ export class CookieJar implements Iterable<Cookie> {
     const policy = this.policyInUse;
     policy.now = this.now();
     const hasCookieHeader = request.hasHeader('Cookie');
-    const site = new Set(this.candidateDomains(request));
+    const site = new Set(this.candidateDomains(request).map((entry) => entry.domain));
     for (const key of this.sites.get(siteKey(requestHost(request))) ?? []) site.add(key);
     // With a policy of its own, a cookie outside the site may be sent too: then walk every domain.
     const domains = this.usesDefaultDomainCheck() ? this.inDomainOrder(site) : [...this.tree.keys()];
@@ -603,27 +637,28 @@ export class CookieJar implements Iterable<Cookie> {
   private cookiesForRequest(request: CookieRequest): Cookie[] {
     if (!this.usesDefaultDomainCheck()) return this.cookiesForRequestFullWalk(request);
     const cookies: Cookie[] = [];
-    for (const domain of this.inDomainOrder(this.candidateDomains(request))) this.cookiesForDomain(domain, request, cookies);
+    for (const entry of this.candidateDomains(request)) this.cookiesForDomain(entry, request, cookies);
     return cookies;
   }
 
   /** Python's algorithm as written: every domain key of the jar. Kept for custom policies, and to test the index against. */
   private cookiesForRequestFullWalk(request: CookieRequest): Cookie[] {
     const cookies: Cookie[] = [];
-    for (const domain of [...this.tree.keys()]) this.cookiesForDomain(domain, request, cookies);
+    for (const domain of [...this.tree.keys()]) {
+      const entry = this.domains.get(domain);
+      if (entry !== undefined) this.cookiesForDomain(entry, request, cookies);
+    }
     return cookies;
   }
 
-  /** Python's `_cookies_for_domain`. */
-  private cookiesForDomain(domain: string, request: CookieRequest, out: Cookie[]): void {
+  /** Python's `_cookies_for_domain`: the domain check, then each path's check, then each cookie's. */
+  private cookiesForDomain(entry: DomainEntry, request: CookieRequest, out: Cookie[]): void {
     const policy = this.policyInUse;
-    const byPath = this.tree.get(domain);
-    if (byPath === undefined || !passes(policy.domainReturnOk, policy, domain, request)) return;
-    for (const [path, byName] of byPath) {
-      if (!passes(policy.pathReturnOk, policy, path, request)) continue;
-      for (const cookie of byName.values()) {
-        if (passes(policy.returnOk, policy, cookie, request)) out.push(cookie);
-      }
+    if (!domainPasses(policy, entry.domain, request)) return;
+    let pathOk = false;
+    for (const item of entry.pathsAndCookies()) {
+      if (typeof item === 'string') pathOk = pathPasses(policy, item, request);
+      else if (pathOk && cookiePasses(policy, item, request)) out.push(item);
     }
   }
 
@@ -638,16 +673,17 @@ export class CookieJar implements Iterable<Cookie> {
   }
 
   /**
-   * The domain keys of the jar that DefaultCookiePolicy.domainReturnOk's suffix check can accept:
-   * "" and, for every dot of "." + host (and of "." + erhn), the suffix from that dot, with and
-   * without the dot.
+   * The domain keys of the jar that DefaultCookiePolicy.domainReturnOk's suffix check can accept,
+   * in the jar's order: "" and, for every dot of "." + host (and of "." + erhn), the suffix from
+   * that dot, with and without the dot.
    */
-  private candidateDomains(request: CookieRequest): string[] {
+  private candidateDomains(request: CookieRequest): DomainEntry[] {
     const { dottedReqHost, dottedErhn } = request.hostNames();
-    const found: string[] = [];
-    const tree = this.tree;
+    const found: DomainEntry[] = [];
+    const domains = this.domains;
     const consider = (key: string): void => {
-      if (tree.has(key) && !found.includes(key)) found.push(key);
+      const entry = domains.get(key);
+      if (entry !== undefined && !found.includes(entry)) found.push(entry);
     };
     consider('');
     for (const dotted of dottedErhn === dottedReqHost ? [dottedReqHost] : [dottedReqHost, dottedErhn]) {
@@ -656,15 +692,18 @@ export class CookieJar implements Iterable<Cookie> {
         if (i + 1 < dotted.length && dotted.charCodeAt(i + 1) !== 0x2e) consider(dotted.slice(i + 1));
       }
     }
+    if (found.length > 1) found.sort(bySeq);
     return found;
   }
 
-  /** Domain keys in the jar's (dict) order. */
+  /** The stored ones of these domain keys, in the jar's (dict) order. */
   private inDomainOrder(keys: Iterable<string>): string[] {
-    const seq = this.domainSeq;
-    const stored = Array.from(keys).filter((key) => seq.has(key));
-    if (stored.length > 1) stored.sort((a, b) => (seq.get(a) ?? 0) - (seq.get(b) ?? 0));
-    return stored;
+    const entries: DomainEntry[] = [];
+    for (const key of keys) {
+      const entry = this.domains.get(key);
+      if (entry !== undefined) entries.push(entry);
+    }
+    return entries.sort(bySeq).map((entry) => entry.domain);
   }
 
   // --- internals ---------------------------------------------------------------------------------
@@ -679,16 +718,18 @@ export class CookieJar implements Iterable<Cookie> {
   }
 
   private deleteIfPresent(domain: string, path: string, name: string, cookie: Cookie): void {
-    const byName = this.tree.get(domain)?.get(path);
-    if (byName?.get(name) !== cookie) return;
+    const entry = this.domains.get(domain);
+    const byName = entry?.byPath.get(path);
+    if (entry === undefined || byName?.get(name) !== cookie) return;
     byName.delete(name);
+    entry.changed();
     this.count--;
   }
 
-  private deleteDomain(domain: string, byPath: Map<string, Map<string, Cookie>>): void {
+  private deleteDomain(domain: string, byPath: ByPath): void {
     for (const byName of byPath.values()) this.count -= byName.size;
     this.tree.delete(domain);
-    this.domainSeq.delete(domain);
+    this.domains.delete(domain);
     const site = siteKey(domain);
     const keys = this.sites.get(site);
     keys?.delete(domain);
@@ -772,13 +813,34 @@ function pyLength(text: string): number {
   return length;
 }
 
-/** A policy's return check called as a method; one that throws refuses (Python would raise out of add_cookie_header). */
-function passes<T>(check: (this: CookiePolicy, subject: T, request: CookieRequest) => boolean, policy: CookiePolicy, subject: T, request: CookieRequest): boolean {
+// The policy's return checks as _cookies_for_domain asks them; one that throws refuses (Python would raise out of add_cookie_header).
+
+function domainPasses(policy: CookiePolicy, domain: string, request: CookieRequest): boolean {
   try {
-    return check.call(policy, subject, request);
+    return policy.domainReturnOk(domain, request);
   } catch {
     return false;
   }
+}
+
+function pathPasses(policy: CookiePolicy, path: string, request: CookieRequest): boolean {
+  try {
+    return policy.pathReturnOk(path, request);
+  } catch {
+    return false;
+  }
+}
+
+function cookiePasses(policy: CookiePolicy, cookie: Cookie, request: CookieRequest): boolean {
+  try {
+    return policy.returnOk(cookie, request);
+  } catch {
+    return false;
+  }
+}
+
+function bySeq(a: DomainEntry, b: DomainEntry): number {
+  return a.seq - b.seq;
 }
 
 function isTruthy(value: StandardValue | undefined): boolean {

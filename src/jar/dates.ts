@@ -306,6 +306,8 @@ function pyIntDigits(digits: string): number {
   if (digits.length > INT_MAX_STR_DIGITS) {
     throw new CookieValueError(`Exceeds the limit (${INT_MAX_STR_DIGITS} digits) for integer string conversion: value has ${digits.length} digits`);
   }
+  // Up to 15 digits a double holds exactly, leading zeros and all.
+  if (digits.length <= 15) return Number(digits);
   const significant = digits.replace(/^0+(?=.)/, '');
   // Only compared against small bounds afterwards: anything this long is out of every range.
   return significant.length > 15 ? Infinity : Number(significant);
@@ -316,6 +318,7 @@ function pyIntDigits(digits: string): number {
  * valid Python integer literal ("1_2" is 12). Returns null where int() raises ValueError.
  */
 function pyIntToken(token: string): number | null {
+  if (isAsciiDigits(token, 0, token.length)) return token.length > INT_MAX_STR_DIGITS ? null : pyIntDigits(token);
   if (!/^[0-9]+(?:_[0-9]+)*$/.test(token)) return null;
   const digits = token.replaceAll('_', '');
   if (digits.length > INT_MAX_STR_DIGITS) return null; // ValueError, caught by _str2time
@@ -466,12 +469,35 @@ export function http2time(text: string, options: DateParseOptions = {}): number 
 export function iso2time(text: string, options: DateParseOptions = {}): number | null {
   const { counter } = options;
   if (counter) counter.steps += 1;
+  if (isIsozShape(text)) {
+    // What time2isoz writes (and LWP files hold): ISO_DATE_RE's groups are fixed slices.
+    if (counter) counter.steps += text.length;
+    return str2time(text.slice(8, 10), text.slice(5, 7), text.slice(0, 4), text.slice(11, 13), text.slice(14, 16), text.slice(17, 19), 'Z', options);
+  }
   const start = lstripIndex(text, counter);
   const m = pikeMatch(ISO_DATE, start === 0 ? text : text.slice(start), counter);
   if (m === null) return null; // bad format
   const [yr, mon, day, hr, min, sec, tz] = m;
   if (day === undefined || mon === undefined || yr === undefined) return null;
   return str2time(day, mon, yr, hr, min, sec, tz, options);
+}
+
+/**
+ * Exactly "YYYY-MM-DD hh:mm:ssZ" in ASCII digits. ISO_DATE_RE's greedy first choices all succeed
+ * on it, so the groups a backtracking engine gives are: 4 digits, 2, 2, then 2, 2, 2 and "Z".
+ */
+function isIsozShape(text: string): boolean {
+  return text.length === 20 && isAsciiDigits(text, 0, 4) && text.charCodeAt(4) === 0x2d && isAsciiDigits(text, 5, 7) &&
+    text.charCodeAt(7) === 0x2d && isAsciiDigits(text, 8, 10) && text.charCodeAt(10) === 0x20 && isAsciiDigits(text, 11, 13) &&
+    text.charCodeAt(13) === 0x3a && isAsciiDigits(text, 14, 16) && text.charCodeAt(16) === 0x3a && isAsciiDigits(text, 17, 19) &&
+    text.charCodeAt(19) === 0x5a;
+}
+
+/** `text[start:end]` is non-empty and all ASCII digits. */
+function isAsciiDigits(text: string, start: number, end: number): boolean {
+  if (end <= start) return false;
+  for (let i = start; i < end; i++) if (!isDigit(text.charCodeAt(i))) return false;
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------

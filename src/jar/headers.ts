@@ -37,59 +37,33 @@ export function splitHeaderWords(values: readonly string[], options: HeaderParse
   const result: HeaderPair[][] = [];
   let steps = 0;
   for (const text of values) {
+    const scan = new WordScan(text);
     const n = text.length;
-    const skipSpace = (from: number): number => {
-      let i = from;
-      while (i < n && isPythonSpace(text.charCodeAt(i))) i++;
-      steps += i - from + 1;
-      return i;
-    };
-    let closing: Int32Array | null = null;
-    /**
-     * Where the quoted string whose content starts at `from` ends: the index of its closing quote,
-     * or -1 when HEADER_QUOTED_VALUE_RE fails (no closing quote; or a backslash before a newline or
-     * the end: `\\.` does not match a newline). Computed once for every position, right to left.
-     */
-    const closingQuote = (from: number): number => {
-      if (closing === null) {
-        closing = new Int32Array(n + 1);
-        closing[n] = -1;
-        for (let p = n - 1; p >= 0; p--) {
-          const c = text.charCodeAt(p);
-          if (c === QUOTE) closing[p] = p;
-          else if (c === BACKSLASH) closing[p] = p + 1 < n && text.charCodeAt(p + 1) !== NEWLINE ? (closing[p + 2] ?? -1) : -1;
-          else closing[p] = closing[p + 1] ?? -1;
-        }
-        steps += n + 1;
-      }
-      return closing[from] ?? -1;
-    };
-
     let pairs: HeaderPair[] = [];
     let pos = 0;
     while (pos < n) {
       // HEADER_TOKEN_RE: ^\s*([^=\s;,]+)
-      const tokenStart = skipSpace(pos);
+      const tokenStart = scan.skipSpace(pos);
       let tokenEnd = tokenStart;
       while (tokenEnd < n) {
         const c = text.charCodeAt(tokenEnd);
         if (c === EQUALS || c === SEMICOLON || c === COMMA || isPythonSpace(c)) break;
         tokenEnd++;
       }
-      steps += tokenEnd - tokenStart;
+      scan.steps += tokenEnd - tokenStart;
       if (tokenEnd > tokenStart) {
         const name = text.slice(tokenStart, tokenEnd);
         pos = tokenEnd;
         let value: string | null = null;
         // Both value expressions start with ^\s*=\s*
-        const equals = skipSpace(pos);
+        const equals = scan.skipSpace(pos);
         if (text.charCodeAt(equals) === EQUALS) {
-          const valueStart = skipSpace(equals + 1);
-          const close = text.charCodeAt(valueStart) === QUOTE ? closingQuote(valueStart + 1) : -1;
+          const valueStart = scan.skipSpace(equals + 1);
+          const close = text.charCodeAt(valueStart) === QUOTE ? scan.closingQuote(valueStart + 1) : -1;
           if (close >= 0) {
             // HEADER_QUOTED_VALUE_RE, then HEADER_ESCAPE_RE.sub(r"\1", value)
             value = unescape(text, valueStart + 1, close);
-            steps += close - valueStart;
+            scan.steps += close - valueStart;
             pos = close + 1;
           } else {
             // HEADER_VALUE_RE: ^\s*=\s*([^\s;,]*)  (its .rstrip() cannot remove anything)
@@ -99,7 +73,7 @@ export function splitHeaderWords(values: readonly string[], options: HeaderParse
               if (c === SEMICOLON || c === COMMA || isPythonSpace(c)) break;
               valueEnd++;
             }
-            steps += valueEnd - valueStart + 1;
+            scan.steps += valueEnd - valueStart + 1;
             value = text.slice(valueStart, valueEnd);
             pos = valueEnd;
           }
@@ -118,14 +92,55 @@ export function splitHeaderWords(values: readonly string[], options: HeaderParse
           if (c !== EQUALS && c !== SEMICOLON && !isPythonSpace(c)) break;
           i++;
         }
-        steps += i - pos + 1;
+        scan.steps += i - pos + 1;
         pos = i;
       }
     }
     if (pairs.length > 0) result.push(pairs);
+    steps += scan.steps;
   }
   if (options.counter) options.counter.steps += steps;
   return result;
+}
+
+/** splitHeaderWords' helpers over one text, counting their steps (a class: no closures per text). */
+class WordScan {
+  steps = 0;
+  private closing: Int32Array | null = null;
+
+  constructor(private readonly text: string) {}
+
+  /** The index of the first non-space character at or after `from`. */
+  skipSpace(from: number): number {
+    const { text } = this;
+    let i = from;
+    while (i < text.length && isPythonSpace(text.charCodeAt(i))) i++;
+    this.steps += i - from + 1;
+    return i;
+  }
+
+  /**
+   * Where the quoted string whose content starts at `from` ends: the index of its closing quote,
+   * or -1 when HEADER_QUOTED_VALUE_RE fails (no closing quote; or a backslash before a newline or
+   * the end: `\\.` does not match a newline). Computed once for every position, right to left.
+   */
+  closingQuote(from: number): number {
+    if (this.closing === null) {
+      const { text } = this;
+      const n = text.length;
+      const closing = new Int32Array(n + 1);
+      closing[n] = -1;
+      for (let p = n - 1; p >= 0; p--) {
+        const c = text.charCodeAt(p);
+        if (c === QUOTE) closing[p] = p;
+        else if (c === BACKSLASH) closing[p] = p + 1 < n && text.charCodeAt(p + 1) !== NEWLINE ? (closing[p + 2] ?? -1) : -1;
+        else closing[p] = closing[p + 1] ?? -1;
+      }
+      this.steps += n + 1;
+      this.closing = closing;
+    }
+    return this.closing[from] ?? -1;
+  }
 }
 
 /** The content of a quoted string with each `\x` replaced by `x`. */

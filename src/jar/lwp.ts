@@ -7,20 +7,17 @@
  */
 
 import { Cookie } from './cookie';
-import { iso2time, pyStrip, time2isoz } from './dates';
-import { FileCookieJar, type FileLine, type ParseContext, type SaveOptions } from './fileCookieJar';
+import { iso2time, pyStrip, time2isoz, type DateParseOptions } from './dates';
+import {
+  FileCookieJar, isShortAsciiInteger, LineReader, type FileLine, type ParseContext, type PreviousFields, type SaveOptions,
+} from './fileCookieJar';
 import type { LoadError } from './errors';
 import { headerValueText, splitHeaderWords } from './headers';
 import { parsePythonInt } from './request';
 
 const MAGIC = /^#LWP-Cookies-(\d+\.\d+)/;
 const HEADER = 'Set-Cookie3:';
-const BOOLEAN_ATTRS = ['port_spec', 'path_spec', 'domain_dot', 'secure', 'discard'] as const;
-const VALUE_ATTRS = ['version', 'port', 'path', 'domain', 'expires', 'comment', 'commenturl'] as const;
-type BooleanAttr = (typeof BOOLEAN_ATTRS)[number];
-type ValueAttr = (typeof VALUE_ATTRS)[number];
-const isBooleanAttr = (k: string): k is BooleanAttr => (BOOLEAN_ATTRS as readonly string[]).includes(k);
-const isValueAttr = (k: string): k is ValueAttr => (VALUE_ATTRS as readonly string[]).includes(k);
+const NO_REST: readonly (readonly [string, string | null])[] = [];
 
 /**
  * Python's `lwp_cookie_str`: one cookie as the attributes of a Set-Cookie3 line (without the
@@ -108,16 +105,17 @@ export class LWPCookieJar extends FileCookieJar {
 
   protected parseText(text: string, context: ParseContext): Cookie[] {
     const { filename } = context;
-    const lines = FileCookieJar.lines(text);
-    const magic = lines[0];
-    if (magic === undefined || !MAGIC.test(magic.text)) {
-      throw FileCookieJar.lineError(`${FileCookieJar.pyRepr(filename)} does not look like a Set-Cookie3 (LWP) format file`, magic ?? { text: '', number: 1 }, filename,
+    const reader = new LineReader(text);
+    if (!reader.next() || !MAGIC.test(reader.text)) {
+      throw FileCookieJar.lineError(`${FileCookieJar.pyRepr(filename)} does not look like a Set-Cookie3 (LWP) format file`, reader.number === 0 ? { text: '', number: 1 } : reader, filename,
         'an LWP cookies file starts with "#LWP-Cookies-2.0"');
     }
     const cookies: Cookie[] = [];
-    for (const fileLine of lines.slice(1)) {
-      if (!fileLine.text.startsWith(HEADER)) continue;
-      for (const cookie of parseLine(fileLine, context)) {
+    const previous: PreviousFields = { domain: '', path: '' };
+    const dateOptions = { now: context.now };
+    while (reader.next()) {
+      if (!reader.text.startsWith(HEADER)) continue;
+      for (const cookie of parseLine(reader, context, previous, dateOptions)) {
         if (!context.ignoreDiscard && cookie.discard) continue;
         if (!context.ignoreExpires && cookie.isExpired(context.now)) continue;
         cookies.push(cookie);
@@ -127,75 +125,91 @@ export class LWPCookieJar extends FileCookieJar {
   }
 }
 
+/** A boolean attribute as Python keeps it: True for a bare one, else its string; undefined if absent. */
+type Flag = true | string | undefined;
+/** Python's truth of a boolean attribute: "secure=0" is the truthy "0", "secure=" the falsy "". */
+const isSet = (flag: Flag): boolean => flag === true || (flag !== undefined && flag !== '');
+
 /** The cookies of one Set-Cookie3 line (a line may hold several, separated by ","). */
-function parseLine(fileLine: FileLine, context: ParseContext): Cookie[] {
+function parseLine(fileLine: FileLine, context: ParseContext, previous: PreviousFields, dateOptions: DateParseOptions): Cookie[] {
   const line = pyStrip(fileLine.text.slice(HEADER.length));
-  const fail = (why: string, cause?: unknown): LoadError => FileCookieJar.lineError(
-    `invalid Set-Cookie3 format file ${FileCookieJar.pyRepr(context.filename)}: ${FileCookieJar.pyRepr(line)}`,
-    fileLine, context.filename, why, cause,
-  );
   const cookies: Cookie[] = [];
   for (const data of splitHeaderWords([line])) {
-    const [first, ...attrs] = data;
+    const first = data[0];
     if (first === undefined) continue;
     const [name, value] = first;
-    // Python keeps a boolean attribute's value as given: True for a bare one, else its string
-    // ("secure=0" is the truthy "0", "secure=" the falsy ""). The last occurrence wins.
-    const flags = new Map<BooleanAttr, true | string>();
-    const standard = new Map<ValueAttr, string | null>();
-    const rest: [string, string | null][] = [];
-    for (const [key, v] of attrs) {
-      // don't lose case distinction for unknown fields
-      const lc = key.toLowerCase();
-      const k = isValueAttr(lc) || isBooleanAttr(lc) ? lc : key;
-      if (isBooleanAttr(k)) flags.set(k, v ?? true);
-      else if (isValueAttr(k)) standard.set(k, v);
-      else rest.push([k, v]);
-    }
-    const flag = (k: BooleanAttr): boolean => {
-      const v = flags.get(k);
-      return v === true || (v !== undefined && v !== '');
-    };
-    const h = (k: ValueAttr): string | null => standard.get(k) ?? null;
-
-    let expires: number | null = null;
-    const expiresText = h('expires');
-    if (expiresText !== null) {
-      try {
-        expires = iso2time(expiresText, { now: context.now });
-      } catch (error) {
-        throw fail(`the expiry ${FileCookieJar.pyRepr(expiresText)} is not a valid ISO 8601 time`, error);
+    // The last occurrence of an attribute wins; names of known attributes in any letter case.
+    let version: string | null = null;
+    let port: string | null = null;
+    let path: string | null = null;
+    let domain: string | null = null;
+    let expiresText: string | null = null;
+    let comment: string | null = null;
+    let commentUrl: string | null = null;
+    let portSpec: Flag;
+    let pathSpec: Flag;
+    let domainDot: Flag;
+    let secure: Flag;
+    let discardFlag: Flag;
+    let rest: [string, string | null][] | undefined;
+    for (let i = 1; i < data.length; i++) {
+      const [key, v] = data[i] ?? ['', null];
+      switch (key.toLowerCase()) {
+        case 'version': version = v; break;
+        case 'port': port = v; break;
+        case 'path': path = v; break;
+        case 'domain': domain = v; break;
+        case 'expires': expiresText = v; break;
+        case 'comment': comment = v; break;
+        case 'commenturl': commentUrl = v; break;
+        case 'port_spec': portSpec = v ?? true; break;
+        case 'path_spec': pathSpec = v ?? true; break;
+        case 'domain_dot': domainDot = v ?? true; break;
+        case 'secure': secure = v ?? true; break;
+        case 'discard': discardFlag = v ?? true; break;
+        // don't lose case distinction for unknown fields
+        default: (rest ??= []).push([key, v]);
       }
     }
-    const discard = expires === null ? true : flag('discard');
-    const domain = h('domain');
-    if (domain === null) throw fail('the cookie has no domain');
-    const path = h('path');
-    if (path === null) throw fail('the cookie has no path');
-    let version: number | null = null;
-    const versionText = h('version');
-    if (versionText !== null) {
-      const parsed = parsePythonInt(versionText);
-      if (parsed === null) throw fail(`the version ${FileCookieJar.pyRepr(versionText)} is not an integer`);
-      version = Number(parsed);
+
+    let expires: number | null = null;
+    if (expiresText !== null) {
+      try {
+        expires = iso2time(expiresText, dateOptions);
+      } catch (error) {
+        throw lineError(fileLine, line, context, `the expiry ${FileCookieJar.pyRepr(expiresText)} is not a valid ISO 8601 time`, error);
+      }
     }
-    const port = h('port');
-    const portSpecified = flag('port_spec');
+    const discard = expires === null ? true : isSet(discardFlag);
+    if (domain === null) throw lineError(fileLine, line, context, 'the cookie has no domain');
+    if (path === null) throw lineError(fileLine, line, context, 'the cookie has no path');
+    // Equal to the last cookie's (a file lists a site's cookies together): keep that one string.
+    if (domain === previous.domain) domain = previous.domain;
+    else previous.domain = domain;
+    if (path === previous.path) path = previous.path;
+    else previous.path = path;
+    let versionNumber: number | null = null;
+    if (version !== null) {
+      const parsed = isShortAsciiInteger(version) ? Number(version) : parsePythonInt(version);
+      if (parsed === null) throw lineError(fileLine, line, context, `the version ${FileCookieJar.pyRepr(version)} is not an integer`);
+      versionNumber = Number(parsed);
+    }
+    const portSpecified = isSet(portSpec);
     let cookie: Cookie;
     try {
       cookie = new Cookie({
-        version, name, value, port, portSpecified: port === null ? false : portSpecified,
-        domain, domainSpecified: domain.startsWith('.'), domainInitialDot: flag('domain_dot'),
-        path, pathSpecified: flag('path_spec'), secure: flag('secure'),
-        expires, discard, comment: h('comment'), commentUrl: h('commenturl'), rest,
+        version: versionNumber, name, value, port, portSpecified: port === null ? false : portSpecified,
+        domain, domainSpecified: domain.startsWith('.'), domainInitialDot: isSet(domainDot),
+        path, pathSpecified: isSet(pathSpec), secure: isSet(secure),
+        expires, discard, comment, commentUrl, rest: rest ?? NO_REST,
       });
     } catch (error) {
-      throw fail(error instanceof Error ? error.message : String(error), error);
+      throw lineError(fileLine, line, context, error instanceof Error ? error.message : String(error), error);
     }
     if (port === null && portSpecified) {
       // Python raises only for `port_specified is True` (a bare port_spec); a port_spec with a
       // value is kept as given, truthy.
-      if (flags.get('port_spec') === true) throw fail('if port is None, port_specified must be false');
+      if (portSpec === true) throw lineError(fileLine, line, context, 'if port is None, port_specified must be false');
       cookie.portSpecified = true;
     }
     cookies.push(cookie);
@@ -203,3 +217,9 @@ function parseLine(fileLine: FileLine, context: ParseContext): Cookie[] {
   return cookies;
 }
 
+function lineError(fileLine: FileLine, line: string, context: ParseContext, why: string, cause?: unknown): LoadError {
+  return FileCookieJar.lineError(
+    `invalid Set-Cookie3 format file ${FileCookieJar.pyRepr(context.filename)}: ${FileCookieJar.pyRepr(line)}`,
+    fileLine, context.filename, why, cause,
+  );
+}

@@ -16,7 +16,9 @@
 
 import { Cookie } from './cookie';
 import { isPythonSpace, pyStrip } from './dates';
-import { FileCookieJar, LineReader, type FileLine, type ParseContext, type SaveOptions } from './fileCookieJar';
+import {
+  FileCookieJar, isShortAsciiInteger, LineReader, type FileLine, type ParseContext, type PreviousFields, type SaveOptions,
+} from './fileCookieJar';
 import type { LoadError } from './errors';
 
 const HTTPONLY_ATTR = 'HTTPOnly';
@@ -85,16 +87,6 @@ function pushCookieLine(parts: string[], cookie: Cookie): void {
   const value = cookie.value ?? cookie.name;
   if (hasHttpOnly(cookie)) parts.push(HTTPONLY_PREFIX); // gh-113775: any letter case
   parts.push(domain, '\t', initialDot, '\t', cookie.path, '\t', secure, '\t', expires, '\t', name, '\t', value, '\n');
-}
-
-/**
- * The last cookie's domain and path. A file lists a site's cookies together: a cookie whose
- * domain or path equals the last one's keeps that same string, and the garbage collector has one
- * string fewer to copy (it is most of a load's cost).
- */
-interface PreviousFields {
-  domain: string;
-  path: string;
 }
 
 /** One line of _really_load's loop: a Cookie, null for a comment or blank line, or LoadError. */
@@ -176,15 +168,6 @@ function isCommentOrBlank(line: string): boolean {
   return stripped.startsWith('#') || stripped.startsWith('$') || stripped === '';
 }
 
-/** Plain ASCII digits, few enough to be exact as a double: `Number` reads them as float() would. */
-function isShortAsciiInteger(text: string): boolean {
-  if (text.length === 0 || text.length > 15) return false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x30 || c > 0x39) return false;
-  }
-  return true;
-}
 
 /** gh-113775: Python checks `has_nonstandard_attr("HTTPOnly")`; we accept any letter case. */
 function hasHttpOnly(cookie: Cookie): boolean {

@@ -285,6 +285,42 @@ describe('properties', () => {
     expect(multiCookieHeaders).toBeGreaterThan(30); // the property saw headers whose order could go wrong
   });
 
+  it('the domain index stays the full walk\'s after clearing domains, paths and cookies and storing again', () => {
+    const clearing = fc.array(fc.tuple(fc.constantFrom(1, 2, 3), fc.nat(), fc.boolean()), { maxLength: 8 });
+    fc.assert(fc.property(fc.array(cookieArb, { minLength: 5, maxLength: 30 }), clearing, fc.array(urlArb, { minLength: 1, maxLength: 3 }),
+      (cookies, clears, urls) => {
+        const indexed = new CookieJar(new DefaultCookiePolicy(), { now: () => T });
+        const walked = new CookieJar(new WalkEverything(), { now: () => T });
+        const check = (): void => {
+          for (const url of urls) {
+            const a = new CookieRequest(url);
+            const b = new CookieRequest(url);
+            indexed.addCookieHeader(a);
+            walked.addCookieHeader(b);
+            expect(a.headerItems()).toEqual(b.headerItems());
+          }
+        };
+        for (const c of cookies) {
+          indexed.setCookie(c);
+          walked.setCookie(c);
+        }
+        check();
+        for (const [how, pick, storeAgain] of clears) {
+          const stored = [...indexed];
+          const c = stored[pick % Math.max(1, stored.length)];
+          if (c === undefined) break;
+          for (const jar of [indexed, walked]) {
+            if (how === 1) jar.clear(c.domain);
+            else if (how === 2) jar.clear(c.domain, c.path);
+            else jar.clear(c.domain, c.path, c.name);
+            if (storeAgain) jar.setCookie(c);
+          }
+          check();
+        }
+        expect([...indexed]).toEqual([...walked]);
+      }), { numRuns: 300 });
+  });
+
   it('extractCookies never throws and decides every cookie line, whatever the headers', () => {
     const line = fc.tuple(fc.constantFrom('Set-Cookie', 'Set-Cookie2', 'set-cookie', 'X-Other'), fc.oneof(
       fc.string({ unit: 'binary', maxLength: 60 }),

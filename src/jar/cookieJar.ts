@@ -108,6 +108,11 @@ export class CookieJar implements Iterable<Cookie> {
   private tree: Tree = new Map();
   /** The tree's domain keys with their insertion number (dict order, for sorting the looked-up keys). */
   private domains = new Map<string, DomainEntry>();
+  /**
+   * The same entries by their key without one leading dot: "x" and ".x" share a group, and both are
+   * candidates for a host exactly when one is, so a request looks up one group per dot of its host.
+   */
+  private domainGroups = new Map<string, DomainEntry[]>();
   private nextSeq = 0;
   /** Domain keys by their last two labels, for explainCookieHeader's "same site" cookies. */
   private sites = new Map<string, Set<string>>();
@@ -165,6 +170,10 @@ export class CookieJar implements Iterable<Cookie> {
       entry = new DomainEntry(domain, this.nextSeq++, new Map());
       this.tree.set(domain, entry.byPath);
       this.domains.set(domain, entry);
+      const group = domainGroup(domain);
+      const members = this.domainGroups.get(group);
+      if (members === undefined) this.domainGroups.set(group, [entry]);
+      else members.push(entry);
       const site = siteKey(domain);
       let keys = this.sites.get(site);
       if (keys === undefined) this.sites.set(site, keys = new Set());
@@ -217,6 +226,7 @@ export class CookieJar implements Iterable<Cookie> {
     } else {
       this.tree = new Map();
       this.domains = new Map();
+      this.domainGroups = new Map();
       this.sites = new Map();
       this.count = 0;
       this.heap = [];
@@ -675,21 +685,20 @@ export class CookieJar implements Iterable<Cookie> {
   /**
    * The domain keys of the jar that DefaultCookiePolicy.domainReturnOk's suffix check can accept,
    * in the jar's order: "" and, for every dot of "." + host (and of "." + erhn), the suffix from
-   * that dot, with and without the dot.
+   * that dot, with and without the dot. Both of those are in the group named by the text after the
+   * dot, and so is every other member of that group (".x" and "x"), except that group "" also
+   * holds ".", which only a host ending in a dot can match.
    */
   private candidateDomains(request: CookieRequest): DomainEntry[] {
     const { dottedReqHost, dottedErhn } = request.hostNames();
     const found: DomainEntry[] = [];
-    const domains = this.domains;
-    const consider = (key: string): void => {
-      const entry = domains.get(key);
-      if (entry !== undefined && !found.includes(entry)) found.push(entry);
-    };
-    consider('');
+    const empty = this.domains.get('');
+    if (empty !== undefined) found.push(empty);
     for (const dotted of dottedErhn === dottedReqHost ? [dottedReqHost] : [dottedReqHost, dottedErhn]) {
       for (let i = dotted.indexOf('.'); i >= 0; i = dotted.indexOf('.', i + 1)) {
-        consider(dotted.slice(i));
-        if (i + 1 < dotted.length && dotted.charCodeAt(i + 1) !== 0x2e) consider(dotted.slice(i + 1));
+        for (const entry of this.domainGroups.get(dotted.slice(i + 1)) ?? []) {
+          if (!found.includes(entry)) found.push(entry);
+        }
       }
     }
     if (found.length > 1) found.sort(bySeq);
@@ -730,6 +739,10 @@ export class CookieJar implements Iterable<Cookie> {
     for (const byName of byPath.values()) this.count -= byName.size;
     this.tree.delete(domain);
     this.domains.delete(domain);
+    const group = domainGroup(domain);
+    const members = this.domainGroups.get(group)?.filter((entry) => entry.domain !== domain) ?? [];
+    if (members.length > 0) this.domainGroups.set(group, members);
+    else this.domainGroups.delete(group);
     const site = siteKey(domain);
     const keys = this.sites.get(site);
     keys?.delete(domain);
@@ -837,6 +850,11 @@ function cookiePasses(policy: CookiePolicy, cookie: Cookie, request: CookieReque
   } catch {
     return false;
   }
+}
+
+/** A domain key without one leading dot: the name of its group. */
+function domainGroup(domain: string): string {
+  return domain.startsWith('.') ? domain.slice(1) : domain;
 }
 
 function bySeq(a: DomainEntry, b: DomainEntry): number {

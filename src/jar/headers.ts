@@ -18,6 +18,9 @@ export interface HeaderParseOptions {
   counter?: StepCounter;
 }
 
+/** A local binding: tsx's CommonJS output reads an imported name through a getter at every call. */
+const isSpace = isPythonSpace;
+
 const EQUALS = 0x3d;
 const SEMICOLON = 0x3b;
 const COMMA = 0x2c;
@@ -47,7 +50,7 @@ export function splitHeaderWords(values: readonly string[], options: HeaderParse
       let tokenEnd = tokenStart;
       while (tokenEnd < n) {
         const c = text.charCodeAt(tokenEnd);
-        if (c === EQUALS || c === SEMICOLON || c === COMMA || isPythonSpace(c)) break;
+        if (c === EQUALS || c === SEMICOLON || c === COMMA || isSpace(c)) break;
         tokenEnd++;
       }
       scan.steps += tokenEnd - tokenStart;
@@ -70,7 +73,7 @@ export function splitHeaderWords(values: readonly string[], options: HeaderParse
             let valueEnd = valueStart;
             while (valueEnd < n) {
               const c = text.charCodeAt(valueEnd);
-              if (c === SEMICOLON || c === COMMA || isPythonSpace(c)) break;
+              if (c === SEMICOLON || c === COMMA || isSpace(c)) break;
               valueEnd++;
             }
             scan.steps += valueEnd - valueStart + 1;
@@ -89,7 +92,7 @@ export function splitHeaderWords(values: readonly string[], options: HeaderParse
         let i = pos;
         while (i < n) {
           const c = text.charCodeAt(i);
-          if (c !== EQUALS && c !== SEMICOLON && !isPythonSpace(c)) break;
+          if (c !== EQUALS && c !== SEMICOLON && !isSpace(c)) break;
           i++;
         }
         scan.steps += i - pos + 1;
@@ -114,7 +117,7 @@ class WordScan {
   skipSpace(from: number): number {
     const { text } = this;
     let i = from;
-    while (i < text.length && isPythonSpace(text.charCodeAt(i))) i++;
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
     this.steps += i - from + 1;
     return i;
   }
@@ -122,24 +125,38 @@ class WordScan {
   /**
    * Where the quoted string whose content starts at `from` ends: the index of its closing quote,
    * or -1 when HEADER_QUOTED_VALUE_RE fails (no closing quote; or a backslash before a newline or
-   * the end: `\\.` does not match a newline). Computed once for every position, right to left.
+   * the end: `\\.` does not match a newline).
+   *
+   * A scan forward that finds the quote is paid for once: the caller goes on after it. After the
+   * first scan that fails, the answer for every position is computed once, right to left, so
+   * values that keep failing cannot rescan the rest of the text.
    */
   closingQuote(from: number): number {
-    if (this.closing === null) {
-      const { text } = this;
-      const n = text.length;
-      const closing = new Int32Array(n + 1);
-      closing[n] = -1;
-      for (let p = n - 1; p >= 0; p--) {
-        const c = text.charCodeAt(p);
-        if (c === QUOTE) closing[p] = p;
-        else if (c === BACKSLASH) closing[p] = p + 1 < n && text.charCodeAt(p + 1) !== NEWLINE ? (closing[p + 2] ?? -1) : -1;
-        else closing[p] = closing[p + 1] ?? -1;
+    if (this.closing !== null) return this.closing[from] ?? -1;
+    const { text } = this;
+    for (let i = from; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === QUOTE) {
+        this.steps += i - from + 1;
+        return i;
       }
-      this.steps += n + 1;
-      this.closing = closing;
+      if (c === BACKSLASH) {
+        if (i + 1 >= text.length || text.charCodeAt(i + 1) === NEWLINE) break;
+        i++;
+      }
     }
-    return this.closing[from] ?? -1;
+    const n = text.length;
+    const closing = new Int32Array(n + 1);
+    closing[n] = -1;
+    for (let p = n - 1; p >= 0; p--) {
+      const c = text.charCodeAt(p);
+      if (c === QUOTE) closing[p] = p;
+      else if (c === BACKSLASH) closing[p] = p + 1 < n && text.charCodeAt(p + 1) !== NEWLINE ? (closing[p + 2] ?? -1) : -1;
+      else closing[p] = closing[p + 1] ?? -1;
+    }
+    this.steps += 2 * (n + 1);
+    this.closing = closing;
+    return closing[from] ?? -1;
   }
 }
 

@@ -665,8 +665,10 @@ export class CookieJar implements Iterable<Cookie> {
   private cookiesForDomain(entry: DomainEntry, request: CookieRequest, out: Cookie[]): void {
     const policy = this.policyInUse;
     if (!domainPasses(policy, entry.domain, request)) return;
+    const items = entry.pathsAndCookies();
+    prefetchCookies(items);
     let pathOk = false;
-    for (const item of entry.pathsAndCookies()) {
+    for (const item of items) {
       if (typeof item === 'string') pathOk = pathPasses(policy, item, request);
       else if (pathOk && cookiePasses(policy, item, request)) out.push(item);
     }
@@ -850,6 +852,23 @@ function cookiePasses(policy: CookiePolicy, cookie: Cookie, request: CookieReque
   } catch {
     return false;
   }
+}
+
+/** Written only so that prefetchCookies' reads are not optimised away. */
+let _prefetched = 0;
+
+/**
+ * Reads the fields of each cookie that the return checks and the Cookie header read, in a loop
+ * short enough for the CPU to fetch many cookies at once. In a large jar each cookie and each of
+ * its strings is a cache miss; met one check at a time, they made a request at 100,000 cookies
+ * more than twice as slow as at 1,000 (the bench's target is within 2x).
+ */
+function prefetchCookies(items: readonly (string | Cookie)[]): void {
+  let sum = 0;
+  for (const item of items) {
+    if (typeof item !== 'string') sum += item.domain.length + item.path.length + item.name.length + (item.value?.length ?? 0);
+  }
+  _prefetched = sum;
 }
 
 /** A domain key without one leading dot: the name of its group. */

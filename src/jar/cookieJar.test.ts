@@ -300,9 +300,13 @@ describe('properties', () => {
             expect(a.headerItems()).toEqual(b.headerItems());
           }
         };
+        // What the jar should hold, kept by hand: cookies by domain, path and name.
+        const model = new Map<string, Cookie>();
+        const keyOf = (domain: string, path: string, name?: string): string => JSON.stringify(name === undefined ? [domain, path] : [domain, path, name]);
         for (const c of cookies) {
           indexed.setCookie(c);
           walked.setCookie(c);
+          model.set(keyOf(c.domain, c.path, c.name), c);
         }
         check();
         for (const [how, pick, storeAgain] of clears) {
@@ -315,7 +319,16 @@ describe('properties', () => {
             else jar.clear(c.domain, c.path, c.name);
             if (storeAgain) jar.setCookie(c);
           }
+          for (const [key, stored] of [...model]) {
+            const gone = how === 1 ? stored.domain === c.domain : how === 2 ? key.startsWith(keyOf(c.domain, c.path).slice(0, -1)) : key === keyOf(c.domain, c.path, c.name);
+            if (gone) model.delete(key);
+          }
+          if (storeAgain) model.set(keyOf(c.domain, c.path, c.name), c);
           check();
+          // addCookieHeader discards expired cookies.
+          for (const [key, stored] of [...model]) if (stored.isExpired(T)) model.delete(key);
+          expect(new Set(indexed)).toEqual(new Set(model.values()));
+          expect(indexed.size).toBe(model.size);
         }
         expect([...indexed]).toEqual([...walked]);
       }), { numRuns: 300 });

@@ -114,8 +114,10 @@ export class CookieJar implements Iterable<Cookie> {
    */
   private domainGroups = new Map<string, DomainEntry[]>();
   private nextSeq = 0;
-  /** Domain keys by their last two labels, for explainCookieHeader's "same site" cookies. */
-  private sites = new Map<string, Set<string>>();
+  /** Domain keys by their last two labels, for explainCookieHeader's "same site" cookies (see siteIndex). */
+  private sites: Map<string, Set<string>> | undefined;
+  /** The domain and path setCookie stored into last: a file's cookies come grouped by both. */
+  private lastStored: { readonly entry: DomainEntry; readonly path: string; readonly byName: Map<string, Cookie> } | undefined;
   private count = 0;
   private heap: ExpiryEntry[] = [];
 
@@ -165,27 +167,41 @@ export class CookieJar implements Iterable<Cookie> {
   /** Store a cookie without asking the policy; a cookie with the same domain, path and name is replaced in place. */
   setCookie(cookie: Cookie): void {
     const { domain, path, name } = cookie;
-    let entry = this.domains.get(domain);
-    if (entry === undefined) {
-      entry = new DomainEntry(domain, this.nextSeq++, new Map());
-      this.tree.set(domain, entry.byPath);
-      this.domains.set(domain, entry);
-      const group = domainGroup(domain);
-      const members = this.domainGroups.get(group);
-      if (members === undefined) this.domainGroups.set(group, [entry]);
-      else members.push(entry);
-      const site = siteKey(domain);
-      let keys = this.sites.get(site);
-      if (keys === undefined) this.sites.set(site, keys = new Set());
-      keys.add(domain);
+    let last = this.lastStored;
+    if (last === undefined || last.path !== path || last.entry.domain !== domain) {
+      const entry = this.domains.get(domain) ?? this.addDomain(domain);
+      let byName = entry.byPath.get(path);
+      if (byName === undefined) entry.byPath.set(path, byName = new Map<string, Cookie>());
+      this.lastStored = last = { entry, path, byName };
     }
-    entry.changed();
-    const byPath = entry.byPath;
-    let byName = byPath.get(path);
-    if (byName === undefined) byPath.set(path, byName = new Map<string, Cookie>());
-    if (!byName.has(name)) this.count++;
+    last.entry.changed();
+    const byName = last.byName;
+    const size = byName.size;
     byName.set(name, cookie);
+    this.count += byName.size - size;
     if (cookie.expires !== null) this.pushExpiry({ expires: cookie.expires, domain, path, name, cookie });
+  }
+
+  private addDomain(domain: string): DomainEntry {
+    const entry = new DomainEntry(domain, this.nextSeq++, new Map());
+    this.tree.set(domain, entry.byPath);
+    this.domains.set(domain, entry);
+    const group = domainGroup(domain);
+    const members = this.domainGroups.get(group);
+    if (members === undefined) this.domainGroups.set(group, [entry]);
+    else members.push(entry);
+    if (this.sites !== undefined) addToSite(this.sites, domain);
+    return entry;
+  }
+
+  /** Domain keys by their last two labels, for explainCookieHeader; built on its first use, then kept up to date. */
+  private siteIndex(): Map<string, Set<string>> {
+    if (this.sites === undefined) {
+      const sites = new Map<string, Set<string>>();
+      for (const domain of this.tree.keys()) addToSite(sites, domain);
+      this.sites = sites;
+    }
+    return this.sites;
   }
 
   /** Set the cookie if the policy accepts it for this request. */
@@ -218,6 +234,7 @@ export class CookieJar implements Iterable<Cookie> {
       if (entry === undefined || byName === undefined) throw new CookieNotFoundError(domain, path);
       entry.byPath.delete(path);
       entry.changed();
+      this.lastStored = undefined;
       this.count -= byName.size;
     } else if (domain !== undefined) {
       const byPath = this.tree.get(domain);
@@ -227,7 +244,8 @@ export class CookieJar implements Iterable<Cookie> {
       this.tree = new Map();
       this.domains = new Map();
       this.domainGroups = new Map();
-      this.sites = new Map();
+      this.sites = undefined;
+      this.lastStored = undefined;
       this.count = 0;
       this.heap = [];
     }
@@ -595,7 +613,7 @@ export class CookieJar implements Iterable<Cookie> {
     policy.now = this.now();
     const hasCookieHeader = request.hasHeader('Cookie');
     const site = new Set(this.candidateDomains(request).map((entry) => entry.domain));
-    for (const key of this.sites.get(siteKey(requestHost(request))) ?? []) site.add(key);
+    for (const key of this.siteIndex().get(siteKey(requestHost(request))) ?? []) site.add(key);
     // With a policy of its own, a cookie outside the site may be sent too: then walk every domain.
     const domains = this.usesDefaultDomainCheck() ? this.inDomainOrder(site) : [...this.tree.keys()];
     const decisions: CookieDecision[] = [];
@@ -741,14 +759,15 @@ export class CookieJar implements Iterable<Cookie> {
     for (const byName of byPath.values()) this.count -= byName.size;
     this.tree.delete(domain);
     this.domains.delete(domain);
+    this.lastStored = undefined;
     const group = domainGroup(domain);
     const members = this.domainGroups.get(group)?.filter((entry) => entry.domain !== domain) ?? [];
     if (members.length > 0) this.domainGroups.set(group, members);
     else this.domainGroups.delete(group);
     const site = siteKey(domain);
-    const keys = this.sites.get(site);
+    const keys = this.sites?.get(site);
     keys?.delete(domain);
-    if (keys?.size === 0) this.sites.delete(site);
+    if (keys?.size === 0) this.sites?.delete(site);
   }
 
   private pushExpiry(entry: ExpiryEntry): void {
@@ -800,6 +819,13 @@ function cookieAttrs(cookies: Cookie[]): string[] {
 
 function cookieKey(cookie: Cookie | undefined): string {
   return cookie === undefined ? '' : JSON.stringify([cookie.domain, cookie.path, cookie.name]);
+}
+
+function addToSite(sites: Map<string, Set<string>>, domain: string): void {
+  const site = siteKey(domain);
+  let keys = sites.get(site);
+  if (keys === undefined) sites.set(site, keys = new Set());
+  keys.add(domain);
 }
 
 /** The last two labels of a domain key or host (leading dots dropped), for "same site". */

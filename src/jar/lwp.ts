@@ -9,7 +9,7 @@
 import { Cookie } from './cookie';
 import { iso2time, pyStrip, time2isoz, type DateParseOptions } from './dates';
 import {
-  FileCookieJar, isShortAsciiInteger, LineReader, type FileLine, type ParseContext, type PreviousFields, type SaveOptions,
+  FileCookieJar, isShortAsciiInteger, LastConversion, LineReader, TextBuilder, type FileLine, type ParseContext, type PreviousFields, type SaveOptions,
 } from './fileCookieJar';
 import type { LoadError } from './errors';
 import { headerValueText, splitHeaderWords } from './headers';
@@ -27,23 +27,32 @@ const NO_REST: readonly (readonly [string, string | null])[] = [];
  */
 export function lwpCookieStr(cookie: Cookie): string {
   const parts: string[] = [];
-  pushLwpCookieStr(parts, cookie);
+  pushLwpCookieStr(parts, cookie, new LwpValueTexts());
   return parts.join('');
 }
 
-/** lwpCookieStr's text, piece by piece onto `parts` (a file joins all its pieces once). */
-function pushLwpCookieStr(parts: string[], cookie: Cookie): void {
+/**
+ * The written (quoted) forms of the values that repeat from one cookie to the next in a file, each
+ * remembered for the last value.
+ */
+class LwpValueTexts {
+  readonly path = new LastConversion(headerValueText);
+  readonly domain = new LastConversion(headerValueText);
+  readonly expires = new LastConversion((t: number) => headerValueText(time2isoz(t)));
+}
+
+/** lwpCookieStr's text, piece by piece onto `parts` (a file joins all its pieces at the end). */
+function pushLwpCookieStr(parts: string[], cookie: Cookie, texts: LwpValueTexts): void {
   // join_header_words([h]): `name=value` (the value quoted unless all word characters) or a lone
   // name, joined by "; ".
   pushAttr(parts, cookie.name, cookie.value);
-  pushAttr(parts, '; path', cookie.path);
-  pushAttr(parts, '; domain', cookie.domain);
+  parts.push('; path=', texts.path.of(cookie.path), '; domain=', texts.domain.of(cookie.domain));
   if (cookie.port !== null) pushAttr(parts, '; port', cookie.port);
   if (cookie.pathSpecified) parts.push('; path_spec');
   if (cookie.portSpecified) parts.push('; port_spec');
   if (cookie.domainInitialDot) parts.push('; domain_dot');
   if (cookie.secure) parts.push('; secure');
-  if (cookie.expires) pushAttr(parts, '; expires', time2isoz(cookie.expires));
+  if (cookie.expires) parts.push('; expires=', texts.expires.of(cookie.expires));
   if (cookie.discard) parts.push('; discard');
   if (cookie.comment) pushAttr(parts, '; comment', cookie.comment);
   if (cookie.commentUrl) pushAttr(parts, '; commenturl', cookie.commentUrl);
@@ -52,7 +61,8 @@ function pushLwpCookieStr(parts: string[], cookie: Cookie): void {
     const rest = [...attrs].sort(([a], [b]) => compareCodePoints(a, b));
     for (const [k, v] of rest) pushAttr(parts, `; ${k}`, v ?? 'None');
   }
-  pushAttr(parts, '; version', cookie.version === null ? 'None' : String(cookie.version));
+  if (cookie.version === 0) parts.push('; version=0');
+  else pushAttr(parts, '; version', cookie.version === null ? 'None' : String(cookie.version));
 }
 
 function pushAttr(parts: string[], name: string, value: string | null): void {
@@ -80,21 +90,22 @@ export class LWPCookieJar extends FileCookieJar {
     const ignoreDiscard = options.ignoreDiscard ?? true;
     const ignoreExpires = options.ignoreExpires ?? true;
     const now = this.now();
-    // One array of pieces joined once (see MozillaCookieJar.saveText); the live tree in the
-    // jar's iteration order, as saving does not change it.
-    const parts: string[] = [];
+    const out = new TextBuilder();
+    const texts = new LwpValueTexts();
+    // The live tree, in the jar's iteration order: saving does not change it, so no snapshot.
     for (const byPath of this.cookieTree().values()) {
       for (const byName of byPath.values()) {
         for (const cookie of byName.values()) {
           if (!ignoreDiscard && cookie.discard) continue;
           if (!ignoreExpires && cookie.isExpired(now)) continue;
-          parts.push('Set-Cookie3: ');
-          pushLwpCookieStr(parts, cookie);
-          parts.push('\n');
+          out.pieces.push('Set-Cookie3: ');
+          pushLwpCookieStr(out.pieces, cookie, texts);
+          out.pieces.push('\n');
+          out.endRecord();
         }
       }
     }
-    return parts.join('');
+    return out.text();
   }
 
   saveText(options: SaveOptions = {}): string {

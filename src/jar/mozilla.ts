@@ -17,7 +17,7 @@
 import { Cookie } from './cookie';
 import { isPythonSpace, pyStrip } from './dates';
 import {
-  FileCookieJar, isShortAsciiInteger, LineReader, type FileLine, type ParseContext, type PreviousFields, type SaveOptions,
+  FileCookieJar, isShortAsciiInteger, LastConversion, LineReader, TextBuilder, type FileLine, type ParseContext, type PreviousFields, type SaveOptions,
 } from './fileCookieJar';
 import type { LoadError } from './errors';
 
@@ -39,20 +39,21 @@ export class MozillaCookieJar extends FileCookieJar {
     const ignoreDiscard = options.ignoreDiscard ?? false;
     const ignoreExpires = options.ignoreExpires ?? false;
     const now = this.now();
-    // The fields go into one array that is joined once: building each line as a string first
-    // would make a small rope per line for the garbage collector to copy.
-    const parts = [NETSCAPE_HEADER_TEXT];
+    const out = new TextBuilder();
+    out.pieces.push(NETSCAPE_HEADER_TEXT);
+    const expiresText = new LastConversion(pyIntStr);
     // The live tree, in the jar's iteration order: saving does not change it, so no snapshot.
     for (const byPath of this.cookieTree().values()) {
       for (const byName of byPath.values()) {
         for (const cookie of byName.values()) {
           if (!ignoreDiscard && cookie.discard) continue;
           if (!ignoreExpires && cookie.isExpired(now)) continue;
-          pushCookieLine(parts, cookie);
+          pushCookieLine(out.pieces, cookie, expiresText);
+          out.endRecord();
         }
       }
     }
-    return parts.join('');
+    return out.text();
   }
 
   protected parseText(text: string, context: ParseContext): Cookie[] {
@@ -75,18 +76,18 @@ export class MozillaCookieJar extends FileCookieJar {
   }
 }
 
-/** One cookie's line of the file, with its "\n", field by field. */
-function pushCookieLine(parts: string[], cookie: Cookie): void {
+/** One cookie's line of the file, with its "\n", piece by piece. */
+function pushCookieLine(parts: string[], cookie: Cookie, expiresText: LastConversion<number>): void {
   const domain = cookie.domain;
-  const initialDot = domain.startsWith('.') ? 'TRUE' : 'FALSE';
-  const secure = cookie.secure ? 'TRUE' : 'FALSE';
-  const expires = cookie.expires === null ? '' : pyIntStr(cookie.expires);
+  const expires = cookie.expires === null ? '' : expiresText.of(cookie.expires);
   // cookies.txt regards 'Set-Cookie: foo' as a cookie with no name, whereas http.cookiejar
   // regards it as a cookie with no value.
   const name = cookie.value === null ? '' : cookie.name;
   const value = cookie.value ?? cookie.name;
   if (hasHttpOnly(cookie)) parts.push(HTTPONLY_PREFIX); // gh-113775: any letter case
-  parts.push(domain, '\t', initialDot, '\t', cookie.path, '\t', secure, '\t', expires, '\t', name, '\t', value, '\n');
+  // domain, initial dot, path, secure, expires, name, value
+  parts.push(domain, domain.startsWith('.') ? '\tTRUE\t' : '\tFALSE\t', cookie.path, cookie.secure ? '\tTRUE\t' : '\tFALSE\t',
+    expires, '\t', name, '\t', value, '\n');
 }
 
 /** One line of _really_load's loop: a Cookie, null for a comment or blank line, or LoadError. */

@@ -105,27 +105,32 @@ function parseLine(fileLine: FileLine, context: ParseContext, previous: Previous
   // skip comments and blank lines
   if (isCommentOrBlank(line)) return null;
 
-  const fields = line.split('\t');
-  if (fields.length !== 7) throw lineError(fileLine, line, context, `expected 7 tab-separated fields, found ${fields.length}`);
-  // (indexed, not destructured: array destructuring walks an iterator)
-  const domain = fields[0] === previous.domain ? previous.domain : (previous.domain = fields[0] ?? '');
-  const domainSpecifiedText = fields[1] ?? '';
-  const path = fields[2] === previous.path ? previous.path : (previous.path = fields[2] ?? '');
-  const secure = fields[3] === 'TRUE';
-  const expiresText = fields[4] ?? '';
-  const nameText = fields[5] ?? '';
-  const valueText = fields[6] ?? '';
-  const domainSpecified = domainSpecifiedText === 'TRUE';
-  let name = nameText;
-  let value: string | null = valueText;
+  // The seven tab-separated fields, by their tabs: fields are compared in place and only the
+  // ones kept are sliced out.
+  const t1 = line.indexOf('\t');
+  const t2 = t1 < 0 ? -1 : line.indexOf('\t', t1 + 1);
+  const t3 = t2 < 0 ? -1 : line.indexOf('\t', t2 + 1);
+  const t4 = t3 < 0 ? -1 : line.indexOf('\t', t3 + 1);
+  const t5 = t4 < 0 ? -1 : line.indexOf('\t', t4 + 1);
+  const t6 = t5 < 0 ? -1 : line.indexOf('\t', t5 + 1);
+  if (t6 < 0 || line.includes('\t', t6 + 1)) {
+    throw lineError(fileLine, line, context, `expected 7 tab-separated fields, found ${line.split('\t').length}`);
+  }
+  const domain = fieldIs(line, 0, t1, previous.domain) ? previous.domain : (previous.domain = line.slice(0, t1));
+  const domainSpecified = fieldIs(line, t1 + 1, t2, 'TRUE');
+  const path = fieldIs(line, t2 + 1, t3, previous.path) ? previous.path : (previous.path = line.slice(t2 + 1, t3));
+  const secure = fieldIs(line, t3 + 1, t4, 'TRUE');
+  const expiresText = line.slice(t4 + 1, t5);
+  let name = line.slice(t5 + 1, t6);
+  let value: string | null = line.slice(t6 + 1);
   if (name === '') {
     // cookies.txt regards 'Set-Cookie: foo' as a cookie with no name
-    name = valueText;
+    name = value;
     value = null;
   }
   const initialDot = domain.startsWith('.');
   if (domainSpecified !== initialDot) {
-    throw lineError(fileLine, line, context, `the second field says ${domainSpecifiedText} but the domain ${initialDot ? 'starts' : 'does not start'} with a dot`);
+    throw lineError(fileLine, line, context, `the second field says ${line.slice(t1 + 1, t2)} but the domain ${initialDot ? 'starts' : 'does not start'} with a dot`);
   }
 
   let expires: number | null = null;
@@ -151,6 +156,11 @@ function parseLine(fileLine: FileLine, context: ParseContext, previous: Previous
   } catch (error) {
     throw lineError(fileLine, line, context, error instanceof Error ? error.message : String(error), error);
   }
+}
+
+/** `line.slice(start, end) === text`, without the slice. */
+function fieldIs(line: string, start: number, end: number, text: string): boolean {
+  return end - start === text.length && line.startsWith(text, start);
 }
 
 function lineError(fileLine: FileLine, line: string, context: ParseContext, why: string, cause?: unknown): LoadError {

@@ -17,7 +17,7 @@
 import { Cookie } from './cookie';
 import { isPythonSpace, pyStrip } from './dates';
 import {
-  FileCookieJar, isShortAsciiInteger, LastConversion, LineReader, TextBuilder, type FileLine, type ParseContext, type PreviousFields, type SaveOptions,
+  FileCookieJar, LastConversion, LineReader, TextBuilder, type FileLine, type ParseContext, type PreviousFields, type SaveOptions,
 } from './fileCookieJar';
 import type { LoadError } from './errors';
 
@@ -120,7 +120,6 @@ function parseLine(fileLine: FileLine, context: ParseContext, previous: Previous
   const domainSpecified = fieldIs(line, t1 + 1, t2, 'TRUE');
   const path = fieldIs(line, t2 + 1, t3, previous.path) ? previous.path : (previous.path = line.slice(t2 + 1, t3));
   const secure = fieldIs(line, t3 + 1, t4, 'TRUE');
-  const expiresText = line.slice(t4 + 1, t5);
   let name = line.slice(t5 + 1, t6);
   let value: string | null = line.slice(t6 + 1);
   if (name === '') {
@@ -135,14 +134,18 @@ function parseLine(fileLine: FileLine, context: ParseContext, previous: Previous
 
   let expires: number | null = null;
   let discard = false;
-  if (expiresText === '' || expiresText === '0') {
-    // gh-61366: "0" is how curl and wget write a session cookie
+  if (t5 === t4 + 1 || fieldIs(line, t4 + 1, t5, '0')) {
+    // gh-61366: "0" (or "") is how curl and wget write a session cookie
     discard = true;
   } else {
-    // Python's Cookie(): int(float(expires))
-    const seconds = isShortAsciiInteger(expiresText) ? Number(expiresText) : pyFloat(expiresText);
-    if (seconds === null || Number.isNaN(seconds)) throw lineError(fileLine, line, context, `the expiry ${FileCookieJar.pyRepr(expiresText)} is not a number`);
-    if (!Number.isFinite(seconds)) throw lineError(fileLine, line, context, `the expiry ${FileCookieJar.pyRepr(expiresText)} is infinite`);
+    // Python's Cookie(): int(float(expires)); plain digits are read in place
+    let seconds = asciiInteger(line, t4 + 1, t5);
+    if (seconds === null) {
+      const expiresText = line.slice(t4 + 1, t5);
+      seconds = pyFloat(expiresText);
+      if (seconds === null || Number.isNaN(seconds)) throw lineError(fileLine, line, context, `the expiry ${FileCookieJar.pyRepr(expiresText)} is not a number`);
+      if (!Number.isFinite(seconds)) throw lineError(fileLine, line, context, `the expiry ${FileCookieJar.pyRepr(expiresText)} is infinite`);
+    }
     expires = seconds;
   }
 
@@ -156,6 +159,18 @@ function parseLine(fileLine: FileLine, context: ParseContext, previous: Previous
   } catch (error) {
     throw lineError(fileLine, line, context, error instanceof Error ? error.message : String(error), error);
   }
+}
+
+/** The value of `line.slice(start, end)` if it is 1 to 15 ASCII digits (exact as a double), else null. */
+function asciiInteger(line: string, start: number, end: number): number | null {
+  if (end <= start || end - start > 15) return null;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const digit = line.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return null;
+    n = n * 10 + digit;
+  }
+  return n;
 }
 
 /** `line.slice(start, end) === text`, without the slice. */

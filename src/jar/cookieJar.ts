@@ -111,15 +111,17 @@ export class CookieJar implements Iterable<Cookie> {
   /**
    * The same entries by their key without one leading dot: "x" and ".x" share a group, and both are
    * candidates for a host exactly when one is, so a request looks up one group per dot of its host.
+   * Built on the first request (see groupIndex), then kept up to date.
    */
-  private domainGroups = new Map<string, DomainEntry[]>();
+  private domainGroups: Map<string, DomainEntry[]> | undefined;
   private nextSeq = 0;
   /** Domain keys by their last two labels, for explainCookieHeader's "same site" cookies (see siteIndex). */
   private sites: Map<string, Set<string>> | undefined;
   /** The domain and path setCookie stored into last: a file's cookies come grouped by both. */
   private lastStored: { readonly entry: DomainEntry; readonly path: string; readonly byName: Map<string, Cookie> } | undefined;
   private count = 0;
-  private heap: ExpiryEntry[] = [];
+  /** Expiry times, soonest first; built on the first expiry sweep (see expiryHeap), then kept up to date. */
+  private heap: ExpiryEntry[] | undefined;
 
   constructor(policy?: CookiePolicy, options: CookieJarOptions = {}) {
     this.policyInUse = policy ?? new DefaultCookiePolicy();
@@ -179,19 +181,31 @@ export class CookieJar implements Iterable<Cookie> {
     const size = byName.size;
     byName.set(name, cookie);
     this.count += byName.size - size;
-    if (cookie.expires !== null) this.pushExpiry({ expires: cookie.expires, domain, path, name, cookie });
+    if (cookie.expires !== null && this.heap !== undefined) this.pushExpiry({ expires: cookie.expires, domain, path, name, cookie });
   }
 
   private addDomain(domain: string): DomainEntry {
     const entry = new DomainEntry(domain, this.nextSeq++, new Map());
     this.tree.set(domain, entry.byPath);
     this.domains.set(domain, entry);
-    const group = domainGroup(domain);
-    const members = this.domainGroups.get(group);
-    if (members === undefined) this.domainGroups.set(group, [entry]);
-    else members.push(entry);
+    if (this.domainGroups !== undefined) addToGroup(this.domainGroups, entry);
     if (this.sites !== undefined) addToSite(this.sites, domain);
     return entry;
+  }
+
+  /** The domain entries by group, built on first use: loading a file does not pay for it. */
+  private groupIndex(): Map<string, DomainEntry[]> {
+    if (this.domainGroups === undefined) {
+      const groups = new Map<string, DomainEntry[]>();
+      for (const entry of this.domains.values()) addToGroup(groups, entry);
+      this.domainGroups = groups;
+    }
+    return this.domainGroups;
+  }
+
+  /** The expiry heap, built on first use: loading a file does not pay for it. */
+  private expiryHeap(): ExpiryEntry[] {
+    return this.heap ?? this.rebuildHeap();
   }
 
   /** Domain keys by their last two labels, for explainCookieHeader; built on its first use, then kept up to date. */
@@ -243,11 +257,11 @@ export class CookieJar implements Iterable<Cookie> {
     } else {
       this.tree = new Map();
       this.domains = new Map();
-      this.domainGroups = new Map();
+      this.domainGroups = undefined;
       this.sites = undefined;
       this.lastStored = undefined;
       this.count = 0;
-      this.heap = [];
+      this.heap = undefined;
     }
   }
 
@@ -264,9 +278,9 @@ export class CookieJar implements Iterable<Cookie> {
    */
   clearExpiredCookies(): void {
     const now = this.clock();
-    const heap = this.heap;
-    for (let top = heap[0]; top !== undefined && top.expires <= now; top = heap[0]) {
-      popHeap(heap);
+    // this.expiryHeap() each time: re-filing an entry below may rebuild the heap.
+    for (let top = this.expiryHeap()[0]; top !== undefined && top.expires <= now; top = this.expiryHeap()[0]) {
+      popHeap(this.expiryHeap());
       const live = this.tree.get(top.domain)?.get(top.path)?.get(top.name) === top.cookie;
       if (!live) continue;
       if (top.cookie.expires === top.expires) {
@@ -711,12 +725,13 @@ export class CookieJar implements Iterable<Cookie> {
    */
   private candidateDomains(request: CookieRequest): DomainEntry[] {
     const { dottedReqHost, dottedErhn } = request.hostNames();
+    const groups = this.groupIndex();
     const found: DomainEntry[] = [];
     const empty = this.domains.get('');
     if (empty !== undefined) found.push(empty);
     for (const dotted of dottedErhn === dottedReqHost ? [dottedReqHost] : [dottedReqHost, dottedErhn]) {
       for (let i = dotted.indexOf('.'); i >= 0; i = dotted.indexOf('.', i + 1)) {
-        for (const entry of this.domainGroups.get(dotted.slice(i + 1)) ?? []) {
+        for (const entry of groups.get(dotted.slice(i + 1)) ?? []) {
           if (!found.includes(entry)) found.push(entry);
         }
       }
@@ -760,10 +775,13 @@ export class CookieJar implements Iterable<Cookie> {
     this.tree.delete(domain);
     this.domains.delete(domain);
     this.lastStored = undefined;
-    const group = domainGroup(domain);
-    const members = this.domainGroups.get(group)?.filter((entry) => entry.domain !== domain) ?? [];
-    if (members.length > 0) this.domainGroups.set(group, members);
-    else this.domainGroups.delete(group);
+    const groups = this.domainGroups;
+    if (groups !== undefined) {
+      const group = domainGroup(domain);
+      const members = groups.get(group)?.filter((entry) => entry.domain !== domain) ?? [];
+      if (members.length > 0) groups.set(group, members);
+      else groups.delete(group);
+    }
     const site = siteKey(domain);
     const keys = this.sites?.get(site);
     keys?.delete(domain);
@@ -771,19 +789,24 @@ export class CookieJar implements Iterable<Cookie> {
   }
 
   private pushExpiry(entry: ExpiryEntry): void {
-    const heap = this.heap;
+    let heap = this.expiryHeap();
     // Replaced and deleted cookies leave stale entries: rebuild when they outnumber the live ones.
-    if (heap.length > 2 * this.count + 1024) this.rebuildHeap();
-    pushHeap(this.heap, entry);
+    if (heap.length > 2 * this.count + 1024) heap = this.rebuildHeap();
+    pushHeap(heap, entry);
   }
 
-  private rebuildHeap(): void {
+  private rebuildHeap(): ExpiryEntry[] {
     const heap: ExpiryEntry[] = [];
-    for (const [domain, path, name, cookie] of this.entries()) {
-      if (cookie.expires !== null) heap.push({ expires: cookie.expires, domain, path, name, cookie });
+    for (const [domain, byPath] of this.tree) {
+      for (const [path, byName] of byPath) {
+        for (const [name, cookie] of byName) {
+          if (cookie.expires !== null) heap.push({ expires: cookie.expires, domain, path, name, cookie });
+        }
+      }
     }
-    heap.sort((a, b) => a.expires - b.expires); // a sorted array is a valid heap
+    for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(heap, i); // Floyd's heap construction, O(n)
     this.heap = heap;
+    return heap;
   }
 }
 
@@ -903,6 +926,13 @@ function domainGroup(domain: string): string {
   return domain.startsWith('.') ? domain.slice(1) : domain;
 }
 
+function addToGroup(groups: Map<string, DomainEntry[]>, entry: DomainEntry): void {
+  const group = domainGroup(entry.domain);
+  const members = groups.get(group);
+  if (members === undefined) groups.set(group, [entry]);
+  else members.push(entry);
+}
+
 function bySeq(a: DomainEntry, b: DomainEntry): number {
   return a.seq - b.seq;
 }
@@ -965,7 +995,15 @@ function pushHeap(heap: ExpiryEntry[], entry: ExpiryEntry): void {
 function popHeap(heap: ExpiryEntry[]): void {
   const last = heap.pop();
   if (last === undefined || heap.length === 0) return;
-  let i = 0;
+  heap[0] = last;
+  siftDown(heap, 0);
+}
+
+/** Moves heap[i] down to its place below i. */
+function siftDown(heap: ExpiryEntry[], start: number): void {
+  const last = heap[start];
+  if (last === undefined) return;
+  let i = start;
   const n = heap.length;
   for (;;) {
     const left = 2 * i + 1;

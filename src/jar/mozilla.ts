@@ -197,7 +197,9 @@ function isCommentOrBlank(line: string): boolean {
 
 /** gh-113775: Python checks `has_nonstandard_attr("HTTPOnly")`; we accept any letter case. */
 function hasHttpOnly(cookie: Cookie): boolean {
-  for (const attr of cookie.nonstandardAttrsView().keys()) if (attr.toLowerCase() === 'httponly') return true;
+  const attrs = cookie.nonstandardAttrsView();
+  if (attrs.size === 0) return false; // most cookies: no iterator
+  for (const attr of attrs.keys()) if (attr.toLowerCase() === 'httponly') return true;
   return false;
 }
 

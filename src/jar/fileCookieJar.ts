@@ -236,29 +236,32 @@ export class LineReader implements FileLine {
 
 /**
  * A large text made of many small pieces, as a save writes it: push a record's pieces onto
- * `pieces`, then call `endRecord()`. Pieces are joined a few thousand at a time, and the chunks
- * once at the end: joining one array of every piece (15 per cookie) takes several times longer,
- * and so does a `+=` rope.
+ * `pieces`, then call `endRecord()`. Pieces are joined a few hundred records at a time, and the
+ * chunks once at the end: joining one array of every piece takes several times longer, and so
+ * does a `+=` rope over the whole text.
  */
 export class TextBuilder {
   pieces: string[] = [];
   private readonly chunks: string[] = [];
+  private records = 0;
 
   endRecord(): void {
-    if (this.pieces.length >= TEXT_CHUNK_PIECES) {
+    if (++this.records >= TEXT_CHUNK_RECORDS) {
       this.chunks.push(this.pieces.join(''));
       this.pieces = [];
+      this.records = 0;
     }
   }
 
   text(): string {
     this.chunks.push(this.pieces.join(''));
     this.pieces = [];
+    this.records = 0;
     return this.chunks.join('');
   }
 }
 
-const TEXT_CHUNK_PIECES = 4096;
+const TEXT_CHUNK_RECORDS = 256;
 
 /**
  * `convert(key)`, remembered for the last key asked for: cookies saved together often share a

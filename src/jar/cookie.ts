@@ -23,6 +23,11 @@ export interface CookieInit {
 
 const NO_ATTRS: ReadonlyMap<string, string | null> = new Map();
 
+/** What a jar implements to hear that a cookie it indexes by expiry got another expiry. */
+export interface ExpiryWatcher {
+  cookieExpiryChanged(cookie: Cookie): void;
+}
+
 /**
  * Python's `http.cookiejar.Cookie`: a plain record of one cookie, with Python's normalisation in the
  * constructor (version and expires become whole numbers, the domain is lower-cased).
@@ -40,18 +45,20 @@ export class Cookie {
   path: string;
   pathSpecified: boolean;
   secure: boolean;
-  expires: number | null;
   discard: boolean;
   comment: string | null;
   commentUrl: string | null;
   rfc2109: boolean;
+  private expiresValue: number | null;
+  /** The jars whose expiry index holds this cookie (see ExpiryWatcher); usually none or one. */
+  private expiryWatchers: ExpiryWatcher | Set<ExpiryWatcher> | undefined = undefined;
   /** Null until the first non-standard attribute: most cookies have none, and loading makes many. */
   private rest: Map<string, string | null> | null;
 
   constructor(init: CookieInit) {
     // Python: `int(version)`, `int(float(expires))`.
     this.version = init.version === null ? null : toInt(init.version, 'version');
-    this.expires = init.expires === null ? null : toInt(init.expires, 'expires');
+    this.expiresValue = init.expires === null ? null : toInt(init.expires, 'expires');
     if (init.port === null && init.portSpecified) {
       throw new CookieValueError('if port is null, portSpecified must be false');
     }
@@ -71,6 +78,30 @@ export class Cookie {
     this.commentUrl = init.commentUrl;
     this.rfc2109 = init.rfc2109 ?? false;
     this.rest = init.rest === undefined ? null : restMap(init.rest);
+  }
+
+  /** Seconds since the epoch, or null for a session cookie. Writable, as in Python. */
+  get expires(): number | null {
+    return this.expiresValue;
+  }
+
+  set expires(value: number | null) {
+    this.expiresValue = value;
+    const watchers = this.expiryWatchers;
+    if (watchers === undefined) return;
+    if (watchers instanceof Set) for (const watcher of watchers) watcher.cookieExpiryChanged(this);
+    else watchers.cookieExpiryChanged(this);
+  }
+
+  /**
+   * Called by a jar that indexes this cookie by expiry, so that a later `cookie.expires = ...`
+   * reaches its index (Python's jar re-reads every cookie when it clears expired ones).
+   */
+  watchExpiry(watcher: ExpiryWatcher): void {
+    const watchers = this.expiryWatchers;
+    if (watchers === undefined) this.expiryWatchers = watcher;
+    else if (watchers instanceof Set) watchers.add(watcher);
+    else if (watchers !== watcher) this.expiryWatchers = new Set([watchers, watcher]);
   }
 
   hasNonstandardAttr(name: string): boolean {

@@ -345,9 +345,8 @@ describe('properties', () => {
         for (const [what, pick, delta] of steps) {
           const c = all[pick % Math.max(1, all.length)];
           if (what === 'set' && c !== undefined) jar.setCookie(all[stored++ % all.length] ?? c);
-          // Later expiries only: the heap files a cookie under the expiry it was stored with, and
-          // does not see a session cookie given one, or an expiry moved earlier (not covered here).
-          else if (what === 'mutate' && c?.expires != null) c.expires = delta === 0 ? null : c.expires + Math.abs(delta);
+          // Any change, as Python allows: earlier, later, a session cookie given an expiry and back.
+          else if (what === 'mutate' && c !== undefined) c.expires = delta === 0 ? null : Math.floor(now) + delta;
           else if (what === 'sweep') {
             now += Math.abs(delta) / 4;
             const expected = [...jar].filter((cookie) => !cookie.isExpired(now));

@@ -1,4 +1,4 @@
-import { Cookie } from './cookie';
+import { Cookie, type ExpiryWatcher } from './cookie';
 import { CookieNotFoundError, CookieValueError } from './errors';
 import { parseNsHeaders, splitHeaderWords } from './headers';
 import { DefaultCookiePolicy, type CookiePolicy } from './policy';
@@ -102,7 +102,7 @@ const QUOTE_RE = /(["\\])/g;
  * Python, a request looks up only the domain keys that can match its host, and expiry is kept in a
  * heap, so neither addCookieHeader nor the expiry sweep after it walks unrelated cookies.
  */
-export class CookieJar implements Iterable<Cookie> {
+export class CookieJar implements Iterable<Cookie>, ExpiryWatcher {
   private policyInUse: CookiePolicy;
   private readonly clock: () => number;
   private tree: Tree = new Map();
@@ -181,7 +181,20 @@ export class CookieJar implements Iterable<Cookie> {
     const size = byName.size;
     byName.set(name, cookie);
     this.count += byName.size - size;
-    if (cookie.expires !== null && this.heap !== undefined) this.pushExpiry({ expires: cookie.expires, domain, path, name, cookie });
+    if (this.heap !== undefined) {
+      cookie.watchExpiry(this);
+      if (cookie.expires !== null) this.pushExpiry({ expires: cookie.expires, domain, path, name, cookie });
+    }
+  }
+
+  /**
+   * A stored cookie's `expires` was set (ExpiryWatcher): file it under the new time. Without a heap
+   * there is nothing to do (it is built from the cookies' current expiries); a cookie no longer in
+   * the jar gets an entry the sweep skips.
+   */
+  cookieExpiryChanged(cookie: Cookie): void {
+    if (this.heap === undefined || cookie.expires === null) return;
+    this.pushExpiry({ expires: cookie.expires, domain: cookie.domain, path: cookie.path, name: cookie.name, cookie });
   }
 
   private addDomain(domain: string): DomainEntry {
@@ -283,12 +296,8 @@ export class CookieJar implements Iterable<Cookie> {
       popHeap(this.expiryHeap());
       const live = this.tree.get(top.domain)?.get(top.path)?.get(top.name) === top.cookie;
       if (!live) continue;
-      if (top.cookie.expires === top.expires) {
-        this.deleteIfPresent(top.domain, top.path, top.name, top.cookie);
-      } else if (top.cookie.expires !== null) {
-        // The cookie's expiry was changed after it was stored: file it under the new time.
-        this.pushExpiry({ ...top, expires: top.cookie.expires });
-      }
+      // An entry for an older expiry is stale: setting `expires` filed the cookie anew (cookieExpiryChanged).
+      if (top.cookie.expires === top.expires) this.deleteIfPresent(top.domain, top.path, top.name, top.cookie);
     }
   }
 
@@ -800,6 +809,7 @@ export class CookieJar implements Iterable<Cookie> {
     for (const [domain, byPath] of this.tree) {
       for (const [path, byName] of byPath) {
         for (const [name, cookie] of byName) {
+          cookie.watchExpiry(this);
           if (cookie.expires !== null) heap.push({ expires: cookie.expires, domain, path, name, cookie });
         }
       }

@@ -23,9 +23,15 @@ export interface CookieInit {
 
 const NO_ATTRS: ReadonlyMap<string, string | null> = new Map();
 
-/** What a jar implements to hear that a cookie it indexes by expiry got another expiry. */
-export interface ExpiryWatcher {
-  cookieExpiryChanged(cookie: Cookie): void;
+let expiryChangeCount = 0;
+
+/**
+ * How many times a cookie's `expires` has been set after its construction, across all cookies. A
+ * jar's expiry index compares it with the count it was built at: Python re-reads every cookie when
+ * it clears expired ones, so a changed expiry must be seen (rare, so a rebuild is cheap overall).
+ */
+export function expiryChanges(): number {
+  return expiryChangeCount;
 }
 
 /**
@@ -50,8 +56,6 @@ export class Cookie {
   commentUrl: string | null;
   rfc2109: boolean;
   private expiresValue: number | null;
-  /** The jars whose expiry index holds this cookie (see ExpiryWatcher); usually none or one. */
-  private expiryWatchers: ExpiryWatcher | Set<ExpiryWatcher> | undefined = undefined;
   /** Null until the first non-standard attribute: most cookies have none, and loading makes many. */
   private rest: Map<string, string | null> | null;
 
@@ -87,21 +91,7 @@ export class Cookie {
 
   set expires(value: number | null) {
     this.expiresValue = value;
-    const watchers = this.expiryWatchers;
-    if (watchers === undefined) return;
-    if (watchers instanceof Set) for (const watcher of watchers) watcher.cookieExpiryChanged(this);
-    else watchers.cookieExpiryChanged(this);
-  }
-
-  /**
-   * Called by a jar that indexes this cookie by expiry, so that a later `cookie.expires = ...`
-   * reaches its index (Python's jar re-reads every cookie when it clears expired ones).
-   */
-  watchExpiry(watcher: ExpiryWatcher): void {
-    const watchers = this.expiryWatchers;
-    if (watchers === undefined) this.expiryWatchers = watcher;
-    else if (watchers instanceof Set) watchers.add(watcher);
-    else if (watchers !== watcher) this.expiryWatchers = new Set([watchers, watcher]);
+    expiryChangeCount++;
   }
 
   hasNonstandardAttr(name: string): boolean {

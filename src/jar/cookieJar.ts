@@ -1,4 +1,4 @@
-import { Cookie, type ExpiryWatcher } from './cookie';
+import { Cookie, expiryChanges } from './cookie';
 import { CookieNotFoundError, CookieValueError } from './errors';
 import { parseNsHeaders, splitHeaderWords } from './headers';
 import { DefaultCookiePolicy, type CookiePolicy } from './policy';
@@ -102,7 +102,7 @@ const QUOTE_RE = /(["\\])/g;
  * Python, a request looks up only the domain keys that can match its host, and expiry is kept in a
  * heap, so neither addCookieHeader nor the expiry sweep after it walks unrelated cookies.
  */
-export class CookieJar implements Iterable<Cookie>, ExpiryWatcher {
+export class CookieJar implements Iterable<Cookie> {
   private policyInUse: CookiePolicy;
   private readonly clock: () => number;
   private tree: Tree = new Map();
@@ -122,6 +122,8 @@ export class CookieJar implements Iterable<Cookie>, ExpiryWatcher {
   private count = 0;
   /** Expiry times, soonest first; built on the first expiry sweep (see expiryHeap), then kept up to date. */
   private heap: ExpiryEntry[] | undefined;
+  /** expiryChanges() when the heap was built. */
+  private heapBuiltAt = 0;
 
   constructor(policy?: CookiePolicy, options: CookieJarOptions = {}) {
     this.policyInUse = policy ?? new DefaultCookiePolicy();
@@ -181,20 +183,7 @@ export class CookieJar implements Iterable<Cookie>, ExpiryWatcher {
     const size = byName.size;
     byName.set(name, cookie);
     this.count += byName.size - size;
-    if (this.heap !== undefined) {
-      cookie.watchExpiry(this);
-      if (cookie.expires !== null) this.pushExpiry({ expires: cookie.expires, domain, path, name, cookie });
-    }
-  }
-
-  /**
-   * A stored cookie's `expires` was set (ExpiryWatcher): file it under the new time. Without a heap
-   * there is nothing to do (it is built from the cookies' current expiries); a cookie no longer in
-   * the jar gets an entry the sweep skips.
-   */
-  cookieExpiryChanged(cookie: Cookie): void {
-    if (this.heap === undefined || cookie.expires === null) return;
-    this.pushExpiry({ expires: cookie.expires, domain: cookie.domain, path: cookie.path, name: cookie.name, cookie });
+    if (cookie.expires !== null && this.heap !== undefined) this.pushExpiry({ expires: cookie.expires, domain, path, name, cookie });
   }
 
   private addDomain(domain: string): DomainEntry {
@@ -216,9 +205,12 @@ export class CookieJar implements Iterable<Cookie>, ExpiryWatcher {
     return this.domainGroups;
   }
 
-  /** The expiry heap, built on first use: loading a file does not pay for it. */
+  /**
+   * The expiry heap, built on first use (loading a file does not pay for it), and built again when
+   * any cookie's `expires` was set since (expiryChanges), so the sweep sees what Python's would.
+   */
   private expiryHeap(): ExpiryEntry[] {
-    return this.heap ?? this.rebuildHeap();
+    return this.heap !== undefined && this.heapBuiltAt === expiryChanges() ? this.heap : this.rebuildHeap();
   }
 
   /** Domain keys by their last two labels, for explainCookieHeader; built on its first use, then kept up to date. */
@@ -296,7 +288,7 @@ export class CookieJar implements Iterable<Cookie>, ExpiryWatcher {
       popHeap(this.expiryHeap());
       const live = this.tree.get(top.domain)?.get(top.path)?.get(top.name) === top.cookie;
       if (!live) continue;
-      // An entry for an older expiry is stale: setting `expires` filed the cookie anew (cookieExpiryChanged).
+      // An entry for an older expiry is stale (a rebuilt heap holds the current one).
       if (top.cookie.expires === top.expires) this.deleteIfPresent(top.domain, top.path, top.name, top.cookie);
     }
   }
@@ -809,13 +801,13 @@ export class CookieJar implements Iterable<Cookie>, ExpiryWatcher {
     for (const [domain, byPath] of this.tree) {
       for (const [path, byName] of byPath) {
         for (const [name, cookie] of byName) {
-          cookie.watchExpiry(this);
           if (cookie.expires !== null) heap.push({ expires: cookie.expires, domain, path, name, cookie });
         }
       }
     }
     for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(heap, i); // Floyd's heap construction, O(n)
     this.heap = heap;
+    this.heapBuiltAt = expiryChanges();
     return heap;
   }
 }

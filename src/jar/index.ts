@@ -1,7 +1,7 @@
 // The public API of the cookie engine: a faithful TypeScript port of Python's http.cookiejar.
 // Only what is listed here is public (and stable: other tools drive it); the modules' other
 // exports are internals shared between them.
-export { Cookie, type CookieInit, type ExpiryWatcher } from './cookie';
+export { Cookie, type CookieInit } from './cookie';
 export { LoadError, CookieNotFoundError, CookieValueError } from './errors';
 export { http2time, iso2time, time2isoz, time2netscape, type DateParseOptions, type StepCounter } from './dates';
 export { splitHeaderWords, joinHeaderWords, parseNsHeaders, stripQuotes, type HeaderPair, type HeaderParseOptions } from './headers';

@@ -1,6 +1,7 @@
 // What the popup shows, as plain data, and the interface it asks it through (`PopupApi`). The real
 // implementation (api.ts) maps the service worker's protocol onto these types; component tests use
 // the mock (mock.ts). Nothing here touches the browser.
+import type { CookieSource, ExportDialect, ExportFormat } from '../shared/protocol';
 import type { PolicySettings } from '../shared/settings';
 
 /** One cookie as the popup shows it, whether it came from the jar or from the browser's store. */
@@ -80,9 +81,7 @@ export interface ReplayView {
   newlyAccepted: DecisionView[];
 }
 
-export type ExportFormat = 'mozilla' | 'lwp';
-export type ExportDialect = 'curl' | 'wget' | 'yt-dlp' | 'python';
-export type CookieSource = 'jar' | 'browser';
+export type { CookieSource, ExportDialect, ExportFormat };
 
 export interface ExportOptions {
   format: ExportFormat;

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { CookieJar as ToughJar, MemoryCookieStore } from 'tough-cookie';
 import { Cookie, CookieJar, CookieRequest, LWPCookieJar, MozillaCookieJar, type FileCookieJar } from '../src/jar/index';
@@ -102,46 +103,67 @@ const headerCases = Object.fromEntries([1_000, 10_000, 100_000].map((size) => {
 }));
 const fileCookies = cookiesFor(FILE_COOKIES, 7).cookies;
 
-const results: Record<string, { ours: number; tough?: number; python?: number }> = {};
+type Row = { ours: number; tough?: number; python?: number };
 
 // ---- src/jar and tough-cookie ----------------------------------------------------------------
-results['extract'] = {
-  ours: medianPerOp(() => {
+// Each part runs in a fresh process (as each Python part does), so no part pays for the garbage
+// and the heap of the one before it.
+function runPart(part: string): Record<string, Row> {
+  if (part === 'extract') {
+    return {
+      extract: {
+        ours: medianPerOp(() => {
+          const jar = new CookieJar();
+          for (const r of extract) jar.extractCookies({ headers: r.lines.map((line) => ['Set-Cookie', line] as const) }, new CookieRequest(r.url));
+        }, extract.length * 10),
+        tough: medianPerOp(() => {
+          const jar = new ToughJar(new MemoryCookieStore());
+          for (const r of extract) for (const line of r.lines) jar.setCookieSync(line, r.url);
+        }, extract.length * 10),
+      },
+    };
+  }
+  if (part.startsWith('header@')) {
+    const size = part.slice('header@'.length);
+    const headerCase = headerCases[size];
+    if (headerCase === undefined) throw new Error(`no header workload ${size}`);
+    const { cookies, urls } = headerCase;
     const jar = new CookieJar();
-    for (const r of extract) jar.extractCookies({ headers: r.lines.map((line) => ['Set-Cookie', line] as const) }, new CookieRequest(r.url));
-  }, extract.length * 10),
-  tough: medianPerOp(() => {
-    const jar = new ToughJar(new MemoryCookieStore());
-    for (const r of extract) for (const line of r.lines) jar.setCookieSync(line, r.url);
-  }, extract.length * 10),
-};
-
-for (const [size, { cookies, urls }] of Object.entries(headerCases)) {
-  const jar = new CookieJar();
-  for (const c of cookies) jar.setCookie(toJarCookie(c));
-  const tough = toughFilled(cookies);
-  let sink = 0;
-  results[`header@${size}`] = {
-    ours: medianPerOp(() => {
-      for (const url of urls) { const req = new CookieRequest(url); jar.addCookieHeader(req); sink += req.getHeader('Cookie')?.length ?? 0; }
-    }, urls.length),
-    tough: medianPerOp(() => { for (const url of urls) sink += tough.getCookieStringSync(url).length; }, urls.length),
-  };
-  if (sink === 0) throw new Error(`no Cookie header was produced for the ${size}-cookie jar: the workload is wrong`);
-}
-
-for (const [format, Jar] of [['mozilla', MozillaCookieJar], ['lwp', LWPCookieJar]] as const) {
+    for (const c of cookies) jar.setCookie(toJarCookie(c));
+    const tough = toughFilled(cookies);
+    let sink = 0;
+    const row: Row = {
+      ours: medianPerOp(() => {
+        for (const url of urls) { const req = new CookieRequest(url); jar.addCookieHeader(req); sink += req.getHeader('Cookie')?.length ?? 0; }
+      }, urls.length),
+      tough: medianPerOp(() => { for (const url of urls) sink += tough.getCookieStringSync(url).length; }, urls.length),
+    };
+    if (sink === 0) throw new Error(`no Cookie header was produced for the ${size}-cookie jar: the workload is wrong`);
+    return { [part]: row };
+  }
+  const format = part === 'files-mozilla' ? 'mozilla' : 'lwp';
+  const Jar = format === 'mozilla' ? MozillaCookieJar : LWPCookieJar;
   const jar: FileCookieJar = new Jar();
   for (const c of fileCookies) jar.setCookie(toJarCookie(c));
   let text = '';
-  results[`save-${format}`] = { ours: medianPerOp(() => { text = jar.saveText({ ignoreDiscard: true }); }, 1) };
-  results[`load-${format}`] = {
-    ours: medianPerOp(() => {
-      const loaded: FileCookieJar = new Jar();
-      loaded.loadText(text, { ignoreDiscard: true });
-      if (loaded.size !== fileCookies.length) throw new Error(`${format}: loaded ${loaded.size} of ${fileCookies.length} cookies`);
-    }, 1),
-  };
+  const save = medianPerOp(() => { text = jar.saveText({ ignoreDiscard: true }); }, 1);
+  const load = medianPerOp(() => {
+    const loaded: FileCookieJar = new Jar();
+    loaded.loadText(text, { ignoreDiscard: true });
+    if (loaded.size !== fileCookies.length) throw new Error(`${format}: loaded ${loaded.size} of ${fileCookies.length} cookies`);
+  }, 1);
+  return { [`save-${format}`]: { ours: save }, [`load-${format}`]: { ours: load } };
+}
+
+const partIndex = process.argv.indexOf('--part');
+if (partIndex !== -1) {
+  console.log(JSON.stringify(runPart(process.argv[partIndex + 1] ?? '')));
+  process.exit(0);
+}
+const results: Record<string, Row> = {};
+for (const part of ['extract', ...Object.keys(headerCases).map((size) => `header@${size}`), 'files-mozilla', 'files-lwp']) {
+  const out = execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2), '--part', part], { maxBuffer: 1 << 26 }).toString();
+  Object.assign(results, JSON.parse(out) as Record<string, Row>);
 }
 
 // ---- python3 ---------------------------------------------------------------------------------

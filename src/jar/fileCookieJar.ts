@@ -214,8 +214,10 @@ export abstract class FileCookieJar extends CookieJar {
 export class LineReader implements FileLine {
   text = '';
   number = 0;
-  private readonly source: string;
-  private start = 0;
+  /** The text read, with its line ends made "\n". */
+  readonly source: string;
+  /** Where the next line starts in `source`. */
+  nextStart = 0;
 
   constructor(text: string) {
     this.source = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
@@ -223,13 +225,13 @@ export class LineReader implements FileLine {
 
   /** Moves to the next line; false at the end of the text. */
   next(): boolean {
-    const { source, start } = this;
+    const { source, nextStart: start } = this;
     if (start >= source.length) return false;
     const newline = source.indexOf('\n', start);
     const stop = newline === -1 ? source.length : newline + 1;
     this.text = source.slice(start, stop);
     this.number++;
-    this.start = stop;
+    this.nextStart = stop;
     return true;
   }
 }

@@ -27,6 +27,7 @@ const HTTPONLY_REST: readonly (readonly [string, string])[] = [[HTTPONLY_ATTR, '
 const NO_REST: readonly (readonly [string, string])[] = [];
 const HASH = 0x23;
 const DOLLAR = 0x24;
+const NEWLINE = 0x0a;
 const NETSCAPE_MAGIC = /^#( Netscape)? HTTP Cookie File/;
 const NETSCAPE_HEADER_TEXT = `# Netscape HTTP Cookie File
 # http://curl.haxx.se/rfc/cookie_spec.html
@@ -65,8 +66,15 @@ export class MozillaCookieJar extends FileCookieJar {
     }
     const cookies: Cookie[] = [];
     const previous: PreviousFields = { domain: '', path: '' };
-    while (reader.next()) {
-      const cookie = parseLine(reader, context, previous);
+    // The lines after the first are read in place (no slice per line): parseLine takes the
+    // line's bounds in the text, and only an error message slices the line out.
+    const source = reader.source;
+    let number = reader.number;
+    for (let start = reader.nextStart; start < source.length;) {
+      const newline = source.indexOf('\n', start);
+      const stop = newline === -1 ? source.length : newline + 1;
+      const cookie = parseLine(source, start, stop, ++number, context, previous);
+      start = stop;
       if (cookie === null) continue;
       if (!context.ignoreDiscard && cookie.discard) continue;
       if (!context.ignoreExpires && cookie.isExpired(context.now)) continue;
@@ -93,38 +101,42 @@ function pushCookieLine(parts: string[], cookie: Cookie, expiresText: LastConver
     expires + '\t' + name + '\t' + value + '\n');
 }
 
-/** One line of _really_load's loop: a Cookie, null for a comment or blank line, or LoadError. */
-function parseLine(fileLine: FileLine, context: ParseContext, previous: PreviousFields): Cookie | null {
-  let line = fileLine.text;
+/**
+ * One line of _really_load's loop, `source.slice(lineStart, lineStop)` with its "\n": a Cookie,
+ * null for a comment or blank line, or LoadError.
+ */
+function parseLine(source: string, lineStart: number, lineStop: number, number: number, context: ParseContext, previous: PreviousFields): Cookie | null {
+  let start = lineStart;
+  let end = lineStop;
   let httpOnly = false;
   // httponly is a cookie flag as defined in rfc6265; when encoded in a netscape cookie file, the
   // line is prepended with "#HttpOnly_"
-  if (line.startsWith(HTTPONLY_PREFIX)) {
+  if (source.startsWith(HTTPONLY_PREFIX, start)) {
     httpOnly = true;
-    line = line.slice(HTTPONLY_PREFIX.length);
+    start += HTTPONLY_PREFIX.length;
   }
   // last field may be absent, so keep any trailing tab
-  if (line.endsWith('\n')) line = line.slice(0, -1);
+  if (end > start && source.charCodeAt(end - 1) === NEWLINE) end--;
   // skip comments and blank lines
-  if (isCommentOrBlank(line)) return null;
+  if (isCommentOrBlank(source, start, end)) return null;
 
   // The seven tab-separated fields, by their tabs: fields are compared in place and only the
   // ones kept are sliced out.
-  const t1 = line.indexOf('\t');
-  const t2 = t1 < 0 ? -1 : line.indexOf('\t', t1 + 1);
-  const t3 = t2 < 0 ? -1 : line.indexOf('\t', t2 + 1);
-  const t4 = t3 < 0 ? -1 : line.indexOf('\t', t3 + 1);
-  const t5 = t4 < 0 ? -1 : line.indexOf('\t', t4 + 1);
-  const t6 = t5 < 0 ? -1 : line.indexOf('\t', t5 + 1);
-  if (t6 < 0 || line.includes('\t', t6 + 1)) {
-    throw lineError(fileLine, line, context, `expected 7 tab-separated fields, found ${line.split('\t').length}`);
+  const t1 = tabIn(source, start, end);
+  const t2 = t1 < 0 ? -1 : tabIn(source, t1 + 1, end);
+  const t3 = t2 < 0 ? -1 : tabIn(source, t2 + 1, end);
+  const t4 = t3 < 0 ? -1 : tabIn(source, t3 + 1, end);
+  const t5 = t4 < 0 ? -1 : tabIn(source, t4 + 1, end);
+  const t6 = t5 < 0 ? -1 : tabIn(source, t5 + 1, end);
+  if (t6 < 0 || tabIn(source, t6 + 1, end) >= 0) {
+    throw lineError(source, lineStart, lineStop, start, end, number, context, `expected 7 tab-separated fields, found ${source.slice(start, end).split('\t').length}`);
   }
-  const domain = fieldIs(line, 0, t1, previous.domain) ? previous.domain : (previous.domain = line.slice(0, t1));
-  const domainSpecified = fieldIs(line, t1 + 1, t2, 'TRUE');
-  const path = fieldIs(line, t2 + 1, t3, previous.path) ? previous.path : (previous.path = line.slice(t2 + 1, t3));
-  const secure = fieldIs(line, t3 + 1, t4, 'TRUE');
-  let name = line.slice(t5 + 1, t6);
-  let value: string | null = line.slice(t6 + 1);
+  const domain = fieldIs(source, start, t1, previous.domain) ? previous.domain : (previous.domain = source.slice(start, t1));
+  const domainSpecified = fieldIs(source, t1 + 1, t2, 'TRUE');
+  const path = fieldIs(source, t2 + 1, t3, previous.path) ? previous.path : (previous.path = source.slice(t2 + 1, t3));
+  const secure = fieldIs(source, t3 + 1, t4, 'TRUE');
+  let name = source.slice(t5 + 1, t6);
+  let value: string | null = source.slice(t6 + 1, end);
   if (name === '') {
     // cookies.txt regards 'Set-Cookie: foo' as a cookie with no name
     name = value;
@@ -132,22 +144,22 @@ function parseLine(fileLine: FileLine, context: ParseContext, previous: Previous
   }
   const initialDot = domain.startsWith('.');
   if (domainSpecified !== initialDot) {
-    throw lineError(fileLine, line, context, `the second field says ${line.slice(t1 + 1, t2)} but the domain ${initialDot ? 'starts' : 'does not start'} with a dot`);
+    throw lineError(source, lineStart, lineStop, start, end, number, context, `the second field says ${source.slice(t1 + 1, t2)} but the domain ${initialDot ? 'starts' : 'does not start'} with a dot`);
   }
 
   let expires: number | null = null;
   let discard = false;
-  if (t5 === t4 + 1 || fieldIs(line, t4 + 1, t5, '0')) {
+  if (t5 === t4 + 1 || fieldIs(source, t4 + 1, t5, '0')) {
     // gh-61366: "0" (or "") is how curl and wget write a session cookie
     discard = true;
   } else {
     // Python's Cookie(): int(float(expires)); plain digits are read in place
-    let seconds = asciiInteger(line, t4 + 1, t5);
+    let seconds = asciiInteger(source, t4 + 1, t5);
     if (seconds === null) {
-      const expiresText = line.slice(t4 + 1, t5);
+      const expiresText = source.slice(t4 + 1, t5);
       seconds = pyFloat(expiresText);
-      if (seconds === null || Number.isNaN(seconds)) throw lineError(fileLine, line, context, `the expiry ${FileCookieJar.pyRepr(expiresText)} is not a number`);
-      if (!Number.isFinite(seconds)) throw lineError(fileLine, line, context, `the expiry ${FileCookieJar.pyRepr(expiresText)} is infinite`);
+      if (seconds === null || Number.isNaN(seconds)) throw lineError(source, lineStart, lineStop, start, end, number, context, `the expiry ${FileCookieJar.pyRepr(expiresText)} is not a number`);
+      if (!Number.isFinite(seconds)) throw lineError(source, lineStart, lineStop, start, end, number, context, `the expiry ${FileCookieJar.pyRepr(expiresText)} is infinite`);
     }
     expires = seconds;
   }
@@ -160,7 +172,7 @@ function parseLine(fileLine: FileLine, context: ParseContext, previous: Previous
       rest: httpOnly ? HTTPONLY_REST : NO_REST,
     });
   } catch (error) {
-    throw lineError(fileLine, line, context, error instanceof Error ? error.message : String(error), error);
+    throw lineError(source, lineStart, lineStop, start, end, number, context, error instanceof Error ? error.message : String(error), error);
   }
 }
 
@@ -181,19 +193,29 @@ function fieldIs(line: string, start: number, end: number, text: string): boolea
   return end - start === text.length && line.startsWith(text, start);
 }
 
-function lineError(fileLine: FileLine, line: string, context: ParseContext, why: string, cause?: unknown): LoadError {
+/** The index of the first tab in `source.slice(from, end)`, or -1. */
+function tabIn(source: string, from: number, end: number): number {
+  const tab = source.indexOf('\t', from);
+  return tab < end ? tab : -1;
+}
+
+/** The LoadError for the line `source.slice(lineStart, lineStop)`, quoting it as Python does (`start`..`end`). */
+function lineError(source: string, lineStart: number, lineStop: number, start: number, end: number, number: number, context: ParseContext, why: string, cause?: unknown): LoadError {
+  const fileLine: FileLine = { text: source.slice(lineStart, lineStop), number };
   return FileCookieJar.lineError(
-    `invalid Netscape format cookies file ${FileCookieJar.pyRepr(context.filename)}: ${FileCookieJar.pyRepr(line)}`,
+    `invalid Netscape format cookies file ${FileCookieJar.pyRepr(context.filename)}: ${FileCookieJar.pyRepr(source.slice(start, end))}`,
     fileLine, context.filename, why, cause,
   );
 }
 
-/** Python's `line.strip().startswith(("#", "$")) or line.strip() == ""`. */
-function isCommentOrBlank(line: string): boolean {
-  const first = line.charCodeAt(0);
+/** Python's `line.strip().startswith(("#", "$")) or line.strip() == ""` for `line = source.slice(start, end)`. */
+function isCommentOrBlank(source: string, start: number, end: number): boolean {
   // The common case: a line that starts with neither space nor a comment mark is neither.
-  if (!Number.isNaN(first) && !isPythonSpace(first)) return first === HASH || first === DOLLAR;
-  const stripped = pyStrip(line);
+  if (start < end) {
+    const first = source.charCodeAt(start);
+    if (!isPythonSpace(first)) return first === HASH || first === DOLLAR;
+  }
+  const stripped = pyStrip(source.slice(start, end));
   return stripped.startsWith('#') || stripped.startsWith('$') || stripped === '';
 }
 

@@ -75,6 +75,24 @@ export interface PreviousFields {
   path: string;
 }
 
+/**
+ * One copy of each string seen, while parsing a file: cookie names repeat across sites (`_ga`,
+ * `NID`, ...), and a name kept once is a string fewer per cookie for the garbage collector to copy
+ * (a fresh slice that is dropped costs little). At most STRING_POOL_SIZE strings are kept.
+ */
+export class StringPool {
+  private readonly strings = new Map<string, string>();
+
+  of(text: string): string {
+    const known = this.strings.get(text);
+    if (known !== undefined) return known;
+    if (this.strings.size < STRING_POOL_SIZE) this.strings.set(text, text);
+    return text;
+  }
+}
+
+const STRING_POOL_SIZE = 1024;
+
 /** Plain ASCII digits, few enough to be exact as a double: `Number` reads them as float() would. */
 export function isShortAsciiInteger(text: string): boolean {
   if (text.length === 0 || text.length > 15) return false;

@@ -17,7 +17,7 @@
 import { Cookie } from './cookie';
 import { isPythonSpace, pyStrip } from './dates';
 import {
-  FileCookieJar, LastConversion, LineReader, TextBuilder, type FileLine, type ParseContext, type PreviousFields, type SaveOptions,
+  FileCookieJar, LastConversion, LineReader, StringPool, TextBuilder, type FileLine, type ParseContext, type PreviousFields, type SaveOptions,
 } from './fileCookieJar';
 import type { LoadError } from './errors';
 
@@ -66,6 +66,7 @@ export class MozillaCookieJar extends FileCookieJar {
     }
     const cookies: Cookie[] = [];
     const previous: PreviousFields = { domain: '', path: '' };
+    const names = new StringPool();
     // The lines after the first are read in place (no slice per line): parseLine takes the
     // line's bounds in the text, and only an error message slices the line out.
     const source = reader.source;
@@ -73,7 +74,7 @@ export class MozillaCookieJar extends FileCookieJar {
     for (let start = reader.nextStart; start < source.length;) {
       const newline = source.indexOf('\n', start);
       const stop = newline === -1 ? source.length : newline + 1;
-      const cookie = parseLine(source, start, stop, ++number, context, previous);
+      const cookie = parseLine(source, start, stop, ++number, context, previous, names);
       start = stop;
       if (cookie === null) continue;
       if (!context.ignoreDiscard && cookie.discard) continue;
@@ -105,7 +106,7 @@ function pushCookieLine(parts: string[], cookie: Cookie, expiresText: LastConver
  * One line of _really_load's loop, `source.slice(lineStart, lineStop)` with its "\n": a Cookie,
  * null for a comment or blank line, or LoadError.
  */
-function parseLine(source: string, lineStart: number, lineStop: number, number: number, context: ParseContext, previous: PreviousFields): Cookie | null {
+function parseLine(source: string, lineStart: number, lineStop: number, number: number, context: ParseContext, previous: PreviousFields, names: StringPool): Cookie | null {
   let start = lineStart;
   let end = lineStop;
   let httpOnly = false;
@@ -135,7 +136,7 @@ function parseLine(source: string, lineStart: number, lineStop: number, number: 
   const domainSpecified = fieldIs(source, t1 + 1, t2, 'TRUE');
   const path = fieldIs(source, t2 + 1, t3, previous.path) ? previous.path : (previous.path = source.slice(t2 + 1, t3));
   const secure = fieldIs(source, t3 + 1, t4, 'TRUE');
-  let name = source.slice(t5 + 1, t6);
+  let name = names.of(source.slice(t5 + 1, t6));
   let value: string | null = source.slice(t6 + 1, end);
   if (name === '') {
     // cookies.txt regards 'Set-Cookie: foo' as a cookie with no name

@@ -43,13 +43,14 @@ export class MozillaCookieJar extends FileCookieJar {
     const out = new TextBuilder();
     out.pieces.push(NETSCAPE_HEADER_TEXT);
     const expiresText = new LastConversion(pyIntStr);
+    const heads = new LineHeads();
     // The live tree, in the jar's iteration order: saving does not change it, so no snapshot.
     for (const byPath of this.cookieTree().values()) {
       for (const byName of byPath.values()) {
         for (const cookie of byName.values()) {
           if (!ignoreDiscard && cookie.discard) continue;
           if (!ignoreExpires && cookie.isExpired(now)) continue;
-          pushCookieLine(out.pieces, cookie, expiresText);
+          pushCookieLine(out.pieces, cookie, heads, expiresText);
           out.endRecord();
         }
       }
@@ -89,17 +90,34 @@ export class MozillaCookieJar extends FileCookieJar {
  * One cookie's line of the file, with its "\n", as one piece: a short concatenation (a small
  * rope that the chunk's join copies flat) costs less than ten pieces in the chunk.
  */
-function pushCookieLine(parts: string[], cookie: Cookie, expiresText: LastConversion<number>): void {
-  const domain = cookie.domain;
+function pushCookieLine(parts: string[], cookie: Cookie, heads: LineHeads, expiresText: LastConversion<number>): void {
   const expires = cookie.expires === null ? '' : expiresText.of(cookie.expires);
   // cookies.txt regards 'Set-Cookie: foo' as a cookie with no name, whereas http.cookiejar
   // regards it as a cookie with no value.
   const name = cookie.value === null ? '' : cookie.name;
   const value = cookie.value ?? cookie.name;
   if (hasHttpOnly(cookie)) parts.push(HTTPONLY_PREFIX); // gh-113775: any letter case
-  // domain, initial dot, path, secure, expires, name, value (the tabs are in the TRUE/FALSE texts)
-  parts.push(domain + (domain.startsWith('.') ? '\tTRUE\t' : '\tFALSE\t') + cookie.path + (cookie.secure ? '\tTRUE\t' : '\tFALSE\t') +
-    expires + '\t' + name + '\t' + value + '\n');
+  // domain, initial dot and path (the head), secure, expires, name, value (the tabs are in the TRUE/FALSE texts)
+  parts.push(heads.of(cookie.domain, cookie.path) + (cookie.secure ? '\tTRUE\t' : '\tFALSE\t') + expires + '\t' + name + '\t' + value + '\n');
+}
+
+/**
+ * A line's first three fields (domain, initial dot, path), remembered for the last domain and
+ * path: a jar saves a site's cookies together, so most lines reuse the one before's.
+ */
+class LineHeads {
+  private domain = '';
+  private path = '';
+  private head: string | undefined;
+
+  of(domain: string, path: string): string {
+    if (this.head === undefined || domain !== this.domain || path !== this.path) {
+      this.head = domain + (domain.startsWith('.') ? '\tTRUE\t' : '\tFALSE\t') + path;
+      this.domain = domain;
+      this.path = path;
+    }
+    return this.head;
+  }
 }
 
 /**

@@ -14,7 +14,7 @@
  * - Loading is atomic (see FileCookieJar).
  */
 
-import { Cookie } from './cookie';
+import { Cookie, type CookieInit } from './cookie';
 import { isPythonSpace, pyStrip } from './dates';
 import {
   FileCookieJar, LastConversion, LineReader, StringPool, TextBuilder, type FileLine, type ParseContext, type PreviousFields, type SaveOptions,
@@ -68,6 +68,11 @@ export class MozillaCookieJar extends FileCookieJar {
     const cookies: Cookie[] = [];
     const previous: PreviousFields = { domain: '', path: '' };
     const names = new StringPool();
+    // One CookieInit, refilled for each line (the Cookie copies its fields): not one object per line.
+    const init: CookieInit = {
+      version: 0, name: '', value: null, port: null, portSpecified: false, domain: '', domainSpecified: false, domainInitialDot: false,
+      path: '', pathSpecified: false, secure: false, expires: null, discard: false, comment: null, commentUrl: null, rest: NO_REST,
+    };
     // The lines after the first are read in place (no slice per line): parseLine takes the
     // line's bounds in the text, and only an error message slices the line out.
     const source = reader.source;
@@ -75,7 +80,7 @@ export class MozillaCookieJar extends FileCookieJar {
     for (let start = reader.nextStart; start < source.length;) {
       const newline = source.indexOf('\n', start);
       const stop = newline === -1 ? source.length : newline + 1;
-      const cookie = parseLine(source, start, stop, ++number, context, previous, names);
+      const cookie = parseLine(source, start, stop, ++number, context, previous, names, init);
       start = stop;
       if (cookie === null) continue;
       if (!context.ignoreDiscard && cookie.discard) continue;
@@ -124,7 +129,7 @@ class LineHeads {
  * One line of _really_load's loop, `source.slice(lineStart, lineStop)` with its "\n": a Cookie,
  * null for a comment or blank line, or LoadError.
  */
-function parseLine(source: string, lineStart: number, lineStop: number, number: number, context: ParseContext, previous: PreviousFields, names: StringPool): Cookie | null {
+function parseLine(source: string, lineStart: number, lineStop: number, number: number, context: ParseContext, previous: PreviousFields, names: StringPool, init: CookieInit): Cookie | null {
   let start = lineStart;
   let end = lineStop;
   let httpOnly = false;
@@ -184,12 +189,18 @@ function parseLine(source: string, lineStart: number, lineStop: number, number: 
   }
 
   try {
-    // assume path_specified is false
-    return new Cookie({
-      version: 0, name, value, port: null, portSpecified: false, domain, domainSpecified, domainInitialDot: initialDot,
-      path, pathSpecified: false, secure, expires, discard, comment: null, commentUrl: null,
-      rest: httpOnly ? HTTPONLY_REST : NO_REST,
-    });
+    // assume path_specified is false (the fields not set here are the same for every line)
+    init.name = name;
+    init.value = value;
+    init.domain = domain;
+    init.domainSpecified = domainSpecified;
+    init.domainInitialDot = initialDot;
+    init.path = path;
+    init.secure = secure;
+    init.expires = expires;
+    init.discard = discard;
+    init.rest = httpOnly ? HTTPONLY_REST : NO_REST;
+    return new Cookie(init);
   } catch (error) {
     throw lineError(source, lineStart, lineStop, start, end, number, context, error instanceof Error ? error.message : String(error), error);
   }

@@ -42,7 +42,7 @@ export class MozillaCookieJar extends FileCookieJar {
     const now = this.now();
     const out = new TextBuilder();
     out.pieces.push(NETSCAPE_HEADER_TEXT);
-    const expiresText = new LastConversion(pyIntStr);
+    const expiresFields = new LastConversion((expires: number) => `${pyIntStr(expires)}\t`);
     const heads = new LineHeads();
     // The live tree, in the jar's iteration order: saving does not change it, so no snapshot.
     for (const byPath of this.cookieTree().values()) {
@@ -50,7 +50,7 @@ export class MozillaCookieJar extends FileCookieJar {
         for (const cookie of byName.values()) {
           if (!ignoreDiscard && cookie.discard) continue;
           if (!ignoreExpires && cookie.isExpired(now)) continue;
-          pushCookieLine(out.pieces, cookie, heads, expiresText);
+          pushCookieLine(out.pieces, cookie, heads, expiresFields);
           out.endRecord();
         }
       }
@@ -95,31 +95,34 @@ export class MozillaCookieJar extends FileCookieJar {
  * One cookie's line of the file, with its "\n", as one piece: a short concatenation (a small
  * rope that the chunk's join copies flat) costs less than ten pieces in the chunk.
  */
-function pushCookieLine(parts: string[], cookie: Cookie, heads: LineHeads, expiresText: LastConversion<number>): void {
-  const expires = cookie.expires === null ? '' : expiresText.of(cookie.expires);
+function pushCookieLine(parts: string[], cookie: Cookie, heads: LineHeads, expiresFields: LastConversion<number>): void {
+  const expiresField = cookie.expires === null ? '\t' : expiresFields.of(cookie.expires); // with its tab
   // cookies.txt regards 'Set-Cookie: foo' as a cookie with no name, whereas http.cookiejar
   // regards it as a cookie with no value.
   const name = cookie.value === null ? '' : cookie.name;
   const value = cookie.value ?? cookie.name;
   if (hasHttpOnly(cookie)) parts.push(HTTPONLY_PREFIX); // gh-113775: any letter case
-  // domain, initial dot and path (the head), secure, expires, name, value (the tabs are in the TRUE/FALSE texts)
-  parts.push(heads.of(cookie.domain, cookie.path) + (cookie.secure ? '\tTRUE\t' : '\tFALSE\t') + expires + '\t' + name + '\t' + value + '\n');
+  // domain, initial dot, path and secure (the head, with the tabs), expires, name, value
+  parts.push(heads.of(cookie.domain, cookie.path, cookie.secure) + expiresField + name + '\t' + value + '\n');
 }
 
 /**
- * A line's first three fields (domain, initial dot, path), remembered for the last domain and
- * path: a jar saves a site's cookies together, so most lines reuse the one before's.
+ * A line's first four fields (domain, initial dot, path, secure) with their tabs, remembered for
+ * the last domain, path and flag: a jar saves a site's cookies together, so most lines reuse the
+ * one before's.
  */
 class LineHeads {
   private domain = '';
   private path = '';
+  private secure = false;
   private head: string | undefined;
 
-  of(domain: string, path: string): string {
-    if (this.head === undefined || domain !== this.domain || path !== this.path) {
-      this.head = domain + (domain.startsWith('.') ? '\tTRUE\t' : '\tFALSE\t') + path;
+  of(domain: string, path: string, secure: boolean): string {
+    if (this.head === undefined || domain !== this.domain || path !== this.path || secure !== this.secure) {
+      this.head = domain + (domain.startsWith('.') ? '\tTRUE\t' : '\tFALSE\t') + path + (secure ? '\tTRUE\t' : '\tFALSE\t');
       this.domain = domain;
       this.path = path;
+      this.secure = secure;
     }
     return this.head;
   }

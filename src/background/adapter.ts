@@ -147,6 +147,7 @@ export class RequestAdapter {
     const chain = this.chains.get(details.requestId);
     const topLevel = isTopLevel(details);
     const topLevelUrl = chain?.topLevelUrl ?? this.findTopLevelUrl(details, topLevel);
+    const topLevelHost = topLevelUrl === null ? '' : hostOf(topLevelUrl);
     let originReqHost: string;
     let unverifiable: boolean;
     if (chain !== undefined) {
@@ -155,8 +156,8 @@ export class RequestAdapter {
     } else if (topLevel) {
       originReqHost = host;
       unverifiable = false;
-    } else if (topLevelUrl !== null && hostOf(topLevelUrl) !== '') {
-      originReqHost = hostOf(topLevelUrl);
+    } else if (topLevelHost !== '') {
+      originReqHost = topLevelHost;
       unverifiable = true;
     } else {
       // No tab and no initiator: nothing to be third party to.

@@ -46,20 +46,11 @@ interface LoggedDecision { id: number; header: 'Set-Cookie' | 'Set-Cookie2'; lin
 interface LoggedResponse extends RecordedResponse { decisions: LoggedDecision[] }
 interface StoredLog { nextResponseId: number; nextDecisionId: number; responses: LoggedResponse[] }
 
-/** The line a decision's cookie came from: the jar's `header` when it gives one, else the only line. */
+/** The line a decision's cookie came from (the jar names it), with that line's header name. */
 function lineOf(decision: CookieDecision, lines: readonly [string, string][]): [name: 'Set-Cookie' | 'Set-Cookie2', line: string] {
-  const header = (decision as { header?: unknown }).header;
-  if (typeof header === 'string') {
-    const found = lines.find(([, line]) => line === header);
-    return [(found?.[0] ?? 'Set-Cookie') as 'Set-Cookie' | 'Set-Cookie2', header];
-  }
-  if (typeof header === 'object' && header !== null) {
-    const { name, value, line } = header as { name?: unknown; value?: unknown; line?: unknown };
-    const text = typeof value === 'string' ? value : typeof line === 'string' ? line : '';
-    return [String(name).toLowerCase() === 'set-cookie2' ? 'Set-Cookie2' : 'Set-Cookie', text];
-  }
-  const only = lines.length === 1 ? lines[0] : undefined;
-  return only === undefined ? ['Set-Cookie', ''] : [only[0] as 'Set-Cookie' | 'Set-Cookie2', only[1]];
+  const line = decision.header ?? '';
+  const found = lines.find(([, value]) => value === line);
+  return [found?.[0] === 'Set-Cookie2' ? 'Set-Cookie2' : 'Set-Cookie', line];
 }
 
 function decisionRecord(decision: CookieDecision, lines: readonly [string, string][]) {
@@ -68,7 +59,7 @@ function decisionRecord(decision: CookieDecision, lines: readonly [string, strin
     header, line, accepted: decision.accepted,
     ...(decision.rule === undefined ? {} : { rule: decision.rule }),
     ...(decision.reason === undefined ? {} : { reason: decision.reason }),
-    cookie: (decision.cookie as Cookie | null | undefined)?.toJSON() ?? null,
+    cookie: decision.cookie.toJSON(),
   };
 }
 
@@ -255,14 +246,13 @@ export class Background {
     if (context.incognito && !this.settings.mirrorIncognito) return;
     const browserHeader = headerValue(details.requestHeaders, 'Cookie');
     const jar = context.incognito ? this.incognitoJar : this.jar;
-    // A fresh copy: the live request objects are never touched.
-    const copy = new CookieRequest(request.url, { unverifiable: request.unverifiable, originReqHost: request.originReqHost });
-    this.at(details.timeStamp, () => { jar.addCookieHeader(copy); });
-    const jarHeader = copy.getHeader('Cookie') ?? null;
+    // `request` is the adapter's own CookieRequest for this event: the browser's request is never touched.
+    this.at(details.timeStamp, () => { jar.addCookieHeader(request); });
+    const jarHeader = request.getHeader('Cookie') ?? null;
     if (browserHeader === null && jarHeader === null) return;
     const entry: SentHeaderEntry = {
       time: details.timeStamp, tabId: details.tabId, url: details.url, resourceType: details.type,
-      browser: browserHeader, jar: jarHeader, jarCookie2: copy.getHeader('Cookie2') ?? null, same: browserHeader === jarHeader,
+      browser: browserHeader, jar: jarHeader, jarCookie2: request.getHeader('Cookie2') ?? null, same: browserHeader === jarHeader,
     };
     this.sent.push(entry);
     if (context.incognito) this.incognitoSent.add(entry);

@@ -11,8 +11,8 @@ import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Debian's python3 (yt-dlp's package lives in its dist-packages), else whatever python3 is on PATH. */
-export const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+/** Debian's python3, else whatever python3 is on PATH. */
+const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 
 /** A self-signed certificate for *.example.com and friends, made now (tests only). */
 export async function makeCertificate(): Promise<{ key: string; cert: string }> {
@@ -69,11 +69,7 @@ function run(command: string, args: string[]): Promise<{ code: number; stderr: s
 const PYTHON_CLIENT = `
 import http.cookiejar, ssl, sys, urllib.request
 kind, path, proxy, *urls = sys.argv[1:]
-if kind == 'yt-dlp':
-    sys.path.insert(0, '/usr/lib/python3/dist-packages')
-    from yt_dlp.cookies import load_cookies
-    jar = load_cookies(path, None, None)  # what yt-dlp --cookies FILE does
-elif kind == 'lwp':
+if kind == 'lwp':
     jar = http.cookiejar.LWPCookieJar(path); jar.load(ignore_discard=True)
 else:
     jar = http.cookiejar.MozillaCookieJar(path); jar.load(ignore_discard=True)
@@ -94,8 +90,8 @@ for my $url (@urls) { my $r = $ua->get($url); die $r->status_line . "\\n" unless
 `;
 
 /**
- * Hands `file` to `tool` and has it request each URL with the cookies it loaded. `ports` maps the
- * site's ports for curl's --resolve; the others go through the proxy.
+ * Hands `file` to `tool` and has it request each URL with the cookies it loaded: curl reaches the
+ * site through --resolve, the others through `proxy`.
  */
 export async function runTool(tool: Tool, file: string, urls: string[], proxy: Proxy): Promise<ToolResult[]> {
   const results: ToolResult[] = [];
@@ -133,13 +129,6 @@ export async function runTool(tool: Tool, file: string, urls: string[], proxy: P
       for (const url of urls) record(url, await run('perl', ['-e', PERL_CLIENT, file, proxy.url, url]));
       return results;
   }
-}
-
-/** Also yt-dlp's loader alone (`load_cookies`, as `--cookies` calls it), for a finer check. */
-export async function runYtDlpLoader(file: string, urls: string[], proxy: Proxy): Promise<ToolResult[]> {
-  const results: ToolResult[] = [];
-  for (const url of urls) results.push({ tool: 'yt-dlp', url, ...(await run(PYTHON, ['-c', PYTHON_CLIENT, 'yt-dlp', file, proxy.url, url])) });
-  return results;
 }
 
 /** The cookies of a Cookie header as a sorted list of `name=value` (tools order them differently). */

@@ -314,11 +314,6 @@ export function checkMessage(value: unknown): { ok: true; message: Message } | {
   return { ok: true, message: value as Message };
 }
 
-/** True for a valid message (see checkMessage for the reason when not). */
-export function isMessage(value: unknown): value is Message {
-  return checkMessage(value).ok;
-}
-
 /** An error as it crosses the channel: name, message (and a LoadError's line) survive, the prototype does not. */
 export function toErrorInfo(error: unknown): ErrorInfo {
   if (error instanceof Error) {

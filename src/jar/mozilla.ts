@@ -20,6 +20,7 @@ import {
   FileCookieJar, LastConversion, LineReader, StringPool, TextBuilder, type FileLine, type ParseContext, type PreviousFields, type SaveOptions,
 } from './fileCookieJar';
 import type { LoadError } from './errors';
+import { decimalDigitValue } from './request';
 
 const HTTPONLY_ATTR = 'HTTPOnly';
 const HTTPONLY_PREFIX = '#HttpOnly_';
@@ -288,13 +289,4 @@ function pyFloat(text: string): number | null {
   if (lower === '-inf' || lower === '-infinity') return -Infinity;
   if (lower === 'nan' || lower === '-nan') return NaN;
   return Number(ascii);
-}
-
-/** A Unicode decimal digit's value: every Nd range is a complete run 0..9, so count back to its start. */
-function decimalDigitValue(ch: string): number {
-  const cp = ch.codePointAt(0) ?? 0;
-  if (cp <= 0x39) return cp - 0x30;
-  let run = 0;
-  while (run < 100 && DECIMAL_DIGIT.test(String.fromCodePoint(cp - run - 1))) run++;
-  return run % 10;
 }

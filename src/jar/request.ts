@@ -36,7 +36,7 @@ export function parsePythonInt(text: string): bigint | null {
 }
 
 /** The value of a Unicode decimal digit: every Nd run in Unicode is a complete 0..9 sequence. */
-function decimalDigitValue(ch: string): number {
+export function decimalDigitValue(ch: string): number {
   const cp = ch.codePointAt(0) ?? 0;
   if (cp >= 0x30 && cp <= 0x39) return cp - 0x30;
   let start = cp;

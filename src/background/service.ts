@@ -15,7 +15,7 @@ import {
   RequestAdapter, headerValue, hostOf, setCookieLines,
   type BeforeRedirectDetails, type BeforeSendHeadersDetails, type HeadersReceivedDetails, type RequestDetails,
 } from './adapter';
-import { browserToJarCookie, compareCookies, cookieTableRow, domainInSite, plainBrowserCookie, siteOf } from './cookies';
+import { browserToJarCookie, compareCookies, cookieTableRow, inSite, plainBrowserCookie, siteOf } from './cookies';
 import { exportCookies } from './export';
 import { BatchedWriter, type StorageArea } from './store';
 
@@ -319,7 +319,9 @@ export class Background {
 
   private jarCookies(site: string | undefined): Cookie[] {
     const all = [...this.jar];
-    return site === undefined ? all : all.filter((cookie) => domainInSite(cookie.domain, site));
+    if (site === undefined) return all;
+    const belongs = inSite(site);
+    return all.filter((cookie) => belongs(cookie.domain));
   }
 
   private async browserCookies(site: string | undefined, warnings: string[]): Promise<BrowserCookie[]> {
@@ -334,7 +336,9 @@ export class Background {
       warnings.push('This browser cannot list partitioned cookies: only unpartitioned ones are shown.');
     }
     const cookies = raw.map((c) => plainBrowserCookie(c as Record<string, unknown>));
-    return site === undefined ? cookies : cookies.filter((cookie) => domainInSite(cookie.domain, site));
+    if (site === undefined) return cookies;
+    const belongs = inSite(site);
+    return cookies.filter((cookie) => belongs(cookie.domain));
   }
 
   // --- replay -------------------------------------------------------------------------------------

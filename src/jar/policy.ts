@@ -1,6 +1,6 @@
 import type { Cookie } from './cookie';
 import type { CookieRequest } from './request';
-import { domainMatch, isThirdParty, parsePythonInt, requestHost, requestPath, requestPort, userDomainMatch } from './request';
+import { domainMatch, IPV4_RE, isThirdParty, parsePythonInt, requestHost, requestPath, requestPort, userDomainMatch } from './request';
 import { refusal, type Refusal } from './rules';
 
 /**
@@ -49,8 +49,6 @@ export interface DefaultCookiePolicyOptions {
 
 const COUNTRY_CODE_SLDS = new Set(['co', 'ac', 'com', 'edu', 'org', 'net', 'gov', 'mil', 'int', 'aero', 'biz', 'cat', 'coop',
   'info', 'jobs', 'mobi', 'museum', 'name', 'pro', 'travel', 'eu']);
-// Python's IPV4_RE (see request.ts).
-const IPV4_RE = /\.[0-9]+\n?$/;
 
 /** Python's `cookie.version > 0`, where Python compares an int (set_ok_version has refused None already). */
 function versionOf(cookie: Cookie): number {

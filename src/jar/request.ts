@@ -448,7 +448,7 @@ export interface RequestHostNames {
 // --- http.cookiejar helpers ---------------------------------------------------------------------
 
 // Python's IPV4_RE = r"\.\d+$" (re.ASCII): `$` also matches before a final newline.
-const IPV4_RE = /\.[0-9]+\n?$/;
+export const IPV4_RE = /\.[0-9]+\n?$/;
 // Python's cut_port_re = r":\d+$", applied once.
 const CUT_PORT_RE = /:[0-9]+(?=\n?$)/;
 

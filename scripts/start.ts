@@ -4,7 +4,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchWithExtension, serviceWorkerOf, waitUntilObserving } from '../e2e/fixtures';
+import { launchWithExtension, PopupPage, serviceWorkerOf, waitUntilObserving } from '../e2e/fixtures';
 import { startCookieSite } from '../e2e/site';
 
 const DEMO_HOSTS = ['www.example.com', 'shop.example.co.uk', 'tracker.test'];
@@ -30,15 +30,16 @@ if (headed) {
   console.log('No display: running headless and browsing the demo hosts.');
   const page = await context.newPage();
   for (const host of DEMO_HOSTS) await page.goto(site.url(host));
-  const popup = await context.newPage();
-  await popup.goto(popupUrl);
-  const rows = popup.getByTestId('observed-line');
+  const popup = await PopupPage.open(context, extensionId);
+  await popup.showView('Decisions');
+  const lines = popup.observedLines();
   const expected = site.sent.reduce((count, response) => count + response.lines.length, 0);
-  await rows.nth(expected - 1).waitFor({ timeout: 10_000 });
-  console.log(`\nThe extension recorded ${await rows.count()} Set-Cookie lines (the site sent ${expected}):`);
-  for (const row of await rows.all()) {
-    const [host, , line] = await row.locator('td').allTextContents();
-    console.log(`  ${host ?? ''}  ${line ?? ''}`);
+  await lines.nth(expected - 1).waitFor({ timeout: 10_000 });
+  console.log(`\nThe extension recorded ${await lines.count()} Set-Cookie lines (the site sent ${expected}):`);
+  for (const line of await lines.all()) {
+    // The Decisions row's cells: time, outcome, host, Set-Cookie line, rule.
+    const [, outcome, host] = await line.locator('xpath=..').getByRole('gridcell').allTextContents();
+    console.log(`  ${host ?? ''}  ${await line.textContent() ?? ''}  (${outcome ?? ''})`);
   }
   await context.close();
 }

@@ -4,7 +4,7 @@ import type { JSX } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { hostOf } from '../format';
 import type { DecisionView, PopupApi } from '../model';
-import { Badge, useLoad } from '../components/common';
+import { Badge, Status, useLoad } from '../components/common';
 import { VirtualList } from '../components/VirtualList';
 
 const COLUMNS = '70px 74px minmax(90px,1fr) minmax(140px,2fr) minmax(90px,1.2fr)';
@@ -59,9 +59,7 @@ export function DecisionsView({ api, tabId }: { api: PopupApi; tabId: number | n
         </label>
         <span class="counts" role="status">{shown.length} of {all.length}</span>
       </div>
-      {state.status === 'loading' && <p class="empty" role="status">Loading…</p>}
-      {state.status === 'error' && <p class="error" role="alert">{state.message}</p>}
-      {state.status === 'ready' && (
+      <Status state={state}>{() => (
         <>
           <VirtualList
             items={shown}
@@ -90,7 +88,7 @@ export function DecisionsView({ api, tabId }: { api: PopupApi; tabId: number | n
           />
           {active !== undefined && <DecisionDetails decision={active} />}
         </>
-      )}
+      )}</Status>
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { checkDomainEntry, hostOf } from '../format';
 import type { PolicyView as Policy, PopupApi, ReplayView } from '../model';
 import { PRESETS, PRESET_NAMES, applyPreset, domainEntryProblem } from '../../shared/settings';
-import { Badge, Notice, errorMessage, useLoad, type Loadable } from '../components/common';
+import { Badge, Notice, Status, errorMessage, useLoad, type Loadable } from '../components/common';
 
 type BooleanSwitch = 'netscape' | 'rfc2965' | 'hideCookie2' | 'strictDomain' | 'strictRfc2965Unverifiable'
   | 'strictNsUnverifiable' | 'strictNsSetInitialDollar' | 'strictNsSetPath' | 'mirrorIncognito';
@@ -45,10 +45,8 @@ export function PolicyView({ api, site }: { api: PopupApi; site: string | null }
   return (
     <section class="view" aria-labelledby="policy-heading">
       <h2 id="policy-heading">Policy</h2>
-      {state.status === 'loading' && <p class="empty" role="status">Loading…</p>}
-      {state.status === 'error' && <p class="error" role="alert">{state.message}</p>}
       {/* Keyed by the stored policy: a newly loaded one starts a fresh draft. */}
-      {state.status === 'ready' && <PolicyEditor key={JSON.stringify(state.value)} api={api} current={state.value} site={site} onApplied={reload} notice={notice} setNotice={setNotice} />}
+      <Status state={state}>{(current) => <PolicyEditor key={JSON.stringify(current)} api={api} current={current} site={site} onApplied={reload} notice={notice} setNotice={setNotice} />}</Status>
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { formatDate, formatExpiry, relativeTime, type SortDirection, type SortKey } from '../format';
 import type { CookieView, PopupApi } from '../model';
 import { filterRows, mergeRows, sortRows, type CookieRow, type Where } from '../rows';
-import { Badge, Notice, errorMessage, useLoad } from '../components/common';
+import { Badge, Notice, Status, errorMessage, useLoad } from '../components/common';
 import { VirtualList } from '../components/VirtualList';
 
 const ROW_HEIGHT = 26;
@@ -110,9 +110,7 @@ export function SiteView({ api, site }: { api: PopupApi; site: string | null }):
         </span>
       </div>
       {message !== null && <Notice kind={message.kind}>{message.text}</Notice>}
-      {state.status === 'loading' && <p class="empty" role="status">Loading…</p>}
-      {state.status === 'error' && <p class="error" role="alert">{state.message}</p>}
-      {state.status === 'ready' && (
+      <Status state={state}>{() => (
         <>
           <VirtualList
             items={filtered}
@@ -139,7 +137,7 @@ export function SiteView({ api, site }: { api: PopupApi; site: string | null }):
           />
           {active !== undefined && <CookieDetails row={active} onDelete={() => { void remove(active); }} />}
         </>
-      )}
+      )}</Status>
     </section>
   );
 }

@@ -7,7 +7,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchWithExtension, serviceWorkerOf } from '../e2e/fixtures';
+import { extensionIdOf, launchWithExtension, serviceWorkerOf } from '../e2e/fixtures';
 import { startCookieSite } from '../e2e/site';
 
 const COOKIES = 10_000;
@@ -24,7 +24,7 @@ const site = await startCookieSite();
 const userDataDir = await mkdtemp(join(tmpdir(), 'cji-bench-ui-'));
 const context = await launchWithExtension(userDataDir);
 try {
-  const extensionId = new URL((await serviceWorkerOf(context)).url()).host;
+  const extensionId = extensionIdOf(await serviceWorkerOf(context));
   const popupUrl = `chrome-extension://${extensionId}/src/popup/index.html?url=${encodeURIComponent(site.url('www.example.com', '/'))}`;
   const page = await context.newPage();
   await page.goto(popupUrl);

@@ -39,6 +39,11 @@ export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> 
   return context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker');
 }
 
+/** The extension's id, the host of its service worker's URL (chrome-extension://<id>/service-worker-loader.js). */
+export function extensionIdOf(serviceWorker: Worker): string {
+  return new URL(serviceWorker.url()).host;
+}
+
 /**
  * Chrome registers webRequest listeners asynchronously: the first requests after the extension
  * starts can go by unseen. Browse a probe page until the service worker reports seeing it, then
@@ -122,8 +127,7 @@ export const test = base.extend<Fixtures>({
     await use(await serviceWorkerOf(context));
   },
   extensionId: async ({ context, serviceWorker, site }, use) => {
-    // chrome-extension://<id>/service-worker-loader.js
-    const extensionId = new URL(serviceWorker.url()).host;
+    const extensionId = extensionIdOf(serviceWorker);
     await waitUntilObserving(context, extensionId, site);
     await use(extensionId);
   },

@@ -4,7 +4,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchWithExtension, PopupPage, serviceWorkerOf, waitUntilObserving } from '../e2e/fixtures';
+import { extensionIdOf, launchWithExtension, PopupPage, serviceWorkerOf, waitUntilObserving } from '../e2e/fixtures';
 import { startCookieSite } from '../e2e/site';
 
 const DEMO_HOSTS = ['www.example.com', 'shop.example.co.uk', 'tracker.test'];
@@ -12,7 +12,7 @@ const DEMO_HOSTS = ['www.example.com', 'shop.example.co.uk', 'tracker.test'];
 const site = await startCookieSite(Number(process.env['DEMO_PORT'] ?? 0));
 const headed = Boolean(process.env['DISPLAY'] ?? process.env['WAYLAND_DISPLAY']);
 const context = await launchWithExtension(await mkdtemp(join(tmpdir(), 'cji-start-')), !headed);
-const extensionId = new URL((await serviceWorkerOf(context)).url()).host;
+const extensionId = extensionIdOf(await serviceWorkerOf(context));
 const popupUrl = `chrome-extension://${extensionId}/src/popup/index.html`;
 await waitUntilObserving(context, extensionId, site);
 

@@ -20,12 +20,14 @@ export function DecisionsView({ api, tabId }: { api: PopupApi; tabId: number | n
 
   const all = useMemo(() => (state.status === 'ready' ? [...state.value].sort((a, b) => b.time - a.time) : []), [state]);
   const rules = useMemo(() => [...new Set(all.flatMap((d) => (d.rule === undefined ? [] : [d.rule])))].sort(), [all]);
+  // Each request's host parsed once, not once per decision on every keystroke of the host filter.
+  const hosts = useMemo(() => new Map(all.map((d) => [d, hostOf(d.url) ?? d.url])), [all]);
   const shown = useMemo(() => {
     const needle = host.trim().toLowerCase();
     return all.filter((d) => (outcome === 'all' || (outcome === 'accepted') === d.accepted)
-      && (needle === '' || (hostOf(d.url) ?? d.url).includes(needle))
+      && (needle === '' || (hosts.get(d) ?? d.url).includes(needle))
       && (rule === '' || d.rule === rule));
-  }, [all, outcome, host, rule]);
+  }, [all, hosts, outcome, host, rule]);
   const active = shown[Math.min(activeIndex, shown.length - 1)];
 
   return (
@@ -80,7 +82,7 @@ export function DecisionsView({ api, tabId }: { api: PopupApi; tabId: number | n
               <>
                 <div role="gridcell" title={new Date(d.time).toISOString()}>{new Date(d.time).toLocaleTimeString()}</div>
                 <div role="gridcell">{d.accepted ? <Badge kind="accepted">accepted</Badge> : <Badge kind="refused">refused</Badge>}</div>
-                <div role="gridcell">{hostOf(d.url) ?? d.url}</div>
+                <div role="gridcell">{hosts.get(d) ?? d.url}</div>
                 <div role="gridcell" class="mono" data-testid="decision-line" data-accepted={String(d.accepted)} data-rule={d.rule ?? ''}>{d.line}</div>
                 <div role="gridcell" class="mono">{d.rule ?? ''}</div>
               </>

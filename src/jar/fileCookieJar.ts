@@ -189,13 +189,6 @@ export abstract class FileCookieJar extends CookieJar {
     return this.store;
   }
 
-  /** Python's `readline()` loop over a file opened in text mode (universal newlines). */
-  static lines(text: string): FileLine[] {
-    const lines: FileLine[] = [];
-    for (const reader = new LineReader(text); reader.next();) lines.push({ text: reader.text, number: reader.number });
-    return lines;
-  }
-
   /** Python's `repr()` of a str (or None), as LoadError messages quote file names and lines. */
   static pyRepr(text: string | null): string {
     if (text === null) return 'None';

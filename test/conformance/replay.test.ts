@@ -159,10 +159,6 @@ function makeRequest(spec: RequestSpec): CookieRequest {
   });
 }
 
-function makePolicy(options: Record<string, Json>): DefaultCookiePolicy {
-  return new DefaultCookiePolicy(options);
-}
-
 // ------------------------------------------------------------------------------------------------
 // Mismatch collection and reporting
 
@@ -311,7 +307,7 @@ function countBy(items: Iterable<string>): Record<string, number> {
 
 function replayCookiesCase(c: CookiesCase, m: Mismatches): void {
   const rows = c.cookies;
-  const policy = makePolicy(c.policy);
+  const policy = new DefaultCookiePolicy(c.policy);
   setClock(c.steps[0]?.now ?? meta.referenceNow);
   const jar = new CookieJar(policy, { now });
   c.steps.forEach((step, s) => {
@@ -402,7 +398,7 @@ function replayCookiesCase(c: CookiesCase, m: Mismatches): void {
       const cookie = request.getHeader('Cookie') ?? null;
       const cookie2 = request.getHeader('Cookie2') ?? null;
       m.check(cookie === step.cookie, c.id, 'header: Cookie', () => ({
-        at, ...input, jarBefore: jarBefore(c, s).map(named), python: step.cookie, ours: cookie,
+        at, ...input, jarBefore: before.map(named), python: step.cookie, ours: cookie,
       }));
       m.check(cookie2 === step.cookie2, c.id, 'header: Cookie2', () => ({
         at, ...input, python: step.cookie2, ours: cookie2,

@@ -117,10 +117,6 @@ def cookie_row(d):
     return [d[f] for f in COOKIE_FIELDS]
 
 
-def cookie_from_row(row):
-    return cookie_from_json(dict(zip(COOKIE_FIELDS, row)))
-
-
 class CookieTable:
     """Per-case table of distinct cookies (as rows): steps refer to cookies by index, to keep the
     corpus small."""
@@ -342,10 +338,6 @@ REQUEST_HOSTS = [
 ]
 OTHER_SITES = ["www.evil.com", "evil.com", "ads.tracker.net", "cdn.acme.com", "acme.com", "www.acme.com",
                "www.foo.co.uk", "192.168.1.3", "localhost", "printer.local", "example.org"]
-
-
-def host_only(host):
-    return host.lower()
 
 
 def request_path_pool(rng):

@@ -2,6 +2,7 @@
 // not, the rule and the reason.
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { cookieKey } from '../format';
 import type { ExplainView, PopupApi } from '../model';
 import { Badge, errorMessage, type Loadable } from '../components/common';
 
@@ -53,7 +54,7 @@ function Explanation({ view }: { view: ExplainView }): JSX.Element {
           </thead>
           <tbody>
             {[...sent, ...refused].map((entry) => (
-              <tr key={`${entry.cookie.domain}\t${entry.cookie.path}\t${entry.cookie.name}`} data-testid="explained-cookie">
+              <tr key={cookieKey(entry.cookie)} data-testid="explained-cookie">
                 <td>{entry.sent ? <Badge kind="accepted">sent</Badge> : <Badge kind="refused">not sent</Badge>}</td>
                 <td class="mono">{entry.cookie.name}</td>
                 <td class="mono">{entry.cookie.domain}{entry.cookie.path}</td>

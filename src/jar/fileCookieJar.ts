@@ -93,14 +93,16 @@ export class StringPool {
 
 const STRING_POOL_SIZE = 1024;
 
-/** Plain ASCII digits, few enough to be exact as a double: `Number` reads them as float() would. */
-export function isShortAsciiInteger(text: string): boolean {
-  if (text.length === 0 || text.length > 15) return false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x30 || c > 0x39) return false;
+/** The value of `line.slice(start, end)` if it is 1 to 15 ASCII digits (exact as a double: `Number` reads them as float() would), else null. */
+export function asciiInteger(line: string, start: number, end: number): number | null {
+  if (end <= start || end - start > 15) return null;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const digit = line.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return null;
+    n = n * 10 + digit;
   }
-  return true;
+  return n;
 }
 
 const MISSING_FILENAME_TEXT = 'a filename was not supplied (nor was the CookieJar instance initialised with one)';

@@ -9,7 +9,7 @@
 import { Cookie } from './cookie';
 import { iso2time, pyStrip, time2isoz, type DateParseOptions } from './dates';
 import {
-  FileCookieJar, isShortAsciiInteger, LastConversion, LineReader, TextBuilder, type FileLine, type ParseContext, type PreviousFields, type SaveOptions,
+  asciiInteger, FileCookieJar, LastConversion, LineReader, TextBuilder, type FileLine, type ParseContext, type PreviousFields, type SaveOptions,
 } from './fileCookieJar';
 import type { LoadError } from './errors';
 import { headerValueText, splitHeaderWords } from './headers';
@@ -201,7 +201,7 @@ function parseLine(fileLine: FileLine, context: ParseContext, previous: Previous
     else previous.path = path;
     let versionNumber: number | null = null;
     if (version !== null) {
-      const parsed = isShortAsciiInteger(version) ? Number(version) : parsePythonInt(version);
+      const parsed = asciiInteger(version, 0, version.length) ?? parsePythonInt(version);
       if (parsed === null) throw lineError(fileLine, line, context, `the version ${FileCookieJar.pyRepr(version)} is not an integer`);
       versionNumber = Number(parsed);
     }

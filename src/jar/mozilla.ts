@@ -17,7 +17,7 @@
 import { Cookie, type CookieInit } from './cookie';
 import { isPythonSpace, pyStrip } from './dates';
 import {
-  FileCookieJar, LastConversion, LineReader, StringPool, TextBuilder, type FileLine, type ParseContext, type PreviousFields, type SaveOptions,
+  asciiInteger, FileCookieJar, LastConversion, LineReader, StringPool, TextBuilder, type FileLine, type ParseContext, type PreviousFields, type SaveOptions,
 } from './fileCookieJar';
 import type { LoadError } from './errors';
 import { decimalDigitValue } from './request';
@@ -208,18 +208,6 @@ function parseLine(source: string, lineStart: number, lineStop: number, number: 
   } catch (error) {
     throw lineError(source, lineStart, lineStop, start, end, number, context, error instanceof Error ? error.message : String(error), error);
   }
-}
-
-/** The value of `line.slice(start, end)` if it is 1 to 15 ASCII digits (exact as a double), else null. */
-function asciiInteger(line: string, start: number, end: number): number | null {
-  if (end <= start || end - start > 15) return null;
-  let n = 0;
-  for (let i = start; i < end; i++) {
-    const digit = line.charCodeAt(i) - 0x30;
-    if (digit < 0 || digit > 9) return null;
-    n = n * 10 + digit;
-  }
-  return n;
 }
 
 /** `line.slice(start, end) === text`, without the slice. */

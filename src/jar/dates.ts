@@ -35,7 +35,7 @@ const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 const EPOCH_YEAR = 1970;
 const MAX_YEAR = 9999;
 /** CPython refuses to convert longer digit strings with int() (sys.get_int_max_str_digits()). */
-const INT_MAX_STR_DIGITS = 4300;
+export const INT_MAX_STR_DIGITS = 4300;
 
 // ---------------------------------------------------------------------------------------------
 // Character classes (all of these expressions are compiled with re.ASCII in Python)

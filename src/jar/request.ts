@@ -1,5 +1,5 @@
 import { CookieValueError } from './errors';
-import { pyStrip } from './dates';
+import { INT_MAX_STR_DIGITS, pyStrip } from './dates';
 
 /*
  * The request side of http.cookiejar: urllib.request.Request reduced to what the jar reads, and the
@@ -15,8 +15,6 @@ const PY_INT_SPACE = '\\t\\n\\x0b\\x0c\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u202
 export const PY_WHITESPACE_RUN = new RegExp(`[${PY_SPACE}]+`, 'g');
 const INT_LITERAL = new RegExp(`^[${PY_INT_SPACE}]*([+-]?)(\\p{Nd}+(?:_\\p{Nd}+)*)[${PY_INT_SPACE}]*$`, 'u');
 const DECIMAL_DIGIT = /\p{Nd}/u;
-/** CPython's default `sys.get_int_max_str_digits()`. */
-const INT_MAX_STR_DIGITS = 4300;
 
 
 /**

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { DecisionEntry, Message, Reply } from '../src/shared/protocol';
 import { DEFAULT_SETTINGS } from '../src/shared/settings';
-import { startCookieSite, type CookieSite } from './site';
+import { startCookieSite } from './site';
 import { expect, test } from './fixtures';
 
 /** Sends one protocol message from an extension page and returns the reply. */
@@ -19,7 +19,6 @@ async function value<T>(page: Page, message: Message): Promise<T> {
   if (!reply.ok) throw new Error(`${reply.error.name}: ${reply.error.message}`);
   return reply.value;
 }
-const setUrl = (site: CookieSite, host: string, ...lines: string[]) => site.url(host, `/set?${lines.map((l) => `c=${encodeURIComponent(l)}`).join('&')}`);
 /** The decisions for a line, waiting until the worker has logged it. */
 async function decisionFor(page: Page, line: string): Promise<DecisionEntry> {
   let found: DecisionEntry | undefined;
@@ -33,10 +32,10 @@ async function decisionFor(page: Page, line: string): Promise<DecisionEntry> {
 test('first-party and third-party (iframe, image) cookies are told apart', async ({ context, site, openPopup }) => {
   const popup = await openPopup();
   const page = await context.newPage();
-  const frame = setUrl(site, 'tracker.test', 'framed=1; Path=/');
-  const image = setUrl(site, 'ads.example.net', 'pixel=1; Path=/');
+  const frame = site.setUrl('tracker.test', 'framed=1; Path=/');
+  const image = site.setUrl('ads.example.net', 'pixel=1; Path=/');
   await page.goto(site.url('www.example.com', `/embed?frame=${encodeURIComponent(frame)}&img=${encodeURIComponent(image)}`));
-  await page.goto(setUrl(site, 'www.example.com', 'mine=1; Path=/'));
+  await page.goto(site.setUrl('www.example.com', 'mine=1; Path=/'));
   expect(await decisionFor(popup.page, 'mine=1; Path=/')).toMatchObject({ label: 'top-level', thirdParty: false, accepted: true, resourceType: 'main_frame' });
   expect(await decisionFor(popup.page, 'framed=1; Path=/')).toMatchObject({
     label: 'third-party', thirdParty: true, unverifiable: true, resourceType: 'sub_frame', originReqHost: 'www.example.com', site: 'example.com', accepted: true,
@@ -52,15 +51,15 @@ test('a blocked domain is refused with its reason; "Strict domains" refuses what
   const bad = await send(popup.page, { type: 'setPolicy', settings: { ...DEFAULT_SETTINGS, blockedDomains: ['https://tracker.test'] } });
   expect(bad).toMatchObject({ ok: false, error: { name: 'BadRequest' } });
   await value(popup.page, { type: 'setPolicy', settings: { ...DEFAULT_SETTINGS, blockedDomains: ['.tracker.test'] } });
-  await page.goto(setUrl(site, 'www.tracker.test', 'blocked=1'));
+  await page.goto(site.setUrl('www.tracker.test', 'blocked=1'));
   const blocked = await decisionFor(popup.page, 'blocked=1');
   expect(blocked).toMatchObject({ accepted: false, rule: 'set.domain.blocked' });
   expect(blocked.reason).toContain('tracker.test');
 
-  await page.goto(setUrl(site, 'www.example.com', 'pathy=1; Path=/elsewhere'));
+  await page.goto(site.setUrl('www.example.com', 'pathy=1; Path=/elsewhere'));
   expect(await decisionFor(popup.page, 'pathy=1; Path=/elsewhere')).toMatchObject({ accepted: true });
   await value(popup.page, { type: 'setPolicy', preset: 'Strict domains' });
-  await page.goto(setUrl(site, 'www.example.com', 'pathy=2; Path=/elsewhere'));
+  await page.goto(site.setUrl('www.example.com', 'pathy=2; Path=/elsewhere'));
   expect(await decisionFor(popup.page, 'pathy=2; Path=/elsewhere')).toMatchObject({ accepted: false, rule: 'set.path.mismatch' });
   // The preset keeps the blocked list.
   expect(await value(popup.page, { type: 'getPolicy' })).toMatchObject({ blockedDomains: ['.tracker.test'], strictDomain: true });
@@ -69,7 +68,7 @@ test('a blocked domain is refused with its reason; "Strict domains" refuses what
 test('replay under a stricter policy lists what it would refuse, without touching the jar', async ({ context, site, openPopup }) => {
   const popup = await openPopup();
   const page = await context.newPage();
-  const image = setUrl(site, 'ads.example.net', 'tp=1');
+  const image = site.setUrl('ads.example.net', 'tp=1');
   await page.goto(site.url('www.example.com', `/embed?img=${encodeURIComponent(image)}`));
   await decisionFor(popup.page, 'tp=1');
   const before = await value<{ jar: unknown[] }>(popup.page, { type: 'getCookies', source: 'jar' });
@@ -87,7 +86,7 @@ test('an HTTPS origin with Secure cookies', async ({ context, openPopup }) => {
   try {
     const popup = await openPopup();
     const page = await context.newPage();
-    await page.goto(setUrl(tls, 'secure.example.com', 'sec=1; Secure; Path=/', 'plain=1; Path=/'));
+    await page.goto(tls.setUrl('secure.example.com', 'sec=1; Secure; Path=/', 'plain=1; Path=/'));
     expect(await decisionFor(popup.page, 'sec=1; Secure; Path=/')).toMatchObject({ accepted: true, requestUrl: expect.stringMatching(/^https:/) });
     const overHttps = await value<{ cookieHeader: string | null }>(popup.page, { type: 'explain', url: tls.url('secure.example.com') });
     expect(overHttps.cookieHeader).toBe('sec=1; plain=1');
@@ -107,7 +106,7 @@ test('the worker stopped through the DevTools Protocol and woken again has lost 
   const popup = await openPopup();
   const page = await context.newPage();
   for (const host of ['www.example.com', 'shop.example.co.uk', 'tracker.test']) await page.goto(site.url(host));
-  await page.goto(setUrl(site, 'www.example.com', 'last=1; Max-Age=600'));
+  await page.goto(site.setUrl('www.example.com', 'last=1; Max-Age=600'));
   await decisionFor(popup.page, 'last=1; Max-Age=600');
   const cookiesBefore = await value<{ jar: unknown[] }>(popup.page, { type: 'getCookies', source: 'jar' });
   const decisionsBefore = await value<DecisionEntry[]>(popup.page, { type: 'getDecisions' });
@@ -132,6 +131,6 @@ test('the worker stopped through the DevTools Protocol and woken again has lost 
   const worker = context.serviceWorkers()[0];
   expect(await worker?.evaluate(() => (globalThis as unknown as { cjiMark?: number }).cjiMark ?? 'restarted')).toBe('restarted');
   // And it still observes.
-  await page.goto(setUrl(site, 'www.example.com', 'after=1'));
+  await page.goto(site.setUrl('www.example.com', 'after=1'));
   expect(await decisionFor(popup.page, 'after=1')).toMatchObject({ accepted: true });
 });

@@ -8,10 +8,6 @@ import { expect, test, type PopupPage } from './fixtures';
 import { startCookieSite, type CookieSite } from './site';
 import { cookiePairs, makeCertificate, runTool, startProxy, type Proxy, type Tool } from './tools';
 
-function setUrl(site: CookieSite, host: string, path: string, ...lines: string[]): string {
-  return site.url(host, `${path}?${lines.map((line) => `c=${encodeURIComponent(line)}`).join('&')}`);
-}
-
 /** What every tool must send for each request, as sorted `name=value` pairs. */
 const EXPECTED = {
   // Host-only, domain, session + HttpOnly + SameSite, and a path cookie; not /b's nor the HTTPS host's.
@@ -61,9 +57,9 @@ test.describe('export to the real tools', () => {
   test('curl, wget, yt-dlp, Python (Mozilla and LWP) and Perl send back what the browser got', async ({ context, site, openPopup }, testInfo) => {
     const page = await context.newPage();
     await page.goto(site.url('www.example.com', '/'));
-    await page.goto(setUrl(site, 'www.example.com', '/set', 'deep=1; Path=/a'));
-    await page.goto(setUrl(site, 'www.example.com', '/set', 'other=1; Path=/b'));
-    await page.goto(setUrl(https, 'secure.example.com', '/set', 'sec=1; Secure; Path=/; Max-Age=3600', 'tls_session=1; Path=/'));
+    await page.goto(site.setUrl('www.example.com', 'deep=1; Path=/a'));
+    await page.goto(site.setUrl('www.example.com', 'other=1; Path=/b'));
+    await page.goto(https.setUrl('secure.example.com', 'sec=1; Secure; Path=/; Max-Age=3600', 'tls_session=1; Path=/'));
 
     const popup = await openPopup(site.url('www.example.com', '/'));
     await popup.showView('Export');

@@ -56,7 +56,7 @@ export async function waitUntilObserving(context: BrowserContext, extensionId: s
   try {
     for (let attempt = 0; attempt < 100; attempt++) {
       // Max-Age=0: the browser keeps no cookie from the probe.
-      await probe.goto(site.url('probe.invalid', '/set?c=cji_probe%3D1%3B%20Max-Age%3D0'));
+      await probe.goto(site.setUrl('probe.invalid', 'cji_probe=1; Max-Age=0'));
       const seen = await page.evaluate(async () => {
         const reply = await chrome.runtime.sendMessage<unknown, { ok: boolean; value?: unknown[] }>({ type: 'getDecisions' });
         return reply.ok && Array.isArray(reply.value) && reply.value.length > 0;

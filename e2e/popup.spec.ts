@@ -16,7 +16,7 @@ const MARKUP = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</scri
 test('every view, about the tab, with a screenshot of each', async ({ context, site, openPopup }) => {
   const page = await context.newPage();
   await page.goto(site.url('shop.example.co.uk', '/'));
-  await page.goto(site.url('www.example.com', `/set?c=${encodeURIComponent(`xss=${MARKUP}; Path=/`)}&c=${encodeURIComponent('deep=1; Path=/a')}`));
+  await page.goto(site.setUrl('www.example.com', `xss=${MARKUP}; Path=/`, 'deep=1; Path=/a'));
   await page.goto(site.url('www.example.com', '/'));
   // A cookie only the browser has: set by script, never in a Set-Cookie header.
   await page.evaluate(() => { document.cookie = 'fromjs=1; path=/'; });

@@ -11,6 +11,8 @@ export interface CookieSite {
   port: number;
   /** `http://HOST:PORT/PATH` for any host name (all of them reach this server). */
   url(host: string, path?: string): string;
+  /** The URL of `/set` on `host`, which answers with exactly these Set-Cookie lines. */
+  setUrl(host: string, ...lines: string[]): string;
   /** Every Set-Cookie line this server has sent, per request, in order. */
   sent: SentCookies[];
   /** The Cookie header of every request, in order. */
@@ -74,6 +76,7 @@ export async function startCookieSite(port = 0, tls?: { key: string; cert: strin
     sent: [],
     received: [],
     url: (host, path = '/') => `${scheme}://${host}:${site.port}${path}`,
+    setUrl: (host, ...lines) => site.url(host, `/set?${lines.map((line) => `c=${encodeURIComponent(line)}`).join('&')}`),
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => { resolve(); }); }),
   };
   const listener = (req: IncomingMessage, res: ServerResponse) => { handle(site, req, res); };

@@ -1,7 +1,7 @@
 // Cookies made by real browsing in Chromium (HTTP and HTTPS, host-only and domain, session,
 // HttpOnly, Secure, several paths), exported through the popup's Export view, and handed to the real
 // tools: each must send the expected Cookie header back to the local site, which records it.
-import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type PopupPage } from './fixtures';
@@ -52,6 +52,7 @@ test.describe('export to the real tools', () => {
   test.afterEach(async () => {
     await proxy.close();
     await https.close();
+    await rm(dir, { recursive: true, force: true });
   });
 
   test('curl, wget, yt-dlp, Python (Mozilla and LWP) and Perl send back what the browser got', async ({ context, site, openPopup }, testInfo) => {

@@ -5,7 +5,7 @@
 // matching on www.example.com, secure.example.com, ... and the site records the Cookie header sent.
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -19,7 +19,11 @@ export async function makeCertificate(): Promise<{ key: string; cert: string }> 
   const dir = await mkdtemp(join(tmpdir(), 'cji-tools-tls-'));
   execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
     '-days', '1', '-subj', '/CN=example.com', '-addext', 'subjectAltName=DNS:example.com,DNS:*.example.com,DNS:*.www.example.com'], { stdio: 'ignore' });
-  return { key: await readFile(join(dir, 'key.pem'), 'utf8'), cert: await readFile(join(dir, 'cert.pem'), 'utf8') };
+  try {
+    return { key: await readFile(join(dir, 'key.pem'), 'utf8'), cert: await readFile(join(dir, 'cert.pem'), 'utf8') };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 export interface Proxy { port: number; url: string; close(): Promise<void> }

@@ -1,13 +1,10 @@
 // The service worker in real Chromium: third-party detection, policies, replay, HTTPS, and a worker
 // stopped through the DevTools Protocol that loses nothing.
-import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { DecisionEntry, Message, Reply } from '../src/shared/protocol';
 import { DEFAULT_SETTINGS } from '../src/shared/settings';
 import { startCookieSite } from './site';
+import { makeCertificate } from './tools';
 import { expect, test } from './fixtures';
 
 /** Sends one protocol message from an extension page and returns the reply. */
@@ -79,10 +76,7 @@ test('replay under a stricter policy lists what it would refuse, without touchin
 });
 
 test('an HTTPS origin with Secure cookies', async ({ context, openPopup }) => {
-  const dir = await mkdtemp(join(tmpdir(), 'cji-tls-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-    '-days', '1', '-subj', '/CN=secure.example.com', '-addext', 'subjectAltName=DNS:secure.example.com'], { stdio: 'ignore' });
-  const tls = await startCookieSite(0, { key: await readFile(join(dir, 'key.pem'), 'utf8'), cert: await readFile(join(dir, 'cert.pem'), 'utf8') });
+  const tls = await startCookieSite(0, await makeCertificate());
   try {
     const popup = await openPopup();
     const page = await context.newPage();
@@ -98,7 +92,6 @@ test('an HTTPS origin with Secure cookies', async ({ context, openPopup }) => {
     expect(exported.text).toContain('secure.example.com\tFALSE\t/\tTRUE\t0\tsec\t1');
   } finally {
     await tls.close();
-    await rm(dir, { recursive: true, force: true });
   }
 });
 

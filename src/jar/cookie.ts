@@ -24,6 +24,7 @@ export interface CookieInit {
 const NO_ATTRS: ReadonlyMap<string, string | null> = new Map();
 
 let expiryChangeCount = 0;
+let changeCount = 0;
 
 /**
  * How many times a cookie's `expires` has been set after its construction, across all cookies. A
@@ -35,48 +36,64 @@ export function expiryChanges(): number {
 }
 
 /**
+ * How many times a field that decides whether and how a cookie is sent (version, name, value,
+ * domain, path, expires, secure, port, domainSpecified) has been set after construction, across all
+ * cookies. A jar keeps what a request needs of each domain's cookies (see CookieJar) and reads the
+ * cookies again once this count moves: Python reads a stored cookie's fields on every request, so a
+ * change must be seen. Changing a stored cookie is rare, so starting over is cheap overall.
+ */
+export function cookieChanges(): number {
+  return changeCount;
+}
+
+/**
  * Python's `http.cookiejar.Cookie`: a plain record of one cookie, with Python's normalisation in the
  * constructor (version and expires become whole numbers, the domain is lower-cased).
  * Non-standard attributes (HttpOnly, SameSite, ...) are kept in insertion order, names as received.
+ *
+ * The fields that decide whether and how a cookie is sent are accessors over private fields, so
+ * that setting one is counted (cookieChanges); they read and write like Python's attributes.
  */
 export class Cookie {
-  version: number | null;
-  name: string;
-  value: string | null;
-  port: string | null;
-  portSpecified: boolean;
-  domain: string;
-  domainSpecified: boolean;
-  domainInitialDot: boolean;
-  path: string;
+  // Declared in this order on purpose: fields are laid out as declared, and the ones a request
+  // reads come first, so a cookie is two cache lines of a large jar to read instead of three.
+  private versionField: number | null;
+  private nameField: string;
+  private valueField: string | null;
+  private domainField: string;
+  private pathField: string;
+  private expiresField: number | null;
+  private secureField: boolean;
+  private portField: string | null;
+  private domainSpecifiedField: boolean;
   pathSpecified: boolean;
-  secure: boolean;
+  domainInitialDot: boolean;
+  portSpecified: boolean;
   discard: boolean;
+  rfc2109: boolean;
   comment: string | null;
   commentUrl: string | null;
-  rfc2109: boolean;
-  private expiresValue: number | null;
   /** Null until the first non-standard attribute: most cookies have none, and loading makes many. */
   private rest: Map<string, string | null> | null;
 
   constructor(init: CookieInit) {
     // Python: `int(version)`, `int(float(expires))`.
-    this.version = init.version === null ? null : toInt(init.version, 'version');
-    this.expiresValue = init.expires === null ? null : toInt(init.expires, 'expires');
+    this.versionField = init.version === null ? null : toInt(init.version, 'version');
+    this.expiresField = init.expires === null ? null : toInt(init.expires, 'expires');
     if (init.port === null && init.portSpecified) {
       throw new CookieValueError('if port is null, portSpecified must be false');
     }
-    this.name = init.name;
-    this.value = init.value;
-    this.port = init.port;
+    this.nameField = init.name;
+    this.valueField = init.value;
+    this.portField = init.port;
     this.portSpecified = init.portSpecified;
     // RFC 2965 section 3.3.3: domains compare case-insensitively.
-    this.domain = init.domain.toLowerCase();
-    this.domainSpecified = init.domainSpecified;
+    this.domainField = init.domain.toLowerCase();
+    this.domainSpecifiedField = init.domainSpecified;
     this.domainInitialDot = init.domainInitialDot;
-    this.path = init.path;
+    this.pathField = init.path;
     this.pathSpecified = init.pathSpecified;
-    this.secure = init.secure;
+    this.secureField = init.secure;
     this.discard = init.discard;
     this.comment = init.comment;
     this.commentUrl = init.commentUrl;
@@ -84,14 +101,88 @@ export class Cookie {
     this.rest = init.rest === undefined ? null : restMap(init.rest);
   }
 
-  /** Seconds since the epoch, or null for a session cookie. Writable, as in Python. */
+  get version(): number | null {
+    return this.versionField;
+  }
+
+  set version(value: number | null) {
+    this.versionField = value;
+    changeCount++;
+  }
+
+  get name(): string {
+    return this.nameField;
+  }
+
+  set name(value: string) {
+    this.nameField = value;
+    changeCount++;
+  }
+
+  get value(): string | null {
+    return this.valueField;
+  }
+
+  set value(value: string | null) {
+    this.valueField = value;
+    changeCount++;
+  }
+
+  /** As stored: the constructor lower-cases it, setting it later does not (as in Python). */
+  get domain(): string {
+    return this.domainField;
+  }
+
+  set domain(value: string) {
+    this.domainField = value;
+    changeCount++;
+  }
+
+  get path(): string {
+    return this.pathField;
+  }
+
+  set path(value: string) {
+    this.pathField = value;
+    changeCount++;
+  }
+
+  /** Seconds since the epoch, or null for a session cookie. */
   get expires(): number | null {
-    return this.expiresValue;
+    return this.expiresField;
   }
 
   set expires(value: number | null) {
-    this.expiresValue = value;
+    this.expiresField = value;
     expiryChangeCount++;
+    changeCount++;
+  }
+
+  get secure(): boolean {
+    return this.secureField;
+  }
+
+  set secure(value: boolean) {
+    this.secureField = value;
+    changeCount++;
+  }
+
+  get port(): string | null {
+    return this.portField;
+  }
+
+  set port(value: string | null) {
+    this.portField = value;
+    changeCount++;
+  }
+
+  get domainSpecified(): boolean {
+    return this.domainSpecifiedField;
+  }
+
+  set domainSpecified(value: boolean) {
+    this.domainSpecifiedField = value;
+    changeCount++;
   }
 
   hasNonstandardAttr(name: string): boolean {

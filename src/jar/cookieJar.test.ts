@@ -5,6 +5,7 @@ import { CookieJar } from './cookieJar';
 import type { CookiePolicy } from './policy';
 import { DefaultCookiePolicy, type DefaultCookiePolicyOptions } from './policy';
 import { CookieRequest } from './request';
+import { refusal, type Refusal } from './rules';
 import vectors from './core-vectors/jar.json';
 
 // Expected values: recorded from python3.11's http.cookiejar by core-vectors/generate.py (random
@@ -186,6 +187,55 @@ describe('the jar API', () => {
     expect(jar.size).toBe(1);
   });
 
+  it('a change to a stored cookie shows in the next Cookie header, whichever field it is (as Python reads them on each request)', () => {
+    const plain = { version: 0, name: 'a', value: '1', port: null, portSpecified: false, domain: '.acme.com', domainSpecified: true, domainInitialDot: true,
+      path: '/', pathSpecified: true, secure: false, expires: null, discard: false, comment: null, commentUrl: null };
+    // b's path "/a" is longer than a's "/": b comes first until a's path is made longer.
+    const cases: [field: string, to: unknown, expected: string, policy?: DefaultCookiePolicyOptions][] = [
+      ['value', '2', 'b=2; a=2'],
+      ['name', 'z', 'b=2; z=1'],
+      ['version', 1, 'b=2'], // RFC 2965 is off
+      ['domain', '.other.org', 'b=2'],
+      ['path', '/abc', 'a=1; b=2'],
+      ['expires', Math.floor(T) - 1, 'b=2'],
+      ['secure', true, 'b=2'], // an http request
+      ['port', '8080', 'b=2'], // port 80
+      ['domainSpecified', false, 'b=2', { strictNsDomain: DefaultCookiePolicy.DomainStrictNonDomain }],
+    ];
+    for (const [field, to, expected, options] of cases) {
+      const jar = new CookieJar(new DefaultCookiePolicy(options), { now: () => T });
+      const a = new Cookie(plain);
+      jar.setCookie(a);
+      jar.setCookie(new Cookie({ ...plain, name: 'b', value: '2', path: '/a' }));
+      expect(cookieHeader(jar, 'http://www.acme.com/a/b'), field).toBe('b=2; a=1');
+      Reflect.set(a, field, to);
+      expect(cookieHeader(jar, 'http://www.acme.com/a/b'), field).toBe(expected);
+    }
+  });
+
+  it('asks a policy\'s own return checks, whether a subclass overrides one or the prototype was patched', () => {
+    class NoSecureAnywhere extends DefaultCookiePolicy {
+      override returnOkSecure(): Refusal | null {
+        return refusal('return.secure.protocol', { name: 'x', protocol: 'any', secureProtocols: [] });
+      }
+    }
+    const fill = (jar: CookieJar) => jar.extractCookies(setCookies('a=1', 'b=2; path=/a'), at('http://www.acme.com/a'));
+    const own = new CookieJar(new NoSecureAnywhere(), { now: () => T });
+    fill(own);
+    expect(cookieHeader(own, 'http://www.acme.com/a')).toBeUndefined();
+    const jar = new CookieJar(undefined, { now: () => T });
+    fill(jar);
+    expect(cookieHeader(jar, 'http://www.acme.com/a')).toBe('b=2; a=1');
+    const original = Object.getOwnPropertyDescriptor(DefaultCookiePolicy.prototype, 'returnOk');
+    try {
+      Object.defineProperty(DefaultCookiePolicy.prototype, 'returnOk', { value: (cookie: Cookie) => cookie.name !== 'b', configurable: true, writable: true });
+      expect(cookieHeader(jar, 'http://www.acme.com/a')).toBe('a=1');
+    } finally {
+      if (original !== undefined) Object.defineProperty(DefaultCookiePolicy.prototype, 'returnOk', original);
+    }
+    expect(cookieHeader(jar, 'http://www.acme.com/a')).toBe('b=2; a=1');
+  });
+
   it('makeCookies gives the cookies before the policy, setCookieIfOk explains', () => {
     const jar = new CookieJar(undefined, { now: () => T });
     const request = at('http://www.acme.com/');
@@ -332,6 +382,63 @@ describe('properties', () => {
         }
         expect([...indexed]).toEqual([...walked]);
       }), { numRuns: 300 });
+  });
+
+  it('the domain index sees every change to a stored cookie, as Python reads its fields on each request', () => {
+    // Mostly plain Netscape cookies (what the index keeps ready-made) of the requests' hosts, and
+    // any change to any field.
+    const plainish = fc.record({
+      version: fc.constantFrom(0, 0, 0, 0, 0, 0, 0, 0, 0, 1), name: fc.constantFrom('a', 'b', 'c', 'sid'), value: fc.constantFrom('1', '2', null),
+      domain: fc.constantFrom('www.acme.com', '.acme.com', 'acme.com', '.www.acme.com'), domainSpecified: fc.boolean(),
+      path: fc.constantFrom('/', '/a', '/a/b'), secure: fc.constantFrom(false, false, false, true), port: fc.constantFrom(null, null, null, null, null, null, null, null, null, '80'),
+      expires: fc.constantFrom(null, null, null, Math.floor(T) + 3, Math.floor(T) + 100),
+    }).map((c) => new Cookie({ ...c, pathSpecified: true, portSpecified: c.port !== null, domainInitialDot: c.domain.startsWith('.'), discard: false, comment: null, commentUrl: null }));
+    const plainUrls = fc.array(fc.constantFrom('http://www.acme.com/a/b', 'https://www.acme.com/a', 'http://acme.com/', 'http://www.acme.com:8080/a/b/c', 'http://x.www.acme.com/'), { minLength: 2, maxLength: 4 });
+    const changes: Record<string, readonly unknown[]> = {
+      version: [0, 1, null], name: ['a', 'b', 'zz', ''], value: ['1', 'new', 'x y', null],
+      domain: ['www.acme.com', '.acme.com', 'acme.com', '.b.acme.com', 'other.org', '', '.local'], path: ['/', '/a', '/a/b', '/b', ''],
+      expires: [null, Math.floor(T) - 5, Math.floor(T) + 5, Math.floor(T) + 100], secure: [true, false], port: [null, '80', '8080', ''],
+      domainSpecified: [true, false], pathSpecified: [true, false], domainInitialDot: [true, false], portSpecified: [true, false],
+    };
+    const step = fc.oneof(
+      fc.tuple(fc.constant('change'), fc.nat(), fc.constantFrom(...Object.keys(changes)), fc.nat()),
+      fc.tuple(fc.constant('tick'), fc.nat({ max: 10 }), fc.constant(''), fc.constant(0)),
+    );
+    let changedHeaders = 0;
+    fc.assert(fc.property(fc.array(plainish, { minLength: 3, maxLength: 12 }), plainUrls, fc.array(step, { minLength: 1, maxLength: 12 }),
+      fc.oneof(fc.constant({}), fc.constant({ strictNsDomain: DefaultCookiePolicy.DomainStrictNonDomain }), policyArb),
+      (cookies, urls, steps, options) => {
+        let now = T;
+        const indexed = new CookieJar(new DefaultCookiePolicy(options), { now: () => now });
+        const walked = new CookieJar(new WalkEverything(options), { now: () => now });
+        for (const c of cookies) {
+          indexed.setCookie(c);
+          walked.setCookie(c);
+        }
+        const headers = (): unknown[] => urls.map((url) => {
+          const a = new CookieRequest(url, { originReqHost: 'www.acme.com' });
+          const b = new CookieRequest(url, { originReqHost: 'www.acme.com' });
+          indexed.addCookieHeader(a);
+          walked.addCookieHeader(b);
+          expect(a.headerItems()).toEqual(b.headerItems());
+          return a.headerItems();
+        });
+        let before = headers();
+        for (const [what, pick, field, choice] of steps) {
+          if (what === 'tick') now += pick;
+          else {
+            const stored = [...indexed];
+            const cookie = stored[pick % Math.max(1, stored.length)];
+            const values = changes[field] ?? [];
+            if (cookie !== undefined) Reflect.set(cookie, field, values[choice % values.length]);
+          }
+          const after = headers();
+          if (JSON.stringify(after) !== JSON.stringify(before)) changedHeaders++;
+          before = after;
+          expect([...indexed]).toEqual([...walked]);
+        }
+      }), { numRuns: 400 });
+    expect(changedHeaders).toBeGreaterThan(30); // the changes did change what is sent
   });
 
   it('clearExpiredCookies removes exactly the expired cookies, however the heap was built', () => {

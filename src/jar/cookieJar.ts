@@ -1,8 +1,8 @@
-import { Cookie, expiryChanges } from './cookie';
+import { Cookie, cookieChanges, expiryChanges } from './cookie';
 import { CookieNotFoundError, CookieValueError } from './errors';
 import { parseNsHeaders, splitHeaderWords } from './headers';
-import { DefaultCookiePolicy, type CookiePolicy } from './policy';
-import { effRequestHost, escapePath, parsePythonInt, PY_WHITESPACE_RUN, requestHost, requestPath, requestPort, type CookieRequest } from './request';
+import { DefaultCookiePolicy, endsWithDotted, type CookiePolicy } from './policy';
+import { effRequestHost, escapePath, isThirdParty, parsePythonInt, PY_WHITESPACE_RUN, requestHost, requestPath, requestPort, type CookieRequest } from './request';
 import { refusal, type Refusal } from './rules';
 
 /** What the jar did with one cookie: accepted, or refused with a rule id and a reason for people. */
@@ -53,6 +53,8 @@ interface CookieTuple {
 }
 
 type ByPath = Map<string, Map<string, Cookie>>;
+/** The domain keys of one group hash (see groupHash): most often one, so not always an array. */
+type GroupMembers = DomainEntry | DomainEntry[];
 
 /** One domain key of the jar: its cookies by path and its place in the jar's (dict) order. */
 class DomainEntry {
@@ -61,11 +63,67 @@ class DomainEntry {
    * instead of a Map per path. Built on demand; every change to the domain's cookies drops it.
    */
   private flat: readonly (string | Cookie)[] | undefined;
+  /**
+   * The domain's cookies as a request reads them when every one is a plain Netscape cookie (see
+   * computePlain); null when one is not. Valid while plainAt is cookieChanges(); -1 after a change
+   * to the domain's cookies.
+   */
+  plainItems: readonly (string | number)[] | null = null;
+  /** The soonest expiry of the plain cookies (Infinity if none expires). */
+  soonestExpiry = Infinity;
+  anySecure = false;
+  /** Whether a plain cookie has no domain attribute (domainSpecified false). */
+  anyHostOnly = false;
+  private plainAt = -1;
 
   constructor(readonly domain: string, readonly seq: number, readonly byPath: ByPath) {}
 
   changed(): void {
     this.flat = undefined;
+    this.plainAt = -1;
+  }
+
+  /** Whether every cookie of the domain is plain; then plainItems and the fields after it are current. */
+  isPlain(): boolean {
+    const changes = cookieChanges();
+    if (this.plainAt !== changes) {
+      this.computePlain();
+      this.plainAt = changes;
+    }
+    return this.plainItems !== null;
+  }
+
+  /**
+   * Reads the domain's cookies once into what DefaultCookiePolicy's return checks and the Cookie
+   * header need, when every one is a plain Netscape cookie: version 0, no port, its domain and path
+   * the keys it is stored under. A request then reads these fields instead of each Cookie and its
+   * strings (in a large jar each is a cache miss). plainItems holds, for each path key with
+   * cookies, in order: the key, its Python length, and its cookies' parts of the Cookie header
+   * ("name=value") joined with "; ".
+   */
+  private computePlain(): void {
+    const items: (string | number)[] = [];
+    let soonestExpiry = Infinity;
+    let anySecure = false;
+    let anyHostOnly = false;
+    this.plainItems = null;
+    for (const [path, byName] of this.byPath) {
+      if (byName.size === 0) continue;
+      let joined: string | undefined;
+      for (const cookie of byName.values()) {
+        if (cookie.version !== 0 || cookie.port || cookie.domain !== this.domain || cookie.path !== path) return;
+        const part = cookie.value === null ? cookie.name : `${cookie.name}=${cookie.value}`;
+        joined = joined === undefined ? part : `${joined}; ${part}`;
+        if (cookie.expires !== null && cookie.expires < soonestExpiry) soonestExpiry = cookie.expires;
+        if (cookie.secure) anySecure = true;
+        if (!cookie.domainSpecified) anyHostOnly = true;
+      }
+      items.push(path, pyLength(path), joined ?? '');
+    }
+    this.plainItems = items;
+    this.soonestExpiry = soonestExpiry;
+    this.anySecure = anySecure;
+    this.anyHostOnly = anyHostOnly;
   }
 
   pathsAndCookies(): readonly (string | Cookie)[] {
@@ -113,8 +171,10 @@ export class CookieJar implements Iterable<Cookie> {
    * candidates for a host exactly when one is, so a request looks up one group per dot of its host.
    * Built on the first request (see groupIndex), then kept up to date.
    */
-  private domainGroups: Map<string, DomainEntry[]> | undefined;
+  private domainGroups: Map<number, GroupMembers> | undefined;
   private nextSeq = 0;
+  /** The entry of the domain key "" if there is one: every request looks it up. */
+  private emptyDomain: DomainEntry | undefined;
   /** Domain keys by their last two labels, for explainCookieHeader's "same site" cookies (see siteIndex). */
   private sites: Map<string, Set<string>> | undefined;
   /** The domain and path setCookie stored into last: a file's cookies come grouped by both. */
@@ -190,15 +250,16 @@ export class CookieJar implements Iterable<Cookie> {
     const entry = new DomainEntry(domain, this.nextSeq++, new Map());
     this.tree.set(domain, entry.byPath);
     this.domains.set(domain, entry);
+    if (domain === '') this.emptyDomain = entry;
     if (this.domainGroups !== undefined) addToGroup(this.domainGroups, entry);
     if (this.sites !== undefined) addToSite(this.sites, domain);
     return entry;
   }
 
   /** The domain entries by group, built on first use: loading a file does not pay for it. */
-  private groupIndex(): Map<string, DomainEntry[]> {
+  private groupIndex(): Map<number, GroupMembers> {
     if (this.domainGroups === undefined) {
-      const groups = new Map<string, DomainEntry[]>();
+      const groups = new Map<number, GroupMembers>();
       for (const entry of this.domains.values()) addToGroup(groups, entry);
       this.domainGroups = groups;
     }
@@ -262,6 +323,7 @@ export class CookieJar implements Iterable<Cookie> {
     } else {
       this.tree = new Map();
       this.domains = new Map();
+      this.emptyDomain = undefined;
       this.domainGroups = undefined;
       this.sites = undefined;
       this.lastStored = undefined;
@@ -606,7 +668,17 @@ export class CookieJar implements Iterable<Cookie> {
    */
   addCookieHeader(request: CookieRequest): void {
     const policy = this.policyInUse;
-    policy.now = this.now();
+    const now = this.now();
+    policy.now = now;
+    if (usesDefaultChecks(policy)) {
+      const parts = this.plainCookieHeader(policy, now, request);
+      if (parts !== undefined) {
+        if (parts.length > 0 && !request.hasHeader('Cookie')) request.addUnredirectedHeader('Cookie', parts.join('; '));
+        if (policy.rfc2965 && !policy.hideCookie2 && !request.hasHeader('Cookie2') && parts.length > 0) request.addUnredirectedHeader('Cookie2', '$Version="1"');
+        this.clearExpiredCookies();
+        return;
+      }
+    }
     const cookies = this.cookiesForRequest(request);
     const attrs = cookieAttrs(cookies);
     if (attrs.length > 0 && !request.hasHeader('Cookie')) request.addUnredirectedHeader('Cookie', attrs.join('; '));
@@ -686,6 +758,56 @@ export class CookieJar implements Iterable<Cookie> {
     return cookies;
   }
 
+  /**
+   * The Cookie header's parts as cookiesForRequest and cookieAttrs would give them, read from what
+   * the candidate domains keep of their plain cookies (DomainEntry.isPlain), without reading a
+   * Cookie: each of DefaultCookiePolicy's return checks is the same for every plain cookie of a
+   * domain, or decided by the domain's soonest expiry, secure and host-only flags. Undefined (ask
+   * each cookie) when a domain is not plain, or when a check could refuse some of its cookies and
+   * not others: one has expired, a secure one on an insecure request, a host-only one under strict
+   * non-domain checks.
+   */
+  private plainCookieHeader(policy: DefaultCookiePolicy, now: number, request: CookieRequest): string[] | undefined {
+    const entries = this.candidateDomains(request);
+    for (const entry of entries) if (!entry.isPlain()) return undefined;
+    // returnOk's request-wide checks: version 0 (netscape), verifiability.
+    if (!policy.netscape) return [];
+    if (policy.strictNsUnverifiable && request.unverifiable && isThirdParty(request)) return [];
+    const { erhn, dotErhn } = request.hostNames();
+    const secureOk = policy.secureProtocols.includes(request.type);
+    const strictNonDomain = (policy.strictNsDomain & DefaultCookiePolicy.DomainStrictNonDomain) !== 0;
+    // The passing paths' runs of cookies, in the jar's order: [Python length of the path, parts joined].
+    const runs: (number | string)[] = [];
+    let sorted = true;
+    let lastLength = Infinity;
+    for (let e = 0; e < entries.length; e++) {
+      const entry = entries[e] as DomainEntry;
+      if (!domainPasses(policy, entry.domain, request)) continue;
+      if (entry.soonestExpiry <= now || (entry.anySecure && !secureOk) || (strictNonDomain && entry.anyHostOnly && entry.domain !== erhn)) return undefined;
+      // returnOk's domain check for version 0 cookies: the same for every cookie of the domain.
+      if (!endsWithDotted(dotErhn, entry.domain)) continue;
+      const items = entry.plainItems ?? [];
+      for (let i = 0; i < items.length; i += 3) {
+        const length = items[i + 1] as number;
+        if (pathPasses(policy, items[i] as string, request)) {
+          runs.push(length, items[i + 2] as string);
+          if (length > lastLength) sorted = false;
+          lastLength = length;
+        }
+      }
+    }
+    const parts: string[] = [];
+    if (sorted) {
+      for (let r = 1; r < runs.length; r += 2) parts.push(runs[r] as string);
+      return parts;
+    }
+    // cookieAttrs' stable sort, longest path first: a run's cookies share their path, so sorting
+    // the runs sorts the cookies.
+    const order = Array.from({ length: runs.length / 2 }, (_, r) => r * 2).sort((a, b) => (runs[b] as number) - (runs[a] as number));
+    for (const r of order) parts.push(runs[r + 1] as string);
+    return parts;
+  }
+
   /** Python's algorithm as written: every domain key of the jar. Kept for custom policies, and to test the index against. */
   private cookiesForRequestFullWalk(request: CookieRequest): Cookie[] {
     const cookies: Cookie[] = [];
@@ -713,8 +835,7 @@ export class CookieJar implements Iterable<Cookie> {
    */
   private usesDefaultDomainCheck(): boolean {
     const policy = this.policyInUse;
-    const base = DefaultCookiePolicy.prototype;
-    return policy.domainReturnOk === base.domainReturnOk && policy.explainDomainReturnOk === base.explainDomainReturnOk;
+    return policy.domainReturnOk === DEFAULT_DOMAIN_RETURN_OK && policy.explainDomainReturnOk === DEFAULT_EXPLAIN_DOMAIN_RETURN_OK;
   }
 
   /**
@@ -728,13 +849,24 @@ export class CookieJar implements Iterable<Cookie> {
     const { dottedReqHost, dottedErhn } = request.hostNames();
     const groups = this.groupIndex();
     const found: DomainEntry[] = [];
-    const empty = this.domains.get('');
+    const empty = this.emptyDomain;
     if (empty !== undefined) found.push(empty);
     for (const dotted of dottedErhn === dottedReqHost ? [dottedReqHost] : [dottedReqHost, dottedErhn]) {
-      for (let i = dotted.indexOf('.'); i >= 0; i = dotted.indexOf('.', i + 1)) {
-        for (const entry of groups.get(dotted.slice(i + 1)) ?? []) {
-          if (!found.includes(entry)) found.push(entry);
+      // Right to left: at each dot, `hash` is the group hash of the text after it (see groupHash).
+      let hash = GROUP_HASH_SEED;
+      for (let i = dotted.length - 1; i >= 0; i--) {
+        const code = dotted.charCodeAt(i);
+        if (code === DOT) {
+          const members = groups.get(hash & GROUP_HASH_MASK);
+          if (members instanceof DomainEntry) {
+            if (isGroupOf(members.domain, dotted, i + 1) && !found.includes(members)) found.push(members);
+          } else if (members !== undefined) {
+            for (const entry of members) {
+              if (isGroupOf(entry.domain, dotted, i + 1) && !found.includes(entry)) found.push(entry);
+            }
+          }
         }
+        hash = groupHashStep(hash, code);
       }
     }
     if (found.length > 1) found.sort(bySeq);
@@ -775,13 +907,15 @@ export class CookieJar implements Iterable<Cookie> {
     for (const byName of byPath.values()) this.count -= byName.size;
     this.tree.delete(domain);
     this.domains.delete(domain);
+    if (domain === '') this.emptyDomain = undefined;
     this.lastStored = undefined;
     const groups = this.domainGroups;
     if (groups !== undefined) {
-      const group = domainGroup(domain);
-      const members = groups.get(group)?.filter((entry) => entry.domain !== domain) ?? [];
-      if (members.length > 0) groups.set(group, members);
-      else groups.delete(group);
+      const key = groupHash(domain);
+      const members = groups.get(key);
+      const rest = members === undefined || members instanceof DomainEntry ? [] : members.filter((entry) => entry.domain !== domain);
+      if (rest.length === 0) groups.delete(key);
+      else groups.set(key, rest.length === 1 ? rest[0] as DomainEntry : rest);
     }
     const site = siteKey(domain);
     const keys = this.sites?.get(site);
@@ -881,6 +1015,22 @@ function pyLength(text: string): number {
 
 // The policy's return checks as _cookies_for_domain asks them; one that throws refuses (Python would raise out of add_cookie_header).
 
+/**
+ * DefaultCookiePolicy's return checks as this module found them: a policy that has them all (not a
+ * subclass's own, nor the prototype's patched later) is one whose refusals plainCookieHeader knows.
+ */
+const DEFAULT_DOMAIN_RETURN_OK: unknown = Reflect.get(DefaultCookiePolicy.prototype, 'domainReturnOk');
+const DEFAULT_EXPLAIN_DOMAIN_RETURN_OK: unknown = Reflect.get(DefaultCookiePolicy.prototype, 'explainDomainReturnOk');
+const DEFAULT_RETURN_CHECKS = ['returnOk', 'explainReturnOk', 'returnOkVersion', 'returnOkVerifiability', 'returnOkSecure',
+  'returnOkExpires', 'returnOkPort', 'returnOkDomain', 'pathReturnOk', 'explainPathReturnOk', 'domainReturnOk',
+  'explainDomainReturnOk'].map((name): [string, unknown] => [name, Reflect.get(DefaultCookiePolicy.prototype, name)]);
+
+function usesDefaultChecks(policy: CookiePolicy): policy is DefaultCookiePolicy {
+  if (!(policy instanceof DefaultCookiePolicy)) return false;
+  for (const [name, check] of DEFAULT_RETURN_CHECKS) if (Reflect.get(policy, name) !== check) return false;
+  return true;
+}
+
 function domainPasses(policy: CookiePolicy, domain: string, request: CookieRequest): boolean {
   try {
     return policy.domainReturnOk(domain, request);
@@ -923,15 +1073,39 @@ function prefetchCookies(items: readonly (string | Cookie)[]): void {
   _prefetched = sum;
 }
 
-/** A domain key without one leading dot: the name of its group. */
-function domainGroup(domain: string): string {
-  return domain.startsWith('.') ? domain.slice(1) : domain;
+const DOT = 0x2e;
+const GROUP_HASH_SEED = 0x811c9dc5 | 0;
+const GROUP_HASH_MASK = 0x3fffffff;
+
+/** One step of FNV-1a, fed a domain's characters from its end. */
+function groupHashStep(hash: number, code: number): number {
+  return Math.imul(hash ^ code, 0x01000193);
 }
 
-function addToGroup(groups: Map<string, DomainEntry[]>, entry: DomainEntry): void {
-  const group = domainGroup(entry.domain);
-  const members = groups.get(group);
-  if (members === undefined) groups.set(group, [entry]);
+/**
+ * The hash of a domain key's group (the key without one leading dot): ".x" and "x" hash alike. It
+ * is computed from the end, so a request hashes all the suffixes of its host in one pass without
+ * slicing them; a small integer, so a lookup compares numbers, not strings (in a large jar each
+ * string compared was a cache miss). Members are checked with isGroupOf: hashes may collide.
+ */
+function groupHash(domain: string): number {
+  const start = domain.charCodeAt(0) === DOT ? 1 : 0;
+  let hash = GROUP_HASH_SEED;
+  for (let i = domain.length - 1; i >= start; i--) hash = groupHashStep(hash, domain.charCodeAt(i));
+  return hash & GROUP_HASH_MASK;
+}
+
+/** Whether the domain key `domain`, without one leading dot, is `text.slice(start)` (compared in place). */
+function isGroupOf(domain: string, text: string, start: number): boolean {
+  if (domain.charCodeAt(0) !== DOT) return domain.length === text.length - start && text.startsWith(domain, start);
+  return domain.length - 1 === text.length - start && start > 0 && text.charCodeAt(start - 1) === DOT && text.startsWith(domain, start - 1);
+}
+
+function addToGroup(groups: Map<number, GroupMembers>, entry: DomainEntry): void {
+  const key = groupHash(entry.domain);
+  const members = groups.get(key);
+  if (members === undefined) groups.set(key, entry);
+  else if (members instanceof DomainEntry) groups.set(key, [members, entry]);
   else members.push(entry);
 }
 

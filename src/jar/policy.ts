@@ -325,7 +325,7 @@ export class DefaultCookiePolicy implements CookiePolicy {
  * `text.endswith(dotdomain)`, where Python's dotdomain is the domain with a leading dot added
  * unless it is empty or has one; without building dotdomain (this runs for every cookie).
  */
-function endsWithDotted(text: string, domain: string): boolean {
+export function endsWithDotted(text: string, domain: string): boolean {
   if (domain === '' || domain.startsWith('.')) return text.endsWith(domain);
   return text.length > domain.length && text.endsWith(domain) && text.charCodeAt(text.length - domain.length - 1) === 0x2e;
 }

@@ -1,4 +1,4 @@
-import { Cookie, cookieChanges, expiryChanges } from './cookie';
+import { Cookie, cookieChanges, expiryChanges, shareDomainString } from './cookie';
 import { CookieNotFoundError, CookieValueError } from './errors';
 import { parseNsHeaders, splitHeaderWords } from './headers';
 import { DefaultCookiePolicy, endsWithDotted, type CookiePolicy } from './policy';
@@ -109,16 +109,16 @@ class DomainEntry {
     this.plainItems = null;
     for (const [path, byName] of this.byPath) {
       if (byName.size === 0) continue;
-      let joined: string | undefined;
+      const parts: string[] = [];
       for (const cookie of byName.values()) {
         if (cookie.version !== 0 || cookie.port || cookie.domain !== this.domain || cookie.path !== path) return;
-        const part = cookie.value === null ? cookie.name : `${cookie.name}=${cookie.value}`;
-        joined = joined === undefined ? part : `${joined}; ${part}`;
+        parts.push(cookie.value === null ? cookie.name : `${cookie.name}=${cookie.value}`);
         if (cookie.expires !== null && cookie.expires < soonestExpiry) soonestExpiry = cookie.expires;
         if (cookie.secure) anySecure = true;
         if (!cookie.domainSpecified) anyHostOnly = true;
       }
-      items.push(path, pyLength(path), joined ?? '');
+      // One flat string per path (join copies the parts; a concatenation would keep a tree of them).
+      items.push(path, pyLength(path), parts.join('; '));
     }
     this.plainItems = items;
     this.soonestExpiry = soonestExpiry;
@@ -171,7 +171,7 @@ export class CookieJar implements Iterable<Cookie> {
    * candidates for a host exactly when one is, so a request looks up one group per dot of its host.
    * Built on the first request (see groupIndex), then kept up to date.
    */
-  private domainGroups: Map<number, GroupMembers> | undefined;
+  private domainGroups: DomainGroups | undefined;
   private nextSeq = 0;
   /** The entry of the domain key "" if there is one: every request looks it up. */
   private emptyDomain: DomainEntry | undefined;
@@ -239,6 +239,7 @@ export class CookieJar implements Iterable<Cookie> {
       this.lastStored = last = { entry, path, byName };
     }
     last.entry.changed();
+    shareDomainString(cookie, last.entry.domain);
     const byName = last.byName;
     const size = byName.size;
     byName.set(name, cookie);
@@ -251,16 +252,16 @@ export class CookieJar implements Iterable<Cookie> {
     this.tree.set(domain, entry.byPath);
     this.domains.set(domain, entry);
     if (domain === '') this.emptyDomain = entry;
-    if (this.domainGroups !== undefined) addToGroup(this.domainGroups, entry);
+    this.domainGroups?.add(entry);
     if (this.sites !== undefined) addToSite(this.sites, domain);
     return entry;
   }
 
   /** The domain entries by group, built on first use: loading a file does not pay for it. */
-  private groupIndex(): Map<number, GroupMembers> {
+  private groupIndex(): DomainGroups {
     if (this.domainGroups === undefined) {
-      const groups = new Map<number, GroupMembers>();
-      for (const entry of this.domains.values()) addToGroup(groups, entry);
+      const groups = new DomainGroups();
+      for (const entry of this.domains.values()) groups.add(entry);
       this.domainGroups = groups;
     }
     return this.domainGroups;
@@ -857,7 +858,7 @@ export class CookieJar implements Iterable<Cookie> {
       for (let i = dotted.length - 1; i >= 0; i--) {
         const code = dotted.charCodeAt(i);
         if (code === DOT) {
-          const members = groups.get(hash & GROUP_HASH_MASK);
+          const members = groups.get(hash);
           if (members instanceof DomainEntry) {
             if (isGroupOf(members.domain, dotted, i + 1) && !found.includes(members)) found.push(members);
           } else if (members !== undefined) {
@@ -909,14 +910,7 @@ export class CookieJar implements Iterable<Cookie> {
     this.domains.delete(domain);
     if (domain === '') this.emptyDomain = undefined;
     this.lastStored = undefined;
-    const groups = this.domainGroups;
-    if (groups !== undefined) {
-      const key = groupHash(domain);
-      const members = groups.get(key);
-      const rest = members === undefined || members instanceof DomainEntry ? [] : members.filter((entry) => entry.domain !== domain);
-      if (rest.length === 0) groups.delete(key);
-      else groups.set(key, rest.length === 1 ? rest[0] as DomainEntry : rest);
-    }
+    this.domainGroups?.remove(domain);
     const site = siteKey(domain);
     const keys = this.sites?.get(site);
     keys?.delete(domain);
@@ -1101,13 +1095,45 @@ function isGroupOf(domain: string, text: string, start: number): boolean {
   return domain.length - 1 === text.length - start && start > 0 && text.charCodeAt(start - 1) === DOT && text.startsWith(domain, start - 1);
 }
 
-function addToGroup(groups: Map<number, GroupMembers>, entry: DomainEntry): void {
-  const key = groupHash(entry.domain);
-  const members = groups.get(key);
-  if (members === undefined) groups.set(key, entry);
-  else if (members instanceof DomainEntry) groups.set(key, [members, entry]);
-  else members.push(entry);
+/** The domain entries by group hash (see groupHash), for candidateDomains. */
+class DomainGroups {
+  private readonly members = new Map<number, GroupMembers>();
+  /**
+   * One bit per group hash (modulo its size), set for every group added: most suffixes of a host
+   * ("com", ...) are no group, and the bit tells without a lookup in the map (in a large jar a
+   * lookup is a few cache misses; these 32 KB stay in cache). Never cleared: a stale bit costs
+   * one lookup.
+   */
+  private readonly seen = new Uint32Array(GROUP_FILTER_BITS / 32);
+
+  /** The entries of the group with this hash (unmasked, as candidateDomains computes it). */
+  get(hash: number): GroupMembers | undefined {
+    const key = hash & GROUP_HASH_MASK;
+    if (((this.seen[(key >>> 5) & (GROUP_FILTER_BITS / 32 - 1)] ?? 0) & (1 << (key & 31))) === 0) return undefined;
+    return this.members.get(key);
+  }
+
+  add(entry: DomainEntry): void {
+    const key = groupHash(entry.domain);
+    const word = (key >>> 5) & (GROUP_FILTER_BITS / 32 - 1);
+    this.seen[word] = (this.seen[word] ?? 0) | (1 << (key & 31));
+    const members = this.members.get(key);
+    if (members === undefined) this.members.set(key, entry);
+    else if (members instanceof DomainEntry) this.members.set(key, [members, entry]);
+    else members.push(entry);
+  }
+
+  remove(domain: string): void {
+    const key = groupHash(domain);
+    const members = this.members.get(key);
+    if (members === undefined) return;
+    const rest = (members instanceof DomainEntry ? [members] : members).filter((entry) => entry.domain !== domain);
+    if (rest.length === 0) this.members.delete(key);
+    else this.members.set(key, rest.length === 1 ? rest[0] as DomainEntry : rest);
+  }
 }
+
+const GROUP_FILTER_BITS = 1 << 18;
 
 function bySeq(a: DomainEntry, b: DomainEntry): number {
   return a.seq - b.seq;

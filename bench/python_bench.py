@@ -1,15 +1,18 @@
-"""The Python side of `npm run bench`: runs the same workloads through python3's http.cookiejar.
+"""The Python side of `npm run bench`: runs one workload through python3's http.cookiejar.
 
-Reads a JSON workload file (written by bench/jar.bench.ts) and prints one JSON object of median
-seconds per operation. Standard library only.
+    python_bench.py WORK.json extract
+    python_bench.py WORK.json header header@SIZE REQUESTS
+    python_bench.py WORK.json save|load mozilla|lwp TMPDIR
+
+Reads its workload (written by bench/jar.bench.ts), builds it, prints "ready", then for each "run"
+line on stdin runs the workload once and prints one JSON object: metric -> seconds per operation.
+Standard library only.
 """
 import http.cookiejar as cj
 import json
-import statistics
-import sys
-import tempfile
-import time
 import os
+import sys
+import time
 import urllib.request
 
 
@@ -41,60 +44,62 @@ def filled_jar(cookies, cls=cj.CookieJar):
     return jar
 
 
-def median_per_op(fn, ops, repeats):
-    samples = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) / ops)
-    return statistics.median(samples)
+def per_op(fn, ops):
+    start = time.perf_counter()
+    fn()
+    return (time.perf_counter() - start) / ops
 
 
-def main():
-    """python_bench.py WORK.json PART [HEADER_REQUESTS]; PART is 'extract', 'files' or a jar size."""
-    work = json.load(open(sys.argv[1]))
-    part = sys.argv[2]
-    repeats = work["repeats"]
-    out = {}
-    if part == "extract":
-        run_extract_part(work, repeats, out)
-    elif part == "files":
-        run_files_part(work, repeats, out)
-    else:
-        run_header_part(work, part, int(sys.argv[3]), repeats, out)
-    json.dump(out, sys.stdout)
-
-
-def run_extract_part(work, repeats, out):
-    extract = work["extract"]
+def extract_worker(work):
     def run_extract():
         jar = cj.CookieJar()
-        for r in extract:
+        for r in work:
             jar.extract_cookies(Response(r["lines"]), urllib.request.Request(r["url"]))
-    out["extract"] = median_per_op(run_extract, len(extract) * len(extract[0]["lines"]), repeats)
+    ops = len(work) * len(work[0]["lines"])
+    return lambda: {"extract": per_op(run_extract, ops)}
 
 
-def run_header_part(work, size, requests, repeats, out):
-    case = work["header"][size]
-    jar = filled_jar(case["cookies"])
-    urls = case["urls"][:requests]
+def header_worker(work, part, requests):
+    jar = filled_jar(work["cookies"])
+    urls = work["urls"][:requests]
+
     def run_header():
         for url in urls:
             jar.add_cookie_header(urllib.request.Request(url))
-    out["header@" + size] = median_per_op(run_header, len(urls), repeats)
+    return lambda: {part: per_op(run_header, len(urls))}
 
 
-def run_files_part(work, repeats, out):
-    files = work["files"]
-    tmp = tempfile.mkdtemp()
-    for fmt, cls in (("mozilla", cj.MozillaCookieJar), ("lwp", cj.LWPCookieJar)):
-        jar = filled_jar(files["cookies"], cls)
-        path = os.path.join(tmp, fmt + ".txt")
-        out["save-" + fmt] = median_per_op(lambda: jar.save(path, ignore_discard=True), 1, repeats)
-        def run_load():
-            j = cls()
-            j.load(path, ignore_discard=True)
-        out["load-" + fmt] = median_per_op(run_load, 1, repeats)
+def file_worker(work, operation, fmt, tmp):
+    """A save or a load, each in a process of its own (as on the Node side)."""
+    cls = cj.MozillaCookieJar if fmt == "mozilla" else cj.LWPCookieJar
+    jar = filled_jar(work["cookies"], cls)
+    path = os.path.join(tmp, operation + "-" + fmt + ".txt")
+    if operation == "save":
+        return lambda: {"save-" + fmt: per_op(lambda: jar.save(path, ignore_discard=True), 1)}
+    jar.save(path, ignore_discard=True)
+    jar.clear()
+
+    def run_load():
+        loaded = cls()
+        loaded.load(path, ignore_discard=True)
+    return lambda: {"load-" + fmt: per_op(run_load, 1)}
+
+
+def main():
+    with open(sys.argv[1]) as f:
+        work = json.load(f)
+    kind = sys.argv[2]
+    if kind == "extract":
+        run = extract_worker(work)
+    elif kind == "header":
+        run = header_worker(work, sys.argv[3], int(sys.argv[4]))
+    else:
+        run = file_worker(work, kind, sys.argv[3], sys.argv[4])
+    del work
+    print("ready", flush=True)
+    for line in sys.stdin:
+        if line.strip() == "run":
+            print(json.dumps(run()), flush=True)
 
 
 main()

@@ -25,7 +25,6 @@ export interface CookieJarOptions {
   now?: () => number;
 }
 
-type Tree = Map<string, Map<string, Map<string, Cookie>>>;
 type AttrValue = string | number | null;
 type StandardValue = string | number | bigint | boolean | null;
 
@@ -55,6 +54,43 @@ interface CookieTuple {
 type ByPath = Map<string, Map<string, Cookie>>;
 /** The domain keys of one group hash (see groupHash): most often one, so not always an array. */
 type GroupMembers = DomainEntry | DomainEntry[];
+
+/** The jar's domain entries as the Map of their `byPath` Maps (Python's `_cookies`), read-only and live. */
+class TreeView implements ReadonlyMap<string, ByPath> {
+  constructor(private readonly domains: () => ReadonlyMap<string, DomainEntry>) {}
+
+  get size(): number {
+    return this.domains().size;
+  }
+
+  get(domain: string): ByPath | undefined {
+    return this.domains().get(domain)?.byPath;
+  }
+
+  has(domain: string): boolean {
+    return this.domains().has(domain);
+  }
+
+  *entries(): MapIterator<[string, ByPath]> {
+    for (const [domain, entry] of this.domains()) yield [domain, entry.byPath];
+  }
+
+  keys(): MapIterator<string> {
+    return this.domains().keys();
+  }
+
+  *values(): MapIterator<ByPath> {
+    for (const entry of this.domains().values()) yield entry.byPath;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, ByPath]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: ByPath, key: string, map: ReadonlyMap<string, ByPath>) => void, thisArg?: unknown): void {
+    for (const [domain, byPath] of this.entries()) callback.call(thisArg, byPath, domain, this);
+  }
+}
 
 /** One domain key of the jar: its cookies by path and its place in the jar's (dict) order. */
 class DomainEntry {
@@ -163,9 +199,12 @@ const QUOTE_RE = /(["\\])/g;
 export class CookieJar implements Iterable<Cookie> {
   private policyInUse: CookiePolicy;
   private readonly clock: () => number;
-  private tree: Tree = new Map();
-  /** The tree's domain keys with their insertion number (dict order, for sorting the looked-up keys). */
+  /**
+   * Python's `_cookies`, domain -> path -> name in insertion order, as an entry per domain key with
+   * its insertion number (dict order, for sorting the looked-up keys); `tree` shows it as nested Maps.
+   */
   private domains = new Map<string, DomainEntry>();
+  private readonly tree: ReadonlyMap<string, ByPath> = new TreeView(() => this.domains);
   /**
    * The same entries by their key without one leading dot: "x" and ".x" share a group, and both are
    * candidates for a host exactly when one is, so a request looks up one group per dot of its host.
@@ -249,7 +288,6 @@ export class CookieJar implements Iterable<Cookie> {
 
   private addDomain(domain: string): DomainEntry {
     const entry = new DomainEntry(domain, this.nextSeq++, new Map());
-    this.tree.set(domain, entry.byPath);
     this.domains.set(domain, entry);
     if (domain === '') this.emptyDomain = entry;
     this.domainGroups?.add(entry);
@@ -322,7 +360,6 @@ export class CookieJar implements Iterable<Cookie> {
       if (byPath === undefined) throw new CookieNotFoundError(domain);
       this.deleteDomain(domain, byPath);
     } else {
-      this.tree = new Map();
       this.domains = new Map();
       this.emptyDomain = undefined;
       this.domainGroups = undefined;
@@ -906,7 +943,6 @@ export class CookieJar implements Iterable<Cookie> {
 
   private deleteDomain(domain: string, byPath: ByPath): void {
     for (const byName of byPath.values()) this.count -= byName.size;
-    this.tree.delete(domain);
     this.domains.delete(domain);
     if (domain === '') this.emptyDomain = undefined;
     this.lastStored = undefined;

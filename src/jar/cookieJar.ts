@@ -1,9 +1,10 @@
-import { Cookie, cookieChanges, expiryChanges, shareDomainString } from './cookie';
+import { Cookie, cookieChanges, expiryChanges, shareStrings } from './cookie';
 import { CookieNotFoundError, CookieValueError } from './errors';
 import { parseNsHeaders, splitHeaderWords } from './headers';
 import { DefaultCookiePolicy, endsWithDotted, type CookiePolicy } from './policy';
 import { effRequestHost, escapePath, isThirdParty, parsePythonInt, PY_WHITESPACE_RUN, requestHost, requestPath, requestPort, type CookieRequest } from './request';
 import { refusal, type Refusal } from './rules';
+import { StringPool } from './strings';
 
 /** What the jar did with one cookie: accepted, or refused with a rule id and a reason for people. */
 export interface CookieDecision {
@@ -219,6 +220,8 @@ export class CookieJar implements Iterable<Cookie> {
   /** The domain and path setCookie stored into last: a file's cookies come grouped by both. */
   private lastStored: { readonly entry: DomainEntry; readonly path: string; readonly byName: Map<string, Cookie> } | undefined;
   private count = 0;
+  /** One copy of each cookie name (see shareStrings). */
+  private readonly names = new StringPool();
   /** Expiry times, soonest first; built on the first expiry sweep (see expiryHeap), then kept up to date. */
   private heap: ExpiryEntry[] | undefined;
   /** expiryChanges() when the heap was built. */
@@ -278,7 +281,7 @@ export class CookieJar implements Iterable<Cookie> {
       this.lastStored = last = { entry, path, byName };
     }
     last.entry.changed();
-    shareDomainString(cookie, last.entry.domain);
+    shareStrings(cookie, last.entry.domain, this.names.of(name));
     const byName = last.byName;
     const size = byName.size;
     byName.set(name, cookie);

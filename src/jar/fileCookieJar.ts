@@ -16,6 +16,7 @@
 import type { Cookie } from './cookie';
 import { CookieJar, type CookieJarOptions } from './cookieJar';
 import { CookieValueError, LoadError } from './errors';
+export { StringPool } from './strings';
 import type { CookiePolicy } from './policy';
 
 /**
@@ -75,23 +76,6 @@ export interface PreviousFields {
   path: string;
 }
 
-/**
- * One copy of each string seen, while parsing a file: cookie names repeat across sites (`_ga`,
- * `NID`, ...), and a name kept once is a string fewer per cookie for the garbage collector to copy
- * (a fresh slice that is dropped costs little). At most STRING_POOL_SIZE strings are kept.
- */
-export class StringPool {
-  private readonly strings = new Map<string, string>();
-
-  of(text: string): string {
-    const known = this.strings.get(text);
-    if (known !== undefined) return known;
-    if (this.strings.size < STRING_POOL_SIZE) this.strings.set(text, text);
-    return text;
-  }
-}
-
-const STRING_POOL_SIZE = 1024;
 
 /** The value of `line.slice(start, end)` if it is 1 to 15 ASCII digits (exact as a double: `Number` reads them as float() would), else null. */
 export function asciiInteger(line: string, start: number, end: number): number | null {

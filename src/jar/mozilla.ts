@@ -17,7 +17,7 @@
 import { Cookie, type CookieInit } from './cookie';
 import { isPythonSpace, pyStrip } from './dates';
 import {
-  asciiInteger, FileCookieJar, LastConversion, LineReader, StringPool, TextBuilder, type FileLine, type ParseContext, type PreviousFields, type SaveOptions,
+  asciiInteger, FileCookieJar, LineReader, StringPool, type FileLine, type ParseContext, type PreviousFields, type SaveOptions,
 } from './fileCookieJar';
 import type { LoadError } from './errors';
 import { decimalDigitValue } from './request';
@@ -41,9 +41,7 @@ export class MozillaCookieJar extends FileCookieJar {
     const ignoreDiscard = options.ignoreDiscard ?? false;
     const ignoreExpires = options.ignoreExpires ?? false;
     const now = this.now();
-    const out = new TextBuilder();
-    out.pieces.push(NETSCAPE_HEADER_TEXT);
-    const expiresFields = new LastConversion((expires: number) => `${pyIntStr(expires)}\t`);
+    const out = new LineWriter(NETSCAPE_HEADER_TEXT);
     const heads = new LineHeads();
     // The live tree, in the jar's iteration order: saving does not change it, so no snapshot.
     for (const byPath of this.cookieTree().values()) {
@@ -51,8 +49,12 @@ export class MozillaCookieJar extends FileCookieJar {
         for (const cookie of byName.values()) {
           if (!ignoreDiscard && cookie.discard) continue;
           if (!ignoreExpires && cookie.isExpired(now)) continue;
-          pushCookieLine(out.pieces, cookie, heads, expiresFields);
-          out.endRecord();
+          // cookies.txt regards 'Set-Cookie: foo' as a cookie with no name, whereas http.cookiejar
+          // regards it as a cookie with no value.
+          const value = cookie.value;
+          const head = heads.of(cookie.domain, cookie.path, cookie.secure, cookie.expires);
+          // gh-113775: HttpOnly in any letter case
+          out.line(hasHttpOnly(cookie) ? HTTPONLY_PREFIX + head : head, value === null ? '' : cookie.name, value ?? cookie.name);
         }
       }
     }
@@ -93,41 +95,68 @@ export class MozillaCookieJar extends FileCookieJar {
 }
 
 /**
- * One cookie's line of the file, with its "\n", as one piece: a short concatenation (a small
- * rope that the chunk's join copies flat) costs less than ten pieces in the chunk.
- */
-function pushCookieLine(parts: string[], cookie: Cookie, heads: LineHeads, expiresFields: LastConversion<number>): void {
-  const expiresField = cookie.expires === null ? '\t' : expiresFields.of(cookie.expires); // with its tab
-  // cookies.txt regards 'Set-Cookie: foo' as a cookie with no name, whereas http.cookiejar
-  // regards it as a cookie with no value.
-  const name = cookie.value === null ? '' : cookie.name;
-  const value = cookie.value ?? cookie.name;
-  if (hasHttpOnly(cookie)) parts.push(HTTPONLY_PREFIX); // gh-113775: any letter case
-  // domain, initial dot, path and secure (the head, with the tabs), expires, name, value
-  parts.push(heads.of(cookie.domain, cookie.path, cookie.secure) + expiresField + name + '\t' + value + '\n');
-}
-
-/**
- * A line's first four fields (domain, initial dot, path, secure) with their tabs, remembered for
- * the last domain, path and flag: a jar saves a site's cookies together, so most lines reuse the
- * one before's.
+ * A line's first five fields (domain, initial dot, path, secure, expires) joined by tabs,
+ * remembered for the last ones asked for: a jar saves a site's cookies together, so most lines
+ * reuse the one before's.
  */
 class LineHeads {
   private domain = '';
   private path = '';
   private secure = false;
+  private expires: number | null = null;
   private head: string | undefined;
 
-  of(domain: string, path: string, secure: boolean): string {
-    if (this.head === undefined || domain !== this.domain || path !== this.path || secure !== this.secure) {
-      this.head = domain + (domain.startsWith('.') ? '\tTRUE\t' : '\tFALSE\t') + path + (secure ? '\tTRUE\t' : '\tFALSE\t');
+  of(domain: string, path: string, secure: boolean, expires: number | null): string {
+    if (this.head === undefined || domain !== this.domain || path !== this.path || secure !== this.secure || expires !== this.expires) {
+      this.head = `${domain}${domain.startsWith('.') ? '\tTRUE\t' : '\tFALSE\t'}${path}${secure ? '\tTRUE\t' : '\tFALSE\t'}${expires === null ? '' : pyIntStr(expires)}`;
       this.domain = domain;
       this.path = path;
       this.secure = secure;
+      this.expires = expires;
     }
     return this.head;
   }
 }
+
+/**
+ * The file's lines, joined a few hundred at a time with a tab between the elements: a line's
+ * first five fields (one string, most often the line before's), its name, and its value, to which
+ * the "\n" that ends the line and the next line's first five fields are joined. Two
+ * concatenations per line instead of five, and the join copies the rest.
+ */
+class LineWriter {
+  private elements: string[] = [];
+  private readonly chunks: string[];
+  /** The last line's value, waiting for the "\n" and what follows it. */
+  private value: string | undefined;
+  private lines = 0;
+
+  constructor(header: string) {
+    this.chunks = [header];
+  }
+
+  line(head: string, name: string, value: string): void {
+    this.elements.push(this.value === undefined ? head : `${this.value}\n${head}`, name);
+    this.value = value;
+    if (++this.lines >= LINES_PER_CHUNK) this.endChunk();
+  }
+
+  text(): string {
+    this.endChunk();
+    return this.chunks.join('');
+  }
+
+  private endChunk(): void {
+    if (this.value === undefined) return;
+    this.elements.push(`${this.value}\n`);
+    this.chunks.push(this.elements.join('\t'));
+    this.elements = [];
+    this.value = undefined;
+    this.lines = 0;
+  }
+}
+
+const LINES_PER_CHUNK = 256;
 
 /**
  * One line of _really_load's loop, `source.slice(lineStart, lineStop)` with its "\n": a Cookie,

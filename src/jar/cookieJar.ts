@@ -106,8 +106,11 @@ class DomainEntry {
    * to the domain's cookies.
    */
   plainItems: readonly (string | number)[] | null = null;
-  /** The soonest expiry of the plain cookies (Infinity if none expires). */
-  soonestExpiry = Infinity;
+  /**
+   * The soonest expiry of the plain cookies, null if none expires (not Infinity: a number field
+   * that is not a small integer costs every entry a boxed number, 20,000 of them in a large jar).
+   */
+  soonestExpiry: number | null = null;
   anySecure = false;
   /** Whether a plain cookie has no domain attribute (domainSpecified false). */
   anyHostOnly = false;
@@ -140,7 +143,7 @@ class DomainEntry {
    */
   private computePlain(): void {
     const items: (string | number)[] = [];
-    let soonestExpiry = Infinity;
+    let soonestExpiry: number | null = null;
     let anySecure = false;
     let anyHostOnly = false;
     this.plainItems = null;
@@ -150,7 +153,7 @@ class DomainEntry {
       for (const cookie of byName.values()) {
         if (cookie.version !== 0 || cookie.port || cookie.domain !== this.domain || cookie.path !== path) return;
         parts.push(cookie.value === null ? cookie.name : `${cookie.name}=${cookie.value}`);
-        if (cookie.expires !== null && cookie.expires < soonestExpiry) soonestExpiry = cookie.expires;
+        if (cookie.expires !== null && (soonestExpiry === null || cookie.expires < soonestExpiry)) soonestExpiry = cookie.expires;
         if (cookie.secure) anySecure = true;
         if (!cookie.domainSpecified) anyHostOnly = true;
       }
@@ -824,7 +827,7 @@ export class CookieJar implements Iterable<Cookie> {
     for (let e = 0; e < entries.length; e++) {
       const entry = entries[e] as DomainEntry;
       if (!domainPasses(policy, entry.domain, request)) continue;
-      if (entry.soonestExpiry <= now || (entry.anySecure && !secureOk) || (strictNonDomain && entry.anyHostOnly && entry.domain !== erhn)) return undefined;
+      if ((entry.soonestExpiry !== null && entry.soonestExpiry <= now) || (entry.anySecure && !secureOk) || (strictNonDomain && entry.anyHostOnly && entry.domain !== erhn)) return undefined;
       // returnOk's domain check for version 0 cookies: the same for every cookie of the domain.
       if (!endsWithDotted(dotErhn, entry.domain)) continue;
       const items = entry.plainItems ?? [];

@@ -846,9 +846,19 @@ export class CookieJar implements Iterable<Cookie> {
       return parts;
     }
     // cookieAttrs' stable sort, longest path first: a run's cookies share their path, so sorting
-    // the runs sorts the cookies.
-    const order = Array.from({ length: runs.length / 2 }, (_, r) => r * 2).sort((a, b) => (runs[b] as number) - (runs[a] as number));
-    for (const r of order) parts.push(runs[r + 1] as string);
+    // the runs sorts the cookies. An insertion sort: a request has a few runs, and
+    // Array.prototype.sort allocates its work space on every call.
+    const lengths: number[] = [];
+    for (let r = 0; r < runs.length; r += 2) {
+      const length = runs[r] as number;
+      let at = parts.length;
+      for (; at > 0 && (lengths[at - 1] ?? 0) < length; at--) {
+        parts[at] = parts[at - 1] ?? '';
+        lengths[at] = lengths[at - 1] ?? 0;
+      }
+      parts[at] = runs[r + 1] as string;
+      lengths[at] = length;
+    }
     return parts;
   }
 
@@ -895,7 +905,8 @@ export class CookieJar implements Iterable<Cookie> {
     const found: DomainEntry[] = [];
     const empty = this.emptyDomain;
     if (empty !== undefined) found.push(empty);
-    for (const dotted of dottedErhn === dottedReqHost ? [dottedReqHost] : [dottedReqHost, dottedErhn]) {
+    for (let d = dottedErhn === dottedReqHost ? 1 : 0; d < 2; d++) {
+      const dotted = d === 0 ? dottedErhn : dottedReqHost;
       // Right to left: at each dot, `hash` is the group hash of the text after it (see groupHash).
       let hash = GROUP_HASH_SEED;
       for (let i = dotted.length - 1; i >= 0; i--) {
@@ -913,7 +924,17 @@ export class CookieJar implements Iterable<Cookie> {
         hash = groupHashStep(hash, code);
       }
     }
-    if (found.length > 1) found.sort(bySeq);
+    // In the jar's order. An insertion sort: there are a few, and Array.prototype.sort allocates
+    // its work space on every call.
+    for (let i = 1; i < found.length; i++) {
+      const entry = found[i] as DomainEntry;
+      let at = i;
+      while (at > 0 && (found[at - 1] as DomainEntry).seq > entry.seq) {
+        found[at] = found[at - 1] as DomainEntry;
+        at--;
+      }
+      found[at] = entry;
+    }
     return found;
   }
 

@@ -519,9 +519,13 @@ export function requestPort(request: CookieRequest): string | null {
 }
 
 const HTTP_PATH_SAFE = "%/;:@&=+$,!~*'()";
+/** A path that quote(path, HTTP_PATH_SAFE) leaves as it is, without a "%" escape to upper-case. */
+const ALREADY_SAFE_PATH = /^[A-Za-z0-9_.\-~/;:@&=+$,!*'()]*$/;
 
 /** Python's `escape_path(path)`: %-escape what a URL path may not hold, upper-case every escape. */
 export function escapePath(path: string): string {
+  // Most paths need no quoting and have no escape to upper-case: then the path itself (no copy).
+  if (ALREADY_SAFE_PATH.test(path)) return path;
   return quote(path, HTTP_PATH_SAFE).replace(/%([0-9a-fA-F]{2})/g, (_, hex: string) => `%${hex.toUpperCase()}`);
 }
 

@@ -310,6 +310,10 @@ const comparisons: [kind: string, start: () => Worker[]][] = [
 ];
 const onlyIndex = process.argv.indexOf('--only');
 const only = onlyIndex === -1 ? undefined : process.argv[onlyIndex + 1];
+if (only !== undefined && !comparisons.some(([kind]) => kind === only)) {
+  console.error(`--only takes one of ${[...new Set(comparisons.map(([kind]) => kind))].join(', ')}, not ${JSON.stringify(only)}`);
+  process.exit(2);
+}
 const rounds: Sample[] = [];
 try {
   for (const [kind, start] of comparisons) {

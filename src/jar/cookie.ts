@@ -58,6 +58,16 @@ export function shareStrings(cookie: Cookie, domain: string, name: string): void
 
 let share: (cookie: Cookie, domain: string, name: string) => void;
 
+/**
+ * Sets the version of a cookie that no jar holds yet (one make_cookies has just built) without
+ * counting it as a change: no jar's ready-made data can depend on it.
+ */
+export function setNewCookieVersion(cookie: Cookie, version: number): void {
+  setVersion(cookie, version);
+}
+
+let setVersion: (cookie: Cookie, version: number) => void;
+
 /** The bits of Cookie's boolean fields. */
 const FLAG = {
   secure: 1, domainSpecified: 2, domainInitialDot: 4, pathSpecified: 8, portSpecified: 16, discard: 32, rfc2109: 64,
@@ -89,6 +99,9 @@ export class Cookie {
   private rest: Map<string, string | null> | null;
 
   static {
+    setVersion = (cookie, version) => {
+      cookie.versionField = version;
+    };
     share = (cookie, domain, name) => {
       if (cookie.domainField === domain) cookie.domainField = domain;
       if (cookie.nameField === name) cookie.nameField = name;

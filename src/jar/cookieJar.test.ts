@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Cookie } from './cookie';
+import { Cookie, cookieChanges } from './cookie';
 import { CookieJar } from './cookieJar';
 import type { CookiePolicy } from './policy';
 import { DefaultCookiePolicy, type DefaultCookiePolicyOptions } from './policy';
@@ -211,6 +211,14 @@ describe('the jar API', () => {
       Reflect.set(a, field, to);
       expect(cookieHeader(jar, 'http://www.acme.com/a/b'), field).toBe(expected);
     }
+  });
+
+  it('counts no change to stored cookies while extracting (an RFC 2109 cookie made Netscape is new)', () => {
+    const jar = new CookieJar(undefined, { now: () => T });
+    const before = cookieChanges();
+    const decisions = jar.extractCookies(setCookies('a=1; Version=1; Path=/', 'b=2'), at('http://www.acme.com/'));
+    expect(decisions.map((d) => [d.cookie.name, d.cookie.version, d.cookie.rfc2109, d.accepted])).toEqual([['a', 0, true, true], ['b', 0, false, true]]);
+    expect(cookieChanges()).toBe(before);
   });
 
   it('asks a policy\'s own return checks, whether a subclass overrides one or the prototype was patched', () => {

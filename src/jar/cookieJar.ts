@@ -1,4 +1,4 @@
-import { Cookie, cookieChanges, expiryChanges, shareStrings } from './cookie';
+import { Cookie, cookieChanges, expiryChanges, setNewCookieVersion, shareStrings } from './cookie';
 import { CookieNotFoundError, CookieValueError } from './errors';
 import { parseNsHeaders, splitHeaderWords } from './headers';
 import { DefaultCookiePolicy, endsWithDotted, type CookiePolicy } from './policy';
@@ -699,8 +699,9 @@ export class CookieJar implements Iterable<Cookie> {
     for (const { cookie } of slots) {
       if (cookie?.version !== 1) continue;
       cookie.rfc2109 = true;
-      // Treat RFC 2109 cookies as Netscape cookies rather than as RFC 2965 ones.
-      if (asNetscape) cookie.version = 0;
+      // Treat RFC 2109 cookies as Netscape cookies rather than as RFC 2965 ones. (The cookie is new:
+      // setting its version is not a change to a stored cookie.)
+      if (asNetscape) setNewCookieVersion(cookie, 0);
     }
   }
 

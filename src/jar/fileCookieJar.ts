@@ -16,7 +16,6 @@
 import type { Cookie } from './cookie';
 import { CookieJar, type CookieJarOptions } from './cookieJar';
 import { CookieValueError, LoadError } from './errors';
-export { StringPool } from './strings';
 import type { CookiePolicy } from './policy';
 
 /**
@@ -75,7 +74,6 @@ export interface PreviousFields {
   domain: string;
   path: string;
 }
-
 
 /** The value of `line.slice(start, end)` if it is 1 to 15 ASCII digits (exact as a double: `Number` reads them as float() would), else null. */
 export function asciiInteger(line: string, start: number, end: number): number | null {

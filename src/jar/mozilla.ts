@@ -17,8 +17,9 @@
 import { Cookie, type CookieInit } from './cookie';
 import { isPythonSpace, pyStrip } from './dates';
 import {
-  asciiInteger, FileCookieJar, LineReader, StringPool, type FileLine, type ParseContext, type PreviousFields, type SaveOptions,
+  asciiInteger, FileCookieJar, LineReader, type FileLine, type ParseContext, type PreviousFields, type SaveOptions,
 } from './fileCookieJar';
+import { StringPool } from './strings';
 import type { LoadError } from './errors';
 import { decimalDigitValue } from './request';
 
@@ -270,7 +271,6 @@ function isCommentOrBlank(source: string, start: number, end: number): boolean {
   const stripped = pyStrip(source.slice(start, end));
   return stripped.startsWith('#') || stripped.startsWith('$') || stripped === '';
 }
-
 
 /** Written only so that prefetchDomain's reads are not optimised away. */
 let _prefetched = 0;

@@ -715,20 +715,19 @@ export class CookieJar implements Iterable<Cookie> {
     const policy = this.policyInUse;
     const now = this.now();
     policy.now = now;
-    if (usesDefaultChecks(policy)) {
-      const parts = this.plainCookieHeader(policy, now, request);
-      if (parts !== undefined) {
-        if (parts.length > 0 && !request.hasHeader('Cookie')) request.addUnredirectedHeader('Cookie', parts.join('; '));
-        if (policy.rfc2965 && !policy.hideCookie2 && !request.hasHeader('Cookie2') && parts.length > 0) request.addUnredirectedHeader('Cookie2', '$Version="1"');
-        this.clearExpiredCookies();
-        return;
-      }
+    // The domain keys the request can match, looked up once for either route (null: walk them all).
+    const entries = this.usesDefaultDomainCheck() ? this.candidateDomains(request) : null;
+    let attrs = entries !== null && usesDefaultChecks(policy) ? this.plainCookieHeader(policy, now, request, entries) : undefined;
+    // Plain cookies are all version 0, so any of them is one that is not version 1.
+    let anyNotVersion1 = attrs !== undefined && attrs.length > 0;
+    if (attrs === undefined) {
+      const cookies = this.cookiesForRequest(request, entries);
+      attrs = cookieAttrs(cookies);
+      anyNotVersion1 = cookies.some((cookie) => cookie.version !== 1);
     }
-    const cookies = this.cookiesForRequest(request);
-    const attrs = cookieAttrs(cookies);
     if (attrs.length > 0 && !request.hasHeader('Cookie')) request.addUnredirectedHeader('Cookie', attrs.join('; '));
     // If necessary, advertise that we know RFC 2965.
-    if (policy.rfc2965 && !policy.hideCookie2 && !request.hasHeader('Cookie2') && cookies.some((cookie) => cookie.version !== 1)) {
+    if (policy.rfc2965 && !policy.hideCookie2 && !request.hasHeader('Cookie2') && anyNotVersion1) {
       request.addUnredirectedHeader('Cookie2', '$Version="1"');
     }
     this.clearExpiredCookies();
@@ -793,10 +792,9 @@ export class CookieJar implements Iterable<Cookie> {
     }
   }
 
-  /** Python's `_cookies_for_request`, looking up only the domain keys that can match when it is safe to. */
-  private cookiesForRequest(request: CookieRequest): Cookie[] {
-    if (!this.usesDefaultDomainCheck()) return this.cookiesForRequestFullWalk(request);
-    const entries = this.candidateDomains(request);
+  /** Python's `_cookies_for_request` over the candidate domain entries, or over every domain key when they are null (a policy's own domainReturnOk). */
+  private cookiesForRequest(request: CookieRequest, entries: readonly DomainEntry[] | null): Cookie[] {
+    if (entries === null) return this.cookiesForRequestFullWalk(request);
     for (const entry of entries) prefetchCookies(entry.pathsAndCookies());
     const cookies: Cookie[] = [];
     for (const entry of entries) this.cookiesForDomain(entry, request, cookies);
@@ -812,8 +810,7 @@ export class CookieJar implements Iterable<Cookie> {
    * not others: one has expired, a secure one on an insecure request, a host-only one under strict
    * non-domain checks.
    */
-  private plainCookieHeader(policy: DefaultCookiePolicy, now: number, request: CookieRequest): string[] | undefined {
-    const entries = this.candidateDomains(request);
+  private plainCookieHeader(policy: DefaultCookiePolicy, now: number, request: CookieRequest, entries: readonly DomainEntry[]): string[] | undefined {
     for (const entry of entries) if (!entry.isPlain()) return undefined;
     prefetchPlain(entries);
     // returnOk's request-wide checks: version 0 (netscape), verifiability.

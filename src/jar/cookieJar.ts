@@ -717,6 +717,7 @@ export class CookieJar implements Iterable<Cookie> {
     policy.now = now;
     // The domain keys the request can match, looked up once for either route (null: walk them all).
     const entries = this.usesDefaultDomainCheck() ? this.candidateDomains(request) : null;
+    // (entries are non-null only under DefaultCookiePolicy's own domain checks.)
     let attrs = entries !== null && usesDefaultChecks(policy) ? this.plainCookieHeader(policy, now, request, entries) : undefined;
     // Plain cookies are all version 0, so any of them is one that is not version 1.
     let anyNotVersion1 = attrs !== undefined && attrs.length > 0;
@@ -1074,13 +1075,14 @@ function pyLength(text: string): number {
 /**
  * DefaultCookiePolicy's return checks as this module found them: a policy that has them all (not a
  * subclass's own, nor the prototype's patched later) is one whose refusals plainCookieHeader knows.
+ * The two domain checks are also what usesDefaultDomainCheck compares.
  */
 const DEFAULT_DOMAIN_RETURN_OK: unknown = Reflect.get(DefaultCookiePolicy.prototype, 'domainReturnOk');
 const DEFAULT_EXPLAIN_DOMAIN_RETURN_OK: unknown = Reflect.get(DefaultCookiePolicy.prototype, 'explainDomainReturnOk');
 const DEFAULT_RETURN_CHECKS = ['returnOk', 'explainReturnOk', 'returnOkVersion', 'returnOkVerifiability', 'returnOkSecure',
-  'returnOkExpires', 'returnOkPort', 'returnOkDomain', 'pathReturnOk', 'explainPathReturnOk', 'domainReturnOk',
-  'explainDomainReturnOk'].map((name): [string, unknown] => [name, Reflect.get(DefaultCookiePolicy.prototype, name)]);
+  'returnOkExpires', 'returnOkPort', 'returnOkDomain', 'pathReturnOk', 'explainPathReturnOk'].map((name): [string, unknown] => [name, Reflect.get(DefaultCookiePolicy.prototype, name)]);
 
+/** Whether the policy's return checks other than the domain ones (see usesDefaultDomainCheck) are DefaultCookiePolicy's own. */
 function usesDefaultChecks(policy: CookiePolicy): policy is DefaultCookiePolicy {
   if (!(policy instanceof DefaultCookiePolicy)) return false;
   for (const [name, check] of DEFAULT_RETURN_CHECKS) if (Reflect.get(policy, name) !== check) return false;

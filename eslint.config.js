@@ -54,4 +54,27 @@ export default tseslint.config(
       'no-restricted-globals': ['error', { name: 'chrome', message: 'Import the browser API from src/shared/browser.ts.' }, { name: 'browser', message: 'Import the browser API from src/shared/browser.ts.' }],
     },
   },
+  {
+    // The file formats: pure like the engine, over src/jar only (the extension and the CLI share them).
+    // After the src/** block: this rule list replaces that one's no-restricted-globals.
+    files: ['src/formats/**/*.ts'],
+    ignores: ['src/formats/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{
+        regex: '^(?!\\./|\\.\\./jar(?:/|$))',
+        message: 'src/formats is pure: it imports only itself and src/jar (no package, no browser API, no Node built-in).',
+      }] }],
+      'no-restricted-globals': ['error', ...['chrome', 'browser', 'window', 'document', 'navigator', 'process', 'Buffer', 'require', 'fetch'].map((name) => ({
+        name, message: 'src/formats is pure: no browser or Node API (the caller does the I/O).',
+      }))],
+    },
+  },
+  {
+    // The command-line tool: thin over the engines, src/formats and src/jar-node; never the extension's layers.
+    files: ['src/cli/**/*.ts'],
+    rules: restrict(
+      ['../background', '../background/*', '../popup', '../popup/*', '../shared/*', '!../shared/settings', 'webextension-polyfill', 'preact', 'preact/*'],
+      'src/cli imports the engines (src/jar, the browser model), src/formats, src/jar-node, src/shared/settings (the policy presets) and its CLI libraries, never the extension.',
+    ),
+  },
 );

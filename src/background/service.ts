@@ -16,7 +16,7 @@ import {
   type BeforeRedirectDetails, type BeforeSendHeadersDetails, type HeadersReceivedDetails, type RequestDetails,
 } from './adapter';
 import { browserToJarCookie, compareCookies, cookieTableRow, inSite, plainBrowserCookie, siteOf } from './cookies';
-import { exportCookies } from './export';
+import { exportCookies } from '../formats';
 import { BatchedWriter, type StorageArea } from './store';
 
 export interface CookiesApi { getAll(details: Record<string, unknown>): Promise<unknown[]> }

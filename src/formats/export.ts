@@ -1,12 +1,18 @@
 // cookies.txt and LWP text for the tools on the other end. MozillaCookieJar.saveText is the `python`
-// dialect; this layer writes the others (see docs/background.md, "Export dialects"):
+// dialect; this layer writes the others (see docs/export.md):
 //   curl    session cookies with expiry 0, HttpOnly as the `#HttpOnly_` prefix
 //   wget    session cookies with expiry 0, no `#HttpOnly_` prefix (wget skips such lines as comments)
 //   yt-dlp  session cookies with expiry 0, `#HttpOnly_` prefix, the magic first line its loader checks
 // Every dialect writes whole-second expiries, and leaves out, with a warning, a cookie whose name,
 // value, domain or path holds a tab, CR, LF or other control character (it would break the line).
 import { LWPCookieJar, MozillaCookieJar, type Cookie } from '../jar';
-import type { ExportDialect, ExportFormat, ExportResult } from '../shared/protocol';
+
+/** The file formats an export writes: Mozilla/Netscape cookies.txt, or LWP's Set-Cookie3 lines. */
+export type ExportFormat = 'mozilla' | 'lwp';
+/** The cookies.txt dialects, one per reader that disagrees with the others (docs/export.md). */
+export type ExportDialect = 'python' | 'curl' | 'wget' | 'yt-dlp';
+/** The file text, a suggested file name, what was lost (warnings) and how many cookies were written. */
+export interface ExportResult { text: string; filename: string; warnings: string[]; count: number }
 
 export interface ExportOptions {
   format: ExportFormat;

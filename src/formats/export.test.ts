@@ -57,3 +57,36 @@ describe('export dialects', () => {
     expect(result.warnings.join(' ')).toMatch(/2 session cookies.*1 expired cookie/s);
   });
 });
+
+describe('lines that would break the file', () => {
+  // Every C0 control character and DEL: a reader splits or ends lines on some of them and
+  // misreads the rest, so a cookie holding one anywhere is left out, never written.
+  const CONTROLS = [...Array.from({ length: 0x20 }, (_, code) => code), 0x7f].map((code) => String.fromCharCode(code));
+  const FIELDS = ['name', 'value', 'domain', 'path'] as const;
+  const cases = CONTROLS.flatMap((ch) => FIELDS.map((field) => [`U+${ch.charCodeAt(0).toString(16).padStart(4, '0')}`, field, ch] as const));
+
+  it('covers the 33 control characters in each of the 4 fields', () => { expect(cases).toHaveLength(132); });
+
+  it.each(cases)('%s in the %s: the cookie is left out with a warning, in every dialect', (_code, field, ch) => {
+    const fields = { name: 'n', value: 'v', domain: 'www.example.com', path: '/' };
+    fields[field] = field === 'domain' ? `www${ch}.example.com` : field === 'path' ? `/a${ch}b` : `a${ch}b`;
+    const broken = new Cookie({ ...base, ...fields, domainSpecified: false, domainInitialDot: false, secure: false, expires: 2000000000, discard: false });
+    for (const dialect of ['python', 'curl', 'wget', 'yt-dlp'] as const) {
+      const result = exportCookies([broken, ...cookies().slice(0, 1)], { format: 'mozilla', dialect, includeSession: true, includeExpired: false }, NOW);
+      expect(result.count, dialect).toBe(1);
+      expect(body(result.text).map((line) => line.split('\t')[5]), dialect).toEqual(['sess']);
+      expect(result.warnings.join('\n'), dialect).toMatch(/Left out 1 cookie whose .* control character/);
+    }
+  });
+});
+
+describe('a cookie without a value (Set-Cookie: token)', () => {
+  const bare = new Cookie({ ...base, name: 'token', value: null, domain: 'www.example.com', domainSpecified: false, domainInitialDot: false, path: '/', secure: false, expires: 2000000000, discard: false });
+
+  // MozillaCookieJar writes it with an empty name field and the name as the value; loading gives
+  // back a cookie named "" valued "token", which every reader then sends as `token` (curl `token=`).
+  it.each(['python', 'curl', 'wget', 'yt-dlp'] as const)('%s writes an empty name field and the name in the value field', (dialect) => {
+    const result = exportCookies([bare], { format: 'mozilla', dialect, includeSession: true, includeExpired: false }, NOW);
+    expect(body(result.text)).toEqual(['www.example.com\tFALSE\t/\tFALSE\t2000000000\t\ttoken']);
+  });
+});

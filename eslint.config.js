@@ -8,7 +8,7 @@ const restrict = (/** @type {string[]} */ groups, /** @type {string} */ message)
 });
 
 export default tseslint.config(
-  { ignores: ['extension/', 'node_modules/', 'test-results/', 'playwright-report/', 'e2e-output/', 'dist/'] },
+  { ignores: ['extension/', 'extension-firefox/', 'node_modules/', 'test-results/', 'playwright-report/', 'e2e-output/', 'dist/'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -45,6 +45,13 @@ export default tseslint.config(
   {
     files: ['src/popup/**/*.{ts,tsx}'],
     rules: restrict(['../background/*', '**/background/**', 'webextension-polyfill'], 'The popup never imports the background (it talks to it through src/shared); the browser API comes from src/shared/browser.ts.'),
+  },
+  {
+    // Cookie data is rendered as text, never markup (the build also removes Preact's innerHTML sink: build/noInnerHtml.ts).
+    files: ['src/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: 'JSXAttribute[name.name="dangerouslySetInnerHTML"]', message: 'Render text, never markup: the extension ships without Preact\'s innerHTML sink.' }],
+    },
   },
   {
     // The browser API is imported in exactly one module: src/shared/browser.ts.

@@ -1,21 +1,16 @@
-// The service worker. Every listener is registered synchronously at the top level, so that an
-// event which wakes the worker is delivered to it; the Background queues events until its stored
-// state has loaded.
-import { beforeSendHeadersOptions, browser, headersReceivedOptions } from '../shared/browser';
+// The background: Chrome runs it as the MV3 service worker, Firefox as an event page. Every
+// listener is registered synchronously at the top level, so that an event which wakes the worker is
+// delivered to it; the Background queues events until its stored state has loaded.
+import { beforeSendHeadersOptions, browser, headersReceivedOptions, storageQuotaBytes } from '../shared/browser';
 import { handleMessages } from '../shared/messaging';
 import { Background, DEFAULT_QUOTA_BYTES } from './service';
 import { registerListeners } from './wiring';
 
-const quotaOf = (area: unknown): number => {
-  const quota = (area as { QUOTA_BYTES?: unknown }).QUOTA_BYTES;
-  return typeof quota === 'number' ? quota : DEFAULT_QUOTA_BYTES;
-};
-
 const background = new Background({
   local: browser.storage.local,
   session: browser.storage.session,
-  localQuotaBytes: quotaOf(browser.storage.local),
-  sessionQuotaBytes: quotaOf(browser.storage.session),
+  localQuotaBytes: storageQuotaBytes(browser.storage.local, DEFAULT_QUOTA_BYTES),
+  sessionQuotaBytes: storageQuotaBytes(browser.storage.session, DEFAULT_QUOTA_BYTES),
   cookies: browser.cookies,
   tabs: browser.tabs,
 });

@@ -23,3 +23,13 @@ export function beforeSendHeadersOptions(): string[] {
   const extra = options?.['EXTRA_HEADERS'];
   return extra === undefined ? ['requestHeaders'] : ['requestHeaders', extra];
 }
+
+/**
+ * An area's QUOTA_BYTES, or `fallback` where the browser declares none: Chrome's local and session
+ * areas and Firefox's session area (131+) declare 10 MiB; Firefox's local area declares no quota (it
+ * is backed by IndexedDB), and the background keeps the same 10 MiB bound there.
+ */
+export function storageQuotaBytes(area: unknown, fallback: number): number {
+  const quota = (area as { QUOTA_BYTES?: unknown }).QUOTA_BYTES;
+  return typeof quota === 'number' ? quota : fallback;
+}

@@ -1,10 +1,10 @@
 // The one module that touches the browser API: everything else imports `browser` from here, so
 // that tests can replace it and a Firefox build needs no other change.
-import browser from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
 
 export type Browser = typeof browser;
 export type WebRequest = Browser['webRequest'];
-export type MessageSender = import('webextension-polyfill').Runtime.MessageSender;
+export type MessageSender = Runtime.MessageSender;
 export { browser };
 
 /**

@@ -4,7 +4,7 @@
  * each collects ALL mismatches and fails with a count per kind and the first few, printed in full.
  *
  * Python's behaviour is the expected value, except for the deliberate deviations of
- * docs/DESIGN.md "Reference behaviour", each applied below by one named adjustment:
+ * docs/architecture.md "Reference behaviour" (and docs/jar.md), each applied below by one named adjustment:
  *   - gh-113775: HttpOnly survives a Mozilla save          -> adjustGh113775()
  *   - gh-61366:  Mozilla expiry 0 loads as a session cookie -> adjustGh61366()
  *   - atomic load: a LoadError leaves the jar unchanged      -> expectedAfterLoadError()

@@ -679,15 +679,123 @@ def _warn_lines():
 WARN_LINES = _warn_lines()
 
 
+# make_cookies' debug log names four of its ways of dropping a cookie (a missing domain, path or
+# version value, a bad Max-Age, an expired cookie). The other six it does silently; run_extract
+# watches for them and records how often each happened, under src/jar's rule ids (makeDrops):
+#   set.header.rfc2965-disabled / set.header.netscape-disabled  a header line of a kind Python never parsed
+#   set.header.no-cookie       a header line its parser read no cookie from
+#   set.version.invalid        _cookie_from_cookie_tuple returned None without logging "Expiring cookie"
+#   set.netscape.hidden-by-cookie2  a Set-Cookie cookie made and then filtered out by a Set-Cookie2 one
+#   set.header.error           a cookie lost when Python gave up on its header kind (the catch-all
+#                              except): every cookie of that kind it had read and not dropped for a
+#                              reason of its own, and one per line it had not yet parsed
+_DROP_MESSAGE_PREFIXES = ("Expiring cookie, ", "   missing value for ", "   missing or invalid (non-numeric) value for max-age")
+
+
+class _MakeWatch:
+    """Watches one make_cookies call: which header kinds it parsed, and per kind what the debug log
+    does not say."""
+
+    def __init__(self, jar):
+        self.jar = jar
+        self.kinds = {}  # "Set-Cookie2" | "Set-Cookie" -> {"made": int|None, "invalidVersion": int, "logged": int}
+        self.current = None
+
+    def __enter__(self):
+        real_split, real_parse = cj.split_header_words, cj.parse_ns_headers
+        real_attrs_set, real_tuple = self.jar._cookies_from_attrs_set, self.jar._cookie_from_cookie_tuple
+
+        def enter(kind):
+            self.current = self.kinds[kind] = {"made": None, "invalidVersion": 0, "logged": 0}
+
+        def split(values):
+            enter("Set-Cookie2")
+            return real_split(values)
+
+        def parse_ns(values):
+            enter("Set-Cookie")
+            return real_parse(values)
+
+        def attrs_set(attrs, request):
+            before = len(LOG.lines)
+            try:
+                made = real_attrs_set(attrs, request)
+            finally:
+                self.current["logged"] = sum(1 for line in LOG.lines[before:] if line.startswith(_DROP_MESSAGE_PREFIXES))
+            self.current["made"] = len(made)
+            return made
+
+        def cookie_from_tuple(tup, request):
+            before = len(LOG.lines)
+            cookie = real_tuple(tup, request)
+            if cookie is None and not any(line.startswith("Expiring cookie, ") for line in LOG.lines[before:]):
+                self.current["invalidVersion"] += 1
+            return cookie
+
+        self.restore = (real_split, real_parse)
+        cj.split_header_words, cj.parse_ns_headers = split, parse_ns
+        self.jar._cookies_from_attrs_set, self.jar._cookie_from_cookie_tuple = attrs_set, cookie_from_tuple
+        return self
+
+    def __exit__(self, *exc):
+        cj.split_header_words, cj.parse_ns_headers = self.restore
+        del self.jar._cookies_from_attrs_set, self.jar._cookie_from_cookie_tuple
+        return False
+
+
+def _lists_per_line(parse, lines):
+    """How many cookies the parser reads from each line on its own (the parsers treat lines
+    independently), up to the first line it raises on: (counts, index of that line or None)."""
+    counts = []
+    for i, line in enumerate(lines):
+        try:
+            counts.append(len(parse([line])))
+        except Exception:  # noqa: BLE001 - the same catch-all as make_cookies'
+            return counts, i
+    return counts, None
+
+
+def make_drops(watch, pairs, made, warned_kinds):
+    """The six silent drops of make_cookies, counted per src/jar rule id (only those that happened)."""
+    lines = {"Set-Cookie2": [v for k, v in pairs if k.lower() == "set-cookie2"],
+             "Set-Cookie": [v for k, v in pairs if k.lower() == "set-cookie"]}
+    parsers = {"Set-Cookie2": cj.split_header_words, "Set-Cookie": cj.parse_ns_headers}
+    not_parsed = {"Set-Cookie2": "set.header.rfc2965-disabled", "Set-Cookie": "set.header.netscape-disabled"}
+    drops = {}
+
+    def add(rule, n):
+        if n:
+            drops[rule] = drops.get(rule, 0) + n
+
+    made_by_kinds = 0
+    for kind, kind_lines in lines.items():
+        seen = watch.kinds.get(kind)
+        if seen is None:
+            add(not_parsed[kind], len(kind_lines))
+            continue
+        counts, raised_at = _lists_per_line(parsers[kind], kind_lines)
+        add("set.header.no-cookie", sum(1 for n in counts if n == 0))
+        add("set.version.invalid", seen["invalidVersion"])
+        if kind in warned_kinds:
+            unparsed = 0 if raised_at is None else len(kind_lines) - raised_at
+            add("set.header.error", sum(counts) + unparsed - seen["logged"] - seen["invalidVersion"])
+        else:
+            assert raised_at is None, (kind, kind_lines)
+            made_by_kinds += seen["made"]
+    add("set.netscape.hidden-by-cookie2", made_by_kinds - len(made))
+    return drops
+
+
 def run_extract(table, jar, policy, spec, pairs, now):
     CLOCK.now = now
     LOG.take()
     req = make_request(spec)
     resp = FakeResponse(pairs)
-    with warnings.catch_warnings(record=True) as caught:
+    with warnings.catch_warnings(record=True) as caught, _MakeWatch(jar) as watch:
         warnings.simplefilter("always")
         made = jar.make_cookies(resp, req)
     make_log = LOG.take()
+    warned = [(WARN_LINES.get(w.lineno, "?"), str(w.message).strip().splitlines()[-1]) for w in caught]
     made_refs = table.refs(cookie_json(c) for c in made)
     decisions = []
     for c in made:
@@ -700,9 +808,12 @@ def run_extract(table, jar, policy, spec, pairs, now):
             decisions.append({"accepted": False, "log": log})
     step = {"op": "extract", "now": now, "request": spec, "headers": [list(p) for p in pairs],
             "made": made_refs, "makeLog": make_log, "decisions": decisions, "jar": table.refs(jar_json(jar))}
-    if caught:
+    if warned:
         # which header kind Python gave up on (it drops every cookie of that kind), and why
-        step["pythonWarned"] = [WARN_LINES.get(w.lineno, "?") + ": " + str(w.message).strip().splitlines()[-1] for w in caught]
+        step["pythonWarned"] = [kind + ": " + message for kind, message in warned]
+    drops = make_drops(watch, pairs, made, {kind for kind, _ in warned})
+    if drops:
+        step["makeDrops"] = drops
     return step
 
 

@@ -1,7 +1,10 @@
 // An in-memory PopupApi for component tests and for looking at the UI without a browser. It keeps
-// the calls it received, so a test can assert what the UI asked for.
+// the calls it received, so a test can assert what the UI asked for. What it answers about cookies
+// comes from src/jar itself (explain runs the real jar under the mock's policy), and every rule id
+// it is given must be one of src/jar's: a test cannot pass on a rule the extension never sends.
+import { Cookie, CookieJar, CookieRequest, RULE_IDS } from '../jar';
 import { cookieKey } from './format';
-import { DEFAULT_SETTINGS } from '../shared/settings';
+import { DEFAULT_SETTINGS, buildPolicy } from '../shared/settings';
 import { type CookieView, type DecisionView, type ExportOptions, type ExportView, type PolicyView, type PopupApi, type ReplayView, type TabContext } from './model';
 
 export interface MockState {
@@ -35,6 +38,25 @@ class LoadError extends Error {
   override name = 'LoadError';
 }
 
+/** A cookie of the mock's jar as src/jar's Cookie (what the service worker would hold). */
+function jarCookie(view: CookieView): Cookie {
+  return new Cookie({
+    version: view.version ?? 0, name: view.name, value: view.value, port: view.port, portSpecified: view.port !== null,
+    domain: view.domain, domainSpecified: !view.hostOnly, domainInitialDot: view.domain.startsWith('.'),
+    path: view.path, pathSpecified: true, secure: view.secure, expires: view.expires, discard: view.expires === null,
+    comment: null, commentUrl: null, rest: view.httpOnly ? { HttpOnly: null } : {},
+  });
+}
+
+const KNOWN_RULES: ReadonlySet<string> = new Set(RULE_IDS);
+
+/** Refuses test data naming a rule src/jar does not have (src/jar/rules.ts). */
+function checkRules(where: string, decisions: readonly { rule?: string | undefined }[]): void {
+  for (const { rule } of decisions) {
+    if (rule !== undefined && !KNOWN_RULES.has(rule)) throw new Error(`mockApi: ${where} names the rule "${rule}", which src/jar does not have.`);
+  }
+}
+
 export function mockApi(initial: Partial<MockState> = {}): PopupApi & { state: MockState } {
   const state: MockState = {
     tab: { tabId: 7, url: 'https://www.example.com/account' },
@@ -44,6 +66,8 @@ export function mockApi(initial: Partial<MockState> = {}): PopupApi & { state: M
     exported: null, calls: [], saved: [], copied: [],
     ...initial,
   };
+  checkRules('decisions', state.decisions);
+  checkRules('replay', [...state.replay.newlyRefused, ...state.replay.newlyAccepted]);
   const record = (method: string, ...args: unknown[]) => { state.calls.push({ method, args }); };
   return {
     state,
@@ -69,15 +93,26 @@ export function mockApi(initial: Partial<MockState> = {}): PopupApi & { state: M
     },
     explain(url) {
       record('explain', url);
-      const host = new URL(url).hostname;
-      const cookies = state.jar.filter((c) => siteMatches(c.domain, host)).map((c) => (c.secure && !url.startsWith('https:')
-        ? { cookie: c, sent: false, rule: 'return.secure', reason: `The cookie is Secure and ${url} is not https.` }
-        : { cookie: c, sent: true }));
-      const sent = cookies.filter((c) => c.sent).map((c) => `${c.cookie.name}=${c.cookie.value ?? ''}`);
-      return Promise.resolve({ url, header: sent.length === 0 ? null : sent.join('; '), cookies });
+      // As the service worker answers it: the real jar, under the mock's policy.
+      const jar = new CookieJar(buildPolicy(state.policy));
+      const views = new Map<Cookie, CookieView>();
+      for (const view of state.jar) {
+        const cookie = jarCookie(view);
+        views.set(cookie, view);
+        jar.setCookie(cookie);
+      }
+      const withHeader = new CookieRequest(url);
+      jar.addCookieHeader(withHeader);
+      const cookies = jar.explainCookieHeader(new CookieRequest(url)).map((d) => {
+        const cookie = views.get(d.cookie);
+        if (cookie === undefined) throw new Error('mockApi: the jar explained a cookie it was not given');
+        return { cookie, sent: d.accepted, rule: d.rule, reason: d.reason };
+      });
+      return Promise.resolve({ url, header: withHeader.getHeader('Cookie') ?? null, cookies });
     },
     getDecisions(query) {
       record('getDecisions', query);
+      checkRules('decisions', state.decisions);
       return Promise.resolve(state.decisions.filter((d) => query.tabId === undefined || d.tabId === query.tabId));
     },
     getPolicy() { record('getPolicy'); return Promise.resolve(state.policy); },
@@ -86,7 +121,11 @@ export function mockApi(initial: Partial<MockState> = {}): PopupApi & { state: M
       state.policy = policy;
       return Promise.resolve(policy);
     },
-    replay(policy) { record('replay', policy); return Promise.resolve(state.replay); },
+    replay(policy) {
+      record('replay', policy);
+      checkRules('replay', [...state.replay.newlyRefused, ...state.replay.newlyAccepted]);
+      return Promise.resolve(state.replay);
+    },
     exportJar(options: ExportOptions) {
       record('exportJar', options);
       if (state.exported !== null) return Promise.resolve(state.exported);

@@ -14,6 +14,7 @@ const decisions = [
   decision({ time: 1000, line: 'old=1' }),
   decision({ time: 3000, line: 'newest=1; Domain=.tracker.test', url: 'http://tracker.test/pixel', accepted: false, rule: 'set.domain.blocked', reason: 'tracker.test is blocked.' }),
   decision({ time: 2000, line: 'middle=1' }),
+  decision({ time: 1500, line: 'pathy=1; Path=/admin', url: 'http://www.example.com/shop/', accepted: false, rule: 'set.path.mismatch', reason: 'The path /admin is not a prefix of /shop/.' }),
   decision({ time: 2500, line: 'othertab=1', tabId: 9 }),
 ];
 const lines = () => screen.getAllByTestId('decision-line').map((cell) => cell.textContent);
@@ -21,7 +22,7 @@ const lines = () => screen.getAllByTestId('decision-line').map((cell) => cell.te
 describe('DecisionsView', () => {
   it('lists this tab’s decisions newest first, with the rule and reason of a refusal', async () => {
     render(<DecisionsView api={mockApi({ decisions })} tabId={7} />);
-    await waitFor(() => { expect(lines()).toEqual(['newest=1; Domain=.tracker.test', 'middle=1', 'old=1']); });
+    await waitFor(() => { expect(lines()).toEqual(['newest=1; Domain=.tracker.test', 'middle=1', 'pathy=1; Path=/admin', 'old=1']); });
     expect(screen.getByText('set.domain.blocked', { selector: '[role=gridcell]' })).toBeTruthy();
     // The newest is active: its details show the reason.
     expect(screen.getByText('tracker.test is blocked.')).toBeTruthy();
@@ -31,18 +32,23 @@ describe('DecisionsView', () => {
     render(<DecisionsView api={mockApi({ decisions })} tabId={7} />);
     await screen.findAllByTestId('decision-line');
     fireEvent.change(screen.getByLabelText('Outcome'), { target: { value: 'refused' } });
-    await waitFor(() => { expect(lines()).toEqual(['newest=1; Domain=.tracker.test']); });
+    await waitFor(() => { expect(lines()).toEqual(['newest=1; Domain=.tracker.test', 'pathy=1; Path=/admin']); });
     fireEvent.change(screen.getByLabelText('Outcome'), { target: { value: 'accepted' } });
     await waitFor(() => { expect(lines()).toEqual(['middle=1', 'old=1']); });
     fireEvent.change(screen.getByLabelText('Outcome'), { target: { value: 'all' } });
-    fireEvent.input(screen.getByLabelText('Host'), { target: { value: 'tracker' } });
+    // The host as a person types it: any letter case.
+    fireEvent.input(screen.getByLabelText('Host'), { target: { value: ' Tracker.TEST ' } });
     await waitFor(() => { expect(lines()).toEqual(['newest=1; Domain=.tracker.test']); });
     fireEvent.input(screen.getByLabelText('Host'), { target: { value: '' } });
+    // The rule filter offers each rule once and shows only that rule's decisions.
+    expect([...screen.getByLabelText<HTMLSelectElement>('Rule').options].map((o) => o.value)).toEqual(['', 'set.domain.blocked', 'set.path.mismatch']);
+    fireEvent.change(screen.getByLabelText('Rule'), { target: { value: 'set.path.mismatch' } });
+    await waitFor(() => { expect(lines()).toEqual(['pathy=1; Path=/admin']); });
     fireEvent.change(screen.getByLabelText('Rule'), { target: { value: 'set.domain.blocked' } });
     await waitFor(() => { expect(lines()).toEqual(['newest=1; Domain=.tracker.test']); });
     fireEvent.change(screen.getByLabelText('Rule'), { target: { value: '' } });
     fireEvent.change(screen.getByLabelText('Which tab'), { target: { value: 'all' } });
-    await waitFor(() => { expect(lines()).toHaveLength(4); });
+    await waitFor(() => { expect(lines()).toHaveLength(5); });
     expect(lines()[1]).toBe('othertab=1');
   });
 

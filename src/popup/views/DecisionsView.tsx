@@ -2,7 +2,7 @@
 // filtered by outcome, host and rule, for this tab or all.
 import type { JSX } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
-import { hostOf } from '../format';
+import { filterDecisions, hostsOf, newestFirst, rulesOf, type Outcome } from '../decisions';
 import type { DecisionView, PopupApi } from '../model';
 import { Badge, Status, useLoad } from '../components/common';
 import { VirtualList } from '../components/VirtualList';
@@ -13,21 +13,15 @@ export function DecisionsView({ api, tabId }: { api: PopupApi; tabId: number | n
   const [scope, setScope] = useState<'tab' | 'all'>(tabId === null ? 'all' : 'tab');
   const queryTab = scope === 'tab' && tabId !== null ? tabId : undefined;
   const [state, reload] = useLoad(() => api.getDecisions({ tabId: queryTab }), [api, queryTab]);
-  const [outcome, setOutcome] = useState<'all' | 'accepted' | 'refused'>('all');
+  const [outcome, setOutcome] = useState<Outcome>('all');
   const [host, setHost] = useState('');
   const [rule, setRule] = useState('');
   const [activeIndex, setActiveIndex] = useState(0);
 
-  const all = useMemo(() => (state.status === 'ready' ? [...state.value].sort((a, b) => b.time - a.time) : []), [state]);
-  const rules = useMemo(() => [...new Set(all.flatMap((d) => (d.rule === undefined ? [] : [d.rule])))].sort(), [all]);
-  // Each request's host parsed once, not once per decision on every keystroke of the host filter.
-  const hosts = useMemo(() => new Map(all.map((d) => [d, hostOf(d.url) ?? d.url])), [all]);
-  const shown = useMemo(() => {
-    const needle = host.trim().toLowerCase();
-    return all.filter((d) => (outcome === 'all' || (outcome === 'accepted') === d.accepted)
-      && (needle === '' || (hosts.get(d) ?? d.url).includes(needle))
-      && (rule === '' || d.rule === rule));
-  }, [all, hosts, outcome, host, rule]);
+  const all = useMemo(() => (state.status === 'ready' ? newestFirst(state.value) : []), [state]);
+  const rules = useMemo(() => rulesOf(all), [all]);
+  const hosts = useMemo(() => hostsOf(all), [all]);
+  const shown = useMemo(() => filterDecisions(all, hosts, { outcome, host, rule }), [all, hosts, outcome, host, rule]);
   const active = shown[Math.min(activeIndex, shown.length - 1)];
 
   return (
@@ -44,7 +38,7 @@ export function DecisionsView({ api, tabId }: { api: PopupApi; tabId: number | n
       </div>
       <div class="toolbar">
         <label class="inline"><span>Outcome</span>
-          <select value={outcome} onChange={(event) => { setOutcome(event.currentTarget.value as 'all' | 'accepted' | 'refused'); setActiveIndex(0); }}>
+          <select value={outcome} onChange={(event) => { setOutcome(event.currentTarget.value as Outcome); setActiveIndex(0); }}>
             <option value="all">All</option>
             <option value="accepted">Accepted</option>
             <option value="refused">Refused</option>

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { RULES } from '../../jar';
 import { mockApi } from '../mock';
 import type { PolicyView as Policy } from '../model';
 import { PolicyView } from './PolicyView';
@@ -48,7 +49,7 @@ describe('PolicyView', () => {
     const api = mockApi({
       replay: {
         replayed: 6,
-        newlyRefused: [{ time: 1, tabId: 7, topSite: null, url: 'http://shop.example.co.uk/', line: 'theme=dark; Domain=.example.co.uk', cookieName: 'theme', accepted: false, rule: 'set.domain.strict-domain', reason: 'strictDomain refuses .example.co.uk.' }],
+        newlyRefused: [{ time: 1, tabId: 7, topSite: null, url: 'http://shop.example.co.uk/', line: 'theme=dark; Domain=.example.co.uk', cookieName: 'theme', accepted: false, rule: 'set.domain.country-code-sld', reason: RULES['set.domain.country-code-sld'].reason({ domain: '.example.co.uk' }) }],
         newlyAccepted: [],
       },
     });
@@ -59,7 +60,7 @@ describe('PolicyView', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Replay recorded traffic' }));
     const result = await screen.findByTestId('replay-result');
     expect(result.textContent).toMatch(/Replayed 6 recorded Set-Cookie lines: this policy would refuse 1 that the current one accepted/);
-    expect(screen.getAllByTestId('replay-refused')[0]?.textContent).toMatch(/set\.domain\.strict-domain/);
+    expect(screen.getAllByTestId('replay-refused')[0]?.textContent).toContain('set.domain.country-code-sld');
     const replayed = api.state.calls.find((c) => c.method === 'replay')?.args[0] as Policy;
     expect(replayed.strictNsDomain).toBe(3);
     expect(api.state.calls.some((c) => c.method === 'setPolicy')).toBe(false);

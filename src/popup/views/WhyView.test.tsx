@@ -16,8 +16,11 @@ describe('WhyView', () => {
     const rows = screen.getAllByTestId('explained-cookie');
     expect(rows.map((row) => row.textContent)).toEqual([
       expect.stringContaining('sentsid'),
-      expect.stringMatching(/not sentsecure_only.*return\.secure.*is not https/),
+      expect.stringContaining('not sentsecure_only'),
     ]);
+    // The rule and the reason src/jar gives (the mock runs the real jar).
+    expect(rows[1]?.textContent).toContain('return.secure.protocol');
+    expect(rows[1]?.textContent).toContain('The cookie secure_only is Secure and the request scheme http is not one of https, wss.');
   });
 
   it('explains a typed URL on submit, and says when there is none', async () => {

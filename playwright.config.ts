@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-// The extension is built into extension/ by `npm run test:e2e` before this runs.
+// Both extensions are built by `npm run test:e2e` before this runs: extension/ (Chromium, through
+// Playwright) and extension-firefox/ (Firefox ESR, through puppeteer-core over WebDriver BiDi).
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
@@ -11,4 +12,8 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
+  projects: [
+    { name: 'chromium', testIgnore: 'firefox/**' },
+    { name: 'firefox', testDir: 'e2e/firefox' },
+  ],
 });

@@ -1,8 +1,8 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
-import { manifestFor, OUT_DIR, type Target } from './build/manifest';
-import { noInnerHtml } from './build/noInnerHtml';
+import { manifestFor, OUT_DIR, type Target } from './build/manifest.ts';
+import { noInnerHtml } from './build/noInnerHtml.ts';
 
 // `npm run build` writes the Chrome extension to extension/ ("Load unpacked" from there);
 // `npm run build:firefox` (mode "firefox") writes the Firefox one to extension-firefox/;

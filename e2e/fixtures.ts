@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { findChromium } from './chromium';
+import { requireBrowser } from './browsers';
 import { startCookieSite, type CookieSite } from './site';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '..', 'extension');
@@ -25,12 +25,12 @@ export function chromiumArgs(extensionDir: string): string[] {
   ];
 }
 
-export async function launchWithExtension(userDataDir: string, headless = true, options: { ignoreHTTPSErrors?: boolean } = {}): Promise<BrowserContext> {
+export async function launchWithExtension(userDataDir: string, headless = true, options: { ignoreHTTPSErrors?: boolean; executablePath?: string } = {}): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     headless,
     // Tests only: the HTTPS test site's certificate is self-signed, made at test time.
     ignoreHTTPSErrors: options.ignoreHTTPSErrors ?? false,
-    executablePath: findChromium(),
+    executablePath: options.executablePath ?? requireBrowser('chromium'),
     args: chromiumArgs(EXTENSION_DIR),
   });
 }

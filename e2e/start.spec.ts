@@ -1,5 +1,6 @@
 // `npm start` is the README's first command: without a display it must browse the demo hosts and
-// print every Set-Cookie line the extension recorded (the extension is built by test:e2e).
+// print every Set-Cookie line the extension recorded (the extension is built by test:e2e, so the
+// script runs with --no-build). e2e/firefox/start.spec.ts does the same for `npm start -- --firefox`.
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -10,7 +11,7 @@ test('npm start, headless, prints what the extension recorded from the demo site
   delete env['DISPLAY'];
   delete env['WAYLAND_DISPLAY'];
   const root = resolve(import.meta.dirname, '..');
-  const { stdout } = await promisify(execFile)(process.execPath, [resolve(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts'], { cwd: root, env, timeout: 50_000 });
+  const { stdout } = await promisify(execFile)(process.execPath, [resolve(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts', '--no-build'], { cwd: root, env, timeout: 50_000 });
   const count = /The extension recorded (\d+) Set-Cookie lines \(the site sent (\d+)\)/.exec(stdout);
   expect(count, stdout).not.toBeNull();
   expect(Number(count?.[1])).toBe(Number(count?.[2]));

@@ -1,0 +1,20 @@
+// `npm start -- --firefox`, headless: the extension in Firefox records the demo site and the script
+// prints every line (the extension is built by test:e2e, so the script runs with --no-build).
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { expect, test } from '@playwright/test';
+
+test('npm start -- --firefox, headless, prints what the extension recorded from the demo site', async () => {
+  const env = { ...process.env };
+  delete env['DISPLAY'];
+  delete env['WAYLAND_DISPLAY'];
+  const root = resolve(import.meta.dirname, '..', '..');
+  const { stdout } = await promisify(execFile)(process.execPath, [resolve(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts', '--firefox', '--no-build'], { cwd: root, env, timeout: 50_000 });
+  expect(stdout).toContain('Extension loaded in Firefox');
+  const count = /The extension recorded (\d+) Set-Cookie lines \(the site sent (\d+)\)/.exec(stdout);
+  expect(count, stdout).not.toBeNull();
+  expect(Number(count?.[1])).toBe(Number(count?.[2]));
+  expect(Number(count?.[2])).toBe(9);
+  for (const host of ['www.example.com', 'shop.example.co.uk', 'tracker.test']) expect(stdout).toContain(`${host}  visit=${host}; Path=/  (accepted)`);
+});

@@ -39,6 +39,6 @@ describe('Inspector', () => {
 describe('Inspector problems', () => {
   it('shows what the service worker reports as wrong (storage quota)', async () => {
     render(<Inspector api={mockApi({ problems: ['The jar (6 MB) does not fit in storage (5 MB): new cookies are kept in memory only.'] })} />);
-    expect((await screen.findByText(/does not fit in storage/)).getAttribute('role')).toBe('alert');
+    expect((await screen.findByText(/does not fit in storage/)).closest('p')?.getAttribute('role')).toBe('alert');
   });
 });

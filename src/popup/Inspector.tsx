@@ -5,6 +5,8 @@ import { useRef, useState } from 'preact/hooks';
 import { hostOf } from './format';
 import type { PopupApi, TabContext } from './model';
 import { Status, useLoad } from './components/common';
+import { CookieText } from './components/CookieText';
+import { MESSAGE_LIMIT } from './display';
 import { DecisionsView } from './views/DecisionsView';
 import { ExportView } from './views/ExportView';
 import { ImportView } from './views/ImportView';
@@ -66,7 +68,7 @@ function Views({ api, tab, fullSize, initialView }: { api: PopupApi; tab: TabCon
           </button>
         ))}
       </nav>
-      {problems.status === 'ready' && problems.value.map((problem) => <p class="notice notice-error" role="alert" key={problem}>{problem}</p>)}
+      {problems.status === 'ready' && problems.value.map((problem) => <p class="notice notice-error" role="alert" key={problem}><CookieText text={problem} limit={MESSAGE_LIMIT} expandable /></p>)}
       <main>
         <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`}>
         {view === 'site' && <SiteView api={api} site={site} />}

@@ -1,6 +1,8 @@
 // Small pieces shared by the views.
 import type { ComponentChildren, JSX } from 'preact';
 import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
+import { MESSAGE_LIMIT } from '../display';
+import { CookieText } from './CookieText';
 
 export type Loadable<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: T };
 
@@ -32,7 +34,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): [L
 
 export function Status<T>({ state, children }: { state: Loadable<T>; children: (value: T) => ComponentChildren }): JSX.Element {
   if (state.status === 'loading') return <p class="empty" role="status">Loading…</p>;
-  if (state.status === 'error') return <p class="error" role="alert">{state.message}</p>;
+  if (state.status === 'error') return <p class="error" role="alert"><CookieText text={state.message} limit={MESSAGE_LIMIT} /></p>;
   return <>{children(state.value)}</>;
 }
 

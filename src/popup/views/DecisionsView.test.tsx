@@ -52,6 +52,15 @@ describe('DecisionsView', () => {
     expect(lines()[1]).toBe('othertab=1');
   });
 
+  it('shows a Set-Cookie line’s bidi override as a marked escape, in the grid and the details', async () => {
+    const spoofed = decision({ time: 1, line: 'name\u202Efdp.exe=1', accepted: false, rule: 'set.domain.blocked', reason: 'The cookie name\u202Efdp.exe is blocked.' });
+    render(<DecisionsView api={mockApi({ decisions: [spoofed] })} tabId={7} />);
+    await waitFor(() => { expect(lines()).toEqual(['name\\u202Efdp.exe=1']); });
+    const details = screen.getByRole('region', { name: 'Details of the decision' });
+    expect(details.querySelectorAll('bdi .esc')).toHaveLength(2);
+    expect(document.body.textContent).not.toContain('\u202E');
+  });
+
   it('says so when nothing has been seen', async () => {
     render(<DecisionsView api={mockApi()} tabId={null} />);
     await screen.findByText(/No Set-Cookie seen yet/);

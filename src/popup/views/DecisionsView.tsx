@@ -6,6 +6,8 @@ import { filterDecisions, hostsOf, newestFirst, rulesOf, type Outcome } from '..
 import type { DecisionView, PopupApi } from '../model';
 import { Badge, Status, useLoad } from '../components/common';
 import { VirtualList } from '../components/VirtualList';
+import { CookieText } from '../components/CookieText';
+import { DETAIL_LIMIT, MESSAGE_LIMIT } from '../display';
 
 const COLUMNS = '70px 74px minmax(90px,1fr) minmax(140px,2fr) minmax(90px,1.2fr)';
 
@@ -76,13 +78,13 @@ export function DecisionsView({ api, tabId }: { api: PopupApi; tabId: number | n
               <>
                 <div role="gridcell" title={new Date(d.time).toISOString()}>{new Date(d.time).toLocaleTimeString()}</div>
                 <div role="gridcell">{d.accepted ? <Badge kind="accepted">accepted</Badge> : <Badge kind="refused">refused</Badge>}</div>
-                <div role="gridcell">{hosts.get(d) ?? d.url}</div>
-                <div role="gridcell" class="mono" data-testid="decision-line" data-accepted={String(d.accepted)} data-rule={d.rule ?? ''}>{d.line}</div>
+                <div role="gridcell"><CookieText text={hosts.get(d) ?? d.url} /></div>
+                <div role="gridcell" class="mono" data-testid="decision-line" data-accepted={String(d.accepted)} data-rule={d.rule ?? ''}><CookieText text={d.line} /></div>
                 <div role="gridcell" class="mono">{d.rule ?? ''}</div>
               </>
             )}
           />
-          {active !== undefined && <DecisionDetails decision={active} />}
+          {active !== undefined && <DecisionDetails key={`${active.time}\t${active.url}\t${active.line}`} decision={active} />}
         </>
       )}</Status>
     </section>
@@ -93,11 +95,11 @@ export function DecisionDetails({ decision }: { decision: DecisionView }): JSX.E
   return (
     <section class="details" aria-label="Details of the decision">
       <dl>
-        <dt>Set-Cookie</dt><dd class="mono wrap">{decision.line}</dd>
-        <dt>Request</dt><dd class="mono wrap">{decision.url}</dd>
-        <dt>Tab</dt><dd>{decision.tabId < 0 ? 'none (no tab: a service worker or prefetch)' : `${decision.tabId}${decision.topSite === null ? '' : ` (${decision.topSite})`}`}</dd>
+        <dt>Set-Cookie</dt><dd class="mono wrap"><CookieText text={decision.line} limit={DETAIL_LIMIT} expandable /></dd>
+        <dt>Request</dt><dd class="mono wrap"><CookieText text={decision.url} limit={DETAIL_LIMIT} expandable /></dd>
+        <dt>Tab</dt><dd>{decision.tabId < 0 ? 'none (no tab: a service worker or prefetch)' : <>{decision.tabId}{decision.topSite === null ? '' : <> (<CookieText text={decision.topSite} />)</>}</>}</dd>
         <dt>Outcome</dt><dd>{decision.accepted ? 'accepted' : `refused by ${decision.rule ?? 'the policy'}`}</dd>
-        {decision.reason !== undefined && <><dt>Reason</dt><dd>{decision.reason}</dd></>}
+        {decision.reason !== undefined && <><dt>Reason</dt><dd><CookieText text={decision.reason} limit={MESSAGE_LIMIT} expandable /></dd></>}
       </dl>
     </section>
   );

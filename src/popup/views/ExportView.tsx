@@ -4,6 +4,8 @@ import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { CookieSource, ExportDialect, ExportFormat, ExportOptions, ExportView as Exported, PopupApi } from '../model';
 import { Notice, errorMessage, type Loadable } from '../components/common';
+import { CookieText } from '../components/CookieText';
+import { MESSAGE_LIMIT } from '../display';
 
 const DIALECTS: { value: ExportDialect; label: string; help: string }[] = [
   { value: 'curl', label: 'curl', help: 'For curl -b FILE: session cookies with expiry 0, HttpOnly kept as #HttpOnly_.' },
@@ -88,13 +90,13 @@ export function ExportView({ api, site }: { api: PopupApi; site: string | null }
           : DIALECTS.find((d) => d.value === options.dialect)?.help}
       </p>
       {state.status === 'loading' && <p class="empty" role="status">Preparing the file…</p>}
-      {state.status === 'error' && <p class="error" role="alert">{state.message}</p>}
+      {state.status === 'error' && <p class="error" role="alert"><CookieText text={state.message} limit={MESSAGE_LIMIT} /></p>}
       {exported !== null && (
         <>
           {exported.warnings.length > 0 && (
             <div class="notice notice-warn" role="status" aria-label="Warnings">
               <strong>Before you save:</strong>
-              <ul>{exported.warnings.map((w, i) => <li key={i} data-testid="export-warning">{w}</li>)}</ul>
+              <ul>{exported.warnings.map((w, i) => <li key={i} data-testid="export-warning"><CookieText text={w} limit={MESSAGE_LIMIT} expandable /></li>)}</ul>
             </div>
           )}
           <div class="toolbar">
@@ -110,7 +112,7 @@ export function ExportView({ api, site }: { api: PopupApi; site: string | null }
           </label>
         </>
       )}
-      {notice !== null && <Notice kind={notice.kind}>{notice.text}</Notice>}
+      {notice !== null && <Notice kind={notice.kind}><CookieText text={notice.text} limit={MESSAGE_LIMIT} /></Notice>}
     </section>
   );
 }

@@ -27,6 +27,16 @@ describe('ImportView', () => {
     expect(alert.textContent).toMatch(/^The file does not load: line 2: .*Nothing was changed\.$/);
   });
 
+  it('cuts a LoadError that quotes a 1 MB line and shows its invisible characters', async () => {
+    render(<ImportView api={mockApi()} />);
+    fireEvent.input(screen.getByTestId('import-text'), { target: { value: `# Netscape HTTP Cookie File\n\u202E${'v'.repeat(1_000_000)}\n` } });
+    fireEvent.click(screen.getByRole('button', { name: 'Import into the jar' }));
+    const alert = await screen.findByRole('alert');
+    const text = alert.textContent;
+    expect(text.length).toBeLessThan(600);
+    expect(text).toMatch(/^The file does not load: line 2: .*\\u202Ev+… 999,\d{3} more characters Nothing was changed\.$/);
+  });
+
   it('reads a chosen file and recognises its format', async () => {
     render(<ImportView api={mockApi()} />);
     const file = new File(['#LWP-Cookies-2.0\nSet-Cookie3: a=1; path="/"; domain=".example.com"; version=0\n'], 'cookies.lwp');

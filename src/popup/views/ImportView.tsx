@@ -1,14 +1,16 @@
 // Import: a cookies.txt or LWP file into the jar. A file that does not load changes nothing, and
 // the error names its line.
-import type { JSX } from 'preact';
+import type { ComponentChildren, JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ExportFormat, PopupApi } from '../model';
 import { Notice, errorMessage } from '../components/common';
+import { CookieText } from '../components/CookieText';
+import { MESSAGE_LIMIT } from '../display';
 
 export function ImportView({ api }: { api: PopupApi }): JSX.Element {
   const [format, setFormat] = useState<ExportFormat>('mozilla');
   const [text, setText] = useState('');
-  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: ComponentChildren } | null>(null);
 
   const pick = async (file: File | undefined) => {
     if (file === undefined) return;
@@ -24,7 +26,8 @@ export function ImportView({ api }: { api: PopupApi }): JSX.Element {
       (result) => { setNotice({ kind: 'ok', text: `Imported ${result.imported} cookies into the jar.` }); },
       (error: unknown) => {
         const name = error instanceof Error ? error.name : '';
-        setNotice({ kind: 'error', text: `${name === 'LoadError' ? 'The file does not load' : 'Import failed'}: ${errorMessage(error)} Nothing was changed.` });
+        // The message can quote a whole line of the file: cut, and isolated like any cookie text.
+        setNotice({ kind: 'error', text: <>{name === 'LoadError' ? 'The file does not load' : 'Import failed'}: <CookieText text={errorMessage(error)} limit={MESSAGE_LIMIT} /> Nothing was changed.</> });
       },
     );
   };

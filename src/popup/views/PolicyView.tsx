@@ -6,6 +6,8 @@ import { checkDomainEntry, hostOf } from '../format';
 import type { PolicyView as Policy, PopupApi, ReplayView } from '../model';
 import { PRESETS, PRESET_NAMES, applyPreset, domainEntryProblem } from '../../shared/settings';
 import { Badge, Notice, Status, errorMessage, useLoad, type Loadable } from '../components/common';
+import { CookieText } from '../components/CookieText';
+import { MESSAGE_LIMIT } from '../display';
 
 type BooleanSwitch = 'netscape' | 'rfc2965' | 'hideCookie2' | 'strictDomain' | 'strictRfc2965Unverifiable'
   | 'strictNsUnverifiable' | 'strictNsSetInitialDollar' | 'strictNsSetPath' | 'mirrorIncognito';
@@ -172,9 +174,9 @@ function PolicyEditor({ api, current, site, onApplied, notice, setNotice }: Edit
         <button type="button" disabled={!changed} onClick={() => { update(current); }}>Undo changes</button>
         {changed && <span class="help">Not applied yet.</span>}
       </div>
-      {notice !== null && <Notice kind={notice.kind}>{notice.text}</Notice>}
+      {notice !== null && <Notice kind={notice.kind}><CookieText text={notice.text} limit={MESSAGE_LIMIT} /></Notice>}
       {replay?.status === 'loading' && <p class="empty" role="status">Replaying…</p>}
-      {replay?.status === 'error' && <p class="error" role="alert">{replay.message}</p>}
+      {replay?.status === 'error' && <p class="error" role="alert"><CookieText text={replay.message} limit={MESSAGE_LIMIT} /></p>}
       {replay?.status === 'ready' && <ReplayResult replay={replay.value} />}
     </>
   );
@@ -193,10 +195,10 @@ function ReplayResult({ replay }: { replay: ReplayView }): JSX.Element {
           <tbody>
             {replay.newlyRefused.map((d, index) => (
               <tr key={index} data-testid="replay-refused">
-                <td>{hostOf(d.url) ?? d.url}</td>
-                <td class="mono">{d.line}</td>
+                <td><CookieText text={hostOf(d.url) ?? d.url} /></td>
+                <td class="mono"><CookieText text={d.line} /></td>
                 <td class="mono"><Badge kind="refused">{d.rule ?? 'refused'}</Badge></td>
-                <td>{d.reason ?? ''}</td>
+                <td><CookieText text={d.reason ?? ''} limit={MESSAGE_LIMIT} /></td>
               </tr>
             ))}
           </tbody>

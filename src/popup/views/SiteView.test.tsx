@@ -82,7 +82,7 @@ describe('SiteView', () => {
     fireEvent.keyDown(grid, { key: 'Delete' });
     await waitFor(() => { expect(api.state.calls.some((c) => c.method === 'deleteCookie')).toBe(true); });
     expect(api.state.jar.map((c) => c.name)).not.toContain('jaronly');
-    await screen.findByText(/Deleted jaronly/);
+    await screen.findByText((_, element) => element?.className === 'notice notice-ok' && element.textContent === 'Deleted jaronly (www.example.com/) from the jar.');
   });
 
   it('clears the site after a confirmation', async () => {
@@ -93,6 +93,44 @@ describe('SiteView', () => {
     await waitFor(() => { expect(api.state.calls.find((c) => c.method === 'clearSite')?.args).toEqual([site]); });
     // The browser's copies stay: the jar's are gone.
     await screen.findByText(/0 in both, 0 only in jar, 3 only in browser/);
+  });
+
+  it('shows a name that reverses its text as a marked escape, in the grid, the details and the delete notice', async () => {
+    const spoof = 'name\u202Efdp.exe';
+    const api = mockApi({ jar: [cookie({ name: spoof, value: 'v' })] });
+    render(<SiteView api={api} site={site} />);
+    const grid = await screen.findByRole('grid');
+    const cell = screen.getByTestId('cookie-name');
+    expect(cell.textContent).toBe('name\\u202Efdp.exe');
+    expect(cell.querySelector('bdi .esc')?.textContent).toBe('\\u202E');
+    // No bidi control reaches the page as text anywhere.
+    const details = screen.getByRole('region', { name: 'Details of cookie name\\u202Efdp.exe' });
+    expect(within(details).getAllByText('\\u202E').length).toBe(1);
+    fireEvent.keyDown(grid, { key: 'Delete' });
+    const notice = await screen.findByText((_, element) => element?.className === 'notice notice-ok');
+    expect(notice.textContent).toBe('Deleted name\\u202Efdp.exe (www.example.com/) from the jar.');
+    expect(notice.querySelectorAll('bdi')).toHaveLength(2);
+    expect(document.body.textContent).not.toContain('\u202E');
+  });
+
+  it('cuts a 1 MB value to a thousand characters in the details, with "show all"', async () => {
+    const huge = 'x'.repeat(1_000_000);
+    render(<SiteView api={mockApi({ jar: [cookie({ name: 'big', value: huge })] })} site={site} />);
+    await screen.findByRole('grid');
+    expect(screen.getByTestId('cookie-value').textContent.length).toBeLessThan(300);
+    const details = screen.getByRole('region', { name: 'Details of cookie big' });
+    const value = within(details).getByText('Value').closest('tr');
+    if (value === null) throw new Error('no Value row');
+    expect(value.textContent.length).toBeLessThan(1_200);
+    expect(value.textContent).toContain('999,000 more characters');
+    fireEvent.click(within(value).getByRole('button', { name: 'Show all' }));
+    const [shown] = within(value).getAllByTestId('cookie-text');
+    if (shown === undefined) throw new Error('no value text');
+    expect(shown.textContent).toBe(huge);
+    // Shown in a box that scrolls, not a page 550,000 px tall.
+    expect(shown.className).toBe('ctext expanded');
+    fireEvent.click(within(value).getByRole('button', { name: 'Show less' }));
+    expect(value.textContent.length).toBeLessThan(1_200);
   });
 
   it('windows a big jar: 10,000 cookies, a few dozen rows in the DOM', async () => {

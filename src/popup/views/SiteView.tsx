@@ -1,11 +1,13 @@
 // Site: the tab's cookies in the jar and in the browser's store side by side, every attribute,
 // sortable, filtered as you type, in a windowed grid that stays fast at 10,000 cookies.
-import type { JSX } from 'preact';
+import type { ComponentChildren, JSX } from 'preact';
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { formatDate, formatExpiry, relativeTime, type SortDirection, type SortKey } from '../format';
 import type { CookieView, PopupApi } from '../model';
 import { filterRows, mergeRows, sortRows, type CookieRow, type Where } from '../rows';
 import { Badge, Notice, Status, errorMessage, useLoad } from '../components/common';
+import { CookieText } from '../components/CookieText';
+import { DETAIL_LIMIT, MESSAGE_LIMIT, escapedText } from '../display';
 import { VirtualList } from '../components/VirtualList';
 
 const ROW_HEIGHT = 26;
@@ -24,7 +26,7 @@ export function SiteView({ api, site }: { api: PopupApi; site: string | null }):
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({ key: 'domain', direction: 'ascending' });
   const [activeIndex, setActiveIndex] = useState(0);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: ComponentChildren } | null>(null);
   const [confirmClear, setConfirmClear] = useState(false);
 
   const rows = useMemo(() => (state.status === 'ready' ? mergeRows(state.value.jar, state.value.browser) : []), [state]);
@@ -49,10 +51,11 @@ export function SiteView({ api, site }: { api: PopupApi; site: string | null }):
     if (row.jar === undefined) return;
     try {
       await api.deleteCookie(row.jar);
-      setMessage({ kind: 'ok', text: `Deleted ${row.jar.name} (${row.jar.domain}${row.jar.path}) from the jar.` });
+      const { name, domain, path } = row.jar;
+      setMessage({ kind: 'ok', text: <>Deleted <CookieText text={name} /> (<CookieText text={`${domain}${path}`} />) from the jar.</> });
       reload();
     } catch (error) {
-      setMessage({ kind: 'error', text: errorMessage(error) });
+      setMessage({ kind: 'error', text: <CookieText text={errorMessage(error)} limit={MESSAGE_LIMIT} /> });
     }
   };
 
@@ -64,7 +67,7 @@ export function SiteView({ api, site }: { api: PopupApi; site: string | null }):
       setMessage({ kind: 'ok', text: `Cleared the jar’s cookies of ${site}.` });
       reload();
     } catch (error) {
-      setMessage({ kind: 'error', text: errorMessage(error) });
+      setMessage({ kind: 'error', text: <CookieText text={errorMessage(error)} limit={MESSAGE_LIMIT} /> });
     }
   };
 
@@ -135,7 +138,7 @@ export function SiteView({ api, site }: { api: PopupApi; site: string | null }):
             )).concat(<div role="columnheader" key="flags">Flags</div>)}
             renderRow={(row) => <CookieCells row={row} />}
           />
-          {active !== undefined && <CookieDetails row={active} onDelete={() => { void remove(active); }} />}
+          {active !== undefined && <CookieDetails key={active.key} row={active} onDelete={() => { void remove(active); }} />}
         </>
       )}</Status>
     </section>
@@ -147,16 +150,16 @@ function CookieCells({ row }: { row: CookieRow }): JSX.Element {
   return (
     <>
       <div role="gridcell"><Badge kind={row.where}>{WHERE_LABEL[row.where]}</Badge></div>
-      <div role="gridcell" class="mono" data-testid="cookie-name">{cookie.name}</div>
-      <div role="gridcell" class="mono" data-testid="cookie-value">{cookie.value ?? ''}</div>
-      <div role="gridcell">{cookie.domain}</div>
-      <div role="gridcell">{cookie.path}</div>
+      <div role="gridcell" class="mono" data-testid="cookie-name"><CookieText text={cookie.name} /></div>
+      <div role="gridcell" class="mono" data-testid="cookie-value"><CookieText text={cookie.value ?? ''} /></div>
+      <div role="gridcell"><CookieText text={cookie.domain} /></div>
+      <div role="gridcell"><CookieText text={cookie.path} /></div>
       <div role="gridcell" title={cookie.expires === null ? 'session cookie' : formatDate(cookie.expires)}>{formatExpiry(cookie)}</div>
       <div role="gridcell" class="flags">
         {cookie.secure && <abbr title="Secure">S</abbr>}
         {cookie.httpOnly && <abbr title="HttpOnly">H</abbr>}
-        {cookie.sameSite !== null && <abbr title={`SameSite=${cookie.sameSite}`}>{cookie.sameSite.slice(0, 3)}</abbr>}
-        {cookie.partitionKey !== null && <abbr title={`Partitioned: ${cookie.partitionKey}`}>P</abbr>}
+        {cookie.sameSite !== null && <abbr title={`SameSite=${escapedText(cookie.sameSite)}`}><CookieText text={cookie.sameSite.slice(0, 3)} /></abbr>}
+        {cookie.partitionKey !== null && <abbr title={`Partitioned: ${escapedText(cookie.partitionKey)}`}>P</abbr>}
       </div>
     </>
   );
@@ -180,7 +183,7 @@ const ATTRIBUTES: { label: string; show: (cookie: CookieView) => string }[] = [
 
 function CookieDetails({ row, onDelete }: { row: CookieRow; onDelete: () => void }): JSX.Element {
   return (
-    <section class="details" aria-label={`Details of cookie ${row.shown.name}`}>
+    <section class="details" aria-label={`Details of cookie ${escapedText(row.shown.name)}`}>
       <table>
         <thead>
           <tr><th scope="col">Attribute</th><th scope="col">In the jar</th><th scope="col">In the browser</th></tr>
@@ -193,8 +196,8 @@ function CookieDetails({ row, onDelete }: { row: CookieRow; onDelete: () => void
             return (
               <tr key={label} class={differs ? 'differs' : undefined}>
                 <th scope="row">{label}</th>
-                <td class="mono">{inJar}</td>
-                <td class="mono">{inBrowser}</td>
+                <td class="mono"><CookieText text={inJar} limit={DETAIL_LIMIT} expandable /></td>
+                <td class="mono"><CookieText text={inBrowser} limit={DETAIL_LIMIT} expandable /></td>
               </tr>
             );
           })}

@@ -5,6 +5,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { cookieKey } from '../format';
 import type { ExplainView, PopupApi } from '../model';
 import { Badge, errorMessage, type Loadable } from '../components/common';
+import { CookieText } from '../components/CookieText';
+import { DETAIL_LIMIT, MESSAGE_LIMIT } from '../display';
 
 export function WhyView({ api, url }: { api: PopupApi; url: string | null }): JSX.Element {
   const [typed, setTyped] = useState(url ?? '');
@@ -32,7 +34,7 @@ export function WhyView({ api, url }: { api: PopupApi; url: string | null }): JS
         <button type="submit">Explain</button>
       </form>
       {state?.status === 'loading' && <p class="empty" role="status">Asking the jar…</p>}
-      {state?.status === 'error' && <p class="error" role="alert">{state.message}</p>}
+      {state?.status === 'error' && <p class="error" role="alert"><CookieText text={state.message} limit={MESSAGE_LIMIT} /></p>}
       {state?.status === 'ready' && <Explanation view={state.value} />}
     </section>
   );
@@ -44,9 +46,9 @@ function Explanation({ view }: { view: ExplainView }): JSX.Element {
   return (
     <>
       <p>
-        <strong>Cookie header the jar would send to </strong><span class="mono">{view.url}</span>:
+        <strong>Cookie header the jar would send to </strong><span class="mono"><CookieText text={view.url} /></span>:
       </p>
-      <pre class="header-line" data-testid="cookie-header">{view.header ?? '(none)'}</pre>
+      <pre class="header-line" data-testid="cookie-header"><CookieText text={view.header ?? '(none)'} limit={DETAIL_LIMIT} expandable /></pre>
       {view.cookies.length === 0 ? <p class="empty">The jar holds no cookie of this site.</p> : (
         <table class="explain" aria-label="Cookies of this site and whether they would be sent">
           <thead>
@@ -56,10 +58,10 @@ function Explanation({ view }: { view: ExplainView }): JSX.Element {
             {[...sent, ...refused].map((entry) => (
               <tr key={cookieKey(entry.cookie)} data-testid="explained-cookie">
                 <td>{entry.sent ? <Badge kind="accepted">sent</Badge> : <Badge kind="refused">not sent</Badge>}</td>
-                <td class="mono">{entry.cookie.name}</td>
-                <td class="mono">{entry.cookie.domain}{entry.cookie.path}</td>
+                <td class="mono"><CookieText text={entry.cookie.name} /></td>
+                <td class="mono"><CookieText text={`${entry.cookie.domain}${entry.cookie.path}`} /></td>
                 <td class="mono">{entry.rule ?? ''}</td>
-                <td>{entry.reason ?? ''}</td>
+                <td><CookieText text={entry.reason ?? ''} limit={MESSAGE_LIMIT} /></td>
               </tr>
             ))}
           </tbody>

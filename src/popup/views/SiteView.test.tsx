@@ -32,7 +32,7 @@ describe('SiteView', () => {
     await screen.findByRole('grid');
     // visit and theme are the same cookies in both stores (theme's SameSite differs only in case).
     expect(screen.getByText(/in both/).textContent).toBe('4 cookies · 2 in both, 1 only in jar, 1 only in browser');
-    const whereOf = (name: string) => screen.getAllByRole('row').find((row) => within(row).queryByText(name, { selector: '[data-testid=cookie-name]' }) !== null)?.textContent;
+    const whereOf = (name: string) => screen.getAllByRole('row').find((row) => within(row).queryByText(name, { selector: '[data-testid=cookie-name] bdi' }) !== null)?.textContent;
     expect(whereOf('visit')).toContain('jar + browser');
     expect(whereOf('theme')).toContain('jar + browser');
     expect(whereOf('jaronly')).toContain('only in jar');

@@ -23,6 +23,19 @@ export class NodeFileStore implements FileStore {
   }
 
   /**
+   * The file's bytes, undecoded (`-` reads standard input): the cookie file formats find the
+   * encoding themselves (src/formats/encoding.ts), since readers disagree about BOMs and UTF-16.
+   */
+  async readBytes(filename: string): Promise<Uint8Array> {
+    if (filename === '-') {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return new Uint8Array(Buffer.concat(chunks));
+    }
+    return new Uint8Array(await readFile(filename));
+  }
+
+  /**
    * Writes the file as UTF-8, created with mode 0600 as Python's save does
    * (`os.open(filename, O_CREAT | O_WRONLY | O_TRUNC, 0o600)`): cookies are secrets. An existing
    * file keeps its mode.
@@ -38,4 +51,4 @@ export class NodeFileStore implements FileStore {
 }
 
 /** The shared instance: `new MozillaCookieJar('cookies.txt', { store: nodeFileStore })`. */
-export const nodeFileStore: FileStore = new NodeFileStore();
+export const nodeFileStore = new NodeFileStore();

@@ -1,0 +1,97 @@
+// A HAR file as the jar sees it: for each entry, in order, the request's URL and context (top-level
+// page, redirects) and the response's Set-Cookie lines, at the entry's own time.
+import { InputError } from './exit';
+
+export interface HarStep {
+  /** Index in log.entries. */
+  entry: number;
+  url: string;
+  /** Seconds since the epoch: the entry's startedDateTime (the jar's clock for this response). */
+  time: number;
+  /** urllib's `unverifiable`: a request the user did not ask for (a subresource, a frame, a redirect hop). */
+  unverifiable: boolean;
+  /** urllib's `origin_req_host`: the host of the page the user went to. */
+  originReqHost: string;
+  setCookie: string[];
+}
+
+interface HarHeader { name: string; value: string }
+interface HarEntry {
+  pageref?: string;
+  startedDateTime: string;
+  request: { url: string; headers?: HarHeader[] };
+  response: { headers?: HarHeader[]; redirectURL?: string; status?: number };
+  _resourceType?: string;
+}
+interface HarPage { id: string; title?: string; startedDateTime?: string }
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function hostOf(url: string): string {
+  try { return new URL(url).hostname.toLowerCase(); } catch { return ''; }
+}
+
+function httpUrl(text: string | undefined): string | null {
+  if (text === undefined) return null;
+  try { const u = new URL(text); return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null; } catch { return null; }
+}
+
+/** The log.entries of a parsed HAR, checked enough to read safely; InputError naming what is wrong. */
+export function harEntries(data: unknown): { entries: HarEntry[]; pages: HarPage[] } {
+  const log = isRecord(data) ? data['log'] : undefined;
+  if (!isRecord(log) || !Array.isArray(log['entries'])) throw new InputError('not a HAR file: no log.entries list');
+  const entries = log['entries'] as unknown[];
+  entries.forEach((e, i) => {
+    if (!isRecord(e) || !isRecord(e['request']) || typeof e['request']['url'] !== 'string' || !isRecord(e['response']) || typeof e['startedDateTime'] !== 'string') {
+      throw new InputError(`not a HAR file: log.entries[${i}] lacks request.url, response or startedDateTime`);
+    }
+  });
+  const pages = Array.isArray(log['pages']) ? (log['pages'] as unknown[]).filter(isRecord) as unknown as HarPage[] : [];
+  return { entries: entries as HarEntry[], pages };
+}
+
+/**
+ * The steps of a HAR, with the context the extension's adapter gives live traffic: the first request
+ * of a page (or one without a page) is the top-level navigation (verifiable, origin = its host);
+ * every other request of the page is unverifiable with origin = the page's host; a redirect hop is
+ * unverifiable with the origin its chain started at. A page's URL is its title when that is a URL
+ * (Chromium writes it so), else its first entry's URL.
+ */
+export function harSteps(data: unknown): HarStep[] {
+  const { entries, pages } = harEntries(data);
+  const pageUrl = new Map<string, string>();
+  for (const page of pages) { const url = httpUrl(page.title); if (url !== null) pageUrl.set(page.id, url); }
+  const firstOfPage = new Set<number>();
+  const seen = new Set<string>();
+  entries.forEach((e, i) => {
+    if (e.pageref === undefined || seen.has(e.pageref)) return;
+    seen.add(e.pageref);
+    firstOfPage.add(i);
+    if (!pageUrl.has(e.pageref)) pageUrl.set(e.pageref, e.request.url);
+  });
+  const chains = new Map<string, string>(); // redirect target URL -> origin host of its chain
+  return entries.map((e, i): HarStep => {
+    const url = e.request.url;
+    const host = hostOf(url);
+    let unverifiable: boolean;
+    let originReqHost: string;
+    const chain = chains.get(url);
+    const page = e.pageref === undefined ? undefined : pageUrl.get(e.pageref);
+    if (chain !== undefined) { chains.delete(url); unverifiable = true; originReqHost = chain; }
+    else if (page === undefined || firstOfPage.has(i) || url === page) { unverifiable = false; originReqHost = host; }
+    else { unverifiable = true; originReqHost = hostOf(page); }
+    const redirect = e.response.redirectURL;
+    if (redirect !== undefined && redirect !== '') {
+      try { chains.set(new URL(redirect, url).href, originReqHost); } catch { /* a redirect to nowhere sets no context */ }
+    }
+    const setCookie = (e.response.headers ?? [])
+      .filter((h) => typeof h.name === 'string' && h.name.toLowerCase() === 'set-cookie' && typeof h.value === 'string')
+      // Firefox joins several Set-Cookie lines into one header with "\n".
+      .flatMap((h) => h.value.split('\n'))
+      .filter((line) => line.trim() !== '');
+    const ms = Date.parse(e.startedDateTime);
+    return { entry: i, url, time: Number.isNaN(ms) ? 0 : ms / 1000, unverifiable, originReqHost, setCookie };
+  });
+}

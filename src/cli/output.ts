@@ -1,0 +1,12 @@
+// Human output: colours only on a terminal (picocolors honours NO_COLOR and FORCE_COLOR), warnings on stderr.
+import pc from 'picocolors';
+
+export const colors = pc;
+
+export function warn(message: string): void {
+  process.stderr.write(`${pc.yellow('warning:')} ${message}\n`);
+}
+
+export function info(message: string): void {
+  process.stderr.write(`${message}\n`);
+}

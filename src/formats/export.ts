@@ -27,6 +27,10 @@ export function writeLwp(cookies: readonly Cookie[]): string {
   return jar.saveText({ ignoreDiscard: true, ignoreExpires: true });
 }
 
+function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
 /** What a cookies.txt in this dialect loses of these cookies, one sentence each. */
 export function cookiesTxtLosses(cookies: readonly Cookie[], dialect: ExportDialect): string[] {
   const warnings: string[] = [];
@@ -37,6 +41,13 @@ export function cookiesTxtLosses(cookies: readonly Cookie[], dialect: ExportDial
   if (dialect === 'python') {
     const session = cookies.filter((c) => c.expires === null).length;
     if (session > 0) warnings.push(`${plural(session, 'session cookie')} written with an empty expiry, as Python does: curl and wget drop such lines (use their dialects).`);
+  }
+  const valueless = cookies.filter((c) => c.value === null).length;
+  if (valueless > 0 && dialect === 'curl') warnings.push(`curl reads ${plural(valueless, 'cookie')} without a value (Set-Cookie: token) as "token=" (no cookies.txt line says otherwise to it).`);
+  if (valueless > 0 && dialect === 'wget') warnings.push(`wget drops ${plural(valueless, 'cookie')} without a value (Set-Cookie: token): cookies.txt cannot give it one.`);
+  if (dialect === 'curl') {
+    const long = cookies.filter((c) => utf8Length(c.domain) + utf8Length(c.path) + utf8Length(c.name) + utf8Length(c.value ?? '') + 40 >= 4999).length;
+    if (long > 0) warnings.push(`curl drops lines of 5,000 bytes or more: ${plural(long, 'cookie')} too long for it.`);
   }
   const httpOnly = cookies.filter(isHttpOnly).length;
   if (dialect === 'wget' && httpOnly > 0) {

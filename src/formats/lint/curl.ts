@@ -55,7 +55,7 @@ function strtoofft(text: string): number | null {
   return n > Number.MAX_SAFE_INTEGER * 1024 ? null : n; // about 2^63: strtoll overflows (ERANGE)
 }
 
-interface Parsed { cookie: ReaderCookie; httpOnly: boolean; tokens: number; emptyFields: boolean; flag: string; dotted: boolean }
+interface Parsed { cookie: ReaderCookie; httpOnly: boolean; tokens: number; emptyFields: boolean; emptyName: boolean; flag: string; dotted: boolean }
 
 /** Curl_cookie_add for a cookies.txt line (after Curl_cookie_init skipped leading blanks). */
 function parseLine(raw: string, line: number): Parsed | { rules: LintRuleId[]; message: string } | 'comment' {
@@ -71,7 +71,8 @@ function parseLine(raw: string, line: number): Parsed | { rules: LintRuleId[]; m
   const rawFields = text.split('\t');
   const tokens = rawFields.filter((t) => t !== ''); // strtok_r skips empty fields
   if (tokens.length === 0) return 'comment';
-  const emptyFields = tokens.length !== rawFields.length;
+  // An empty value (the last of 7 fields) is read as meant: only empty fields before it shift the rest.
+  const emptyFields = rawFields.slice(0, 6).some((f) => f === '') || (rawFields.length > 7 && rawFields.slice(6).some((f) => f === ''));
   const co = { domain: '', subdomains: false, path: '/', secure: false, expires: null as number | null, name: '', value: null as string | null };
   let fields = 0;
   let flag = '';
@@ -121,6 +122,7 @@ function parseLine(raw: string, line: number): Parsed | { rules: LintRuleId[]; m
   return {
     cookie: { name: co.name, value: co.value ?? '', domain: co.domain, subdomains: co.subdomains, path: co.path, secure: co.secure, expires: co.expires, port: null, line },
     httpOnly, tokens: tokens.length, emptyFields, flag, dotted,
+    emptyName: rawFields.length === 7 && rawFields[5] === '' && rawFields.filter((f) => f === '').length === 1,
   };
 }
 
@@ -141,7 +143,8 @@ export function curlRead(bytes: Uint8Array, now: number): { verdicts: (Verdict &
     const { cookie } = parsed;
     const rules: LintRuleId[] = [];
     const notes: string[] = [];
-    if (parsed.emptyFields) { rules.push('curl/empty-field'); notes.push(`empty fields are skipped, so it reads name ${JSON.stringify(cookie.name)} and value ${JSON.stringify(cookie.value)}`); }
+    if (parsed.emptyName) { rules.push('curl/empty-name'); notes.push(`the empty name field is skipped: sent as ${JSON.stringify(`${cookie.name}=`)}`); }
+    else if (parsed.emptyFields) { rules.push('curl/empty-field'); notes.push(`empty fields are skipped, so it reads name ${JSON.stringify(cookie.name)} and value ${JSON.stringify(cookie.value)}`); }
     if (parsed.dotted !== cookie.subdomains) { rules.push('curl/flag-dot-disagree'); notes.push(`the flag ${JSON.stringify(parsed.flag)} decides: ${cookie.subdomains ? 'sent to subdomains too' : 'host-only'}`); }
     if (cookie.expires !== null && cookie.expires < now) { verdicts.push({ line: number, ...verdict('expired', rules, 'expired: curl drops it after loading') }); continue; }
     verdicts.push({ line: number, ...judged(rules, notes, cookie) });

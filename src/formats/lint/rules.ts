@@ -35,6 +35,7 @@ export const LINT_RULES = {
   'curl/line-too-long': { reader: 'curl', outcome: 'dropped', summary: 'A line of 4,999 bytes or more (with its line break) is dropped whole.', source: CURL_LINE },
   'curl/nul-byte': { reader: 'curl', outcome: 'dropped', summary: 'A NUL byte makes fgets-based reading see a broken line: that line and the next are dropped (a UTF-16 file loses every line).', source: CURL_LINE },
   'curl/empty-field': { reader: 'curl', outcome: 'misread', summary: 'Empty fields vanish (strtok_r collapses tabs): the later fields shift left. An empty expiry drops the line; an empty name makes the value the name (sent as `value=`).', source: `${CURL}; ${MEASURED}` },
+  'curl/empty-name': { reader: 'curl', outcome: 'misread', summary: 'An empty name field (how Python writes a cookie set without a value, `Set-Cookie: token`) vanishes: the value becomes the name and the cookie is sent as `token=`.', source: `${CURL}; ${MEASURED}` },
   'curl/field-count': { reader: 'curl', outcome: 'dropped', summary: 'A line without 7 fields (6 when the value is empty) is dropped.', source: CURL },
   'curl/bad-expiry': { reader: 'curl', outcome: 'dropped', summary: 'An expiry that does not start with digits is dropped (curlx_strtoofft); trailing junk after digits is ignored.', source: CURL },
   'curl/flag-dot-disagree': { reader: 'curl', outcome: 'misread', summary: 'The subdomains flag decides (case-insensitively), not the leading dot: `.example.com FALSE` is host-only.', source: CURL },
@@ -43,6 +44,7 @@ export const LINT_RULES = {
   // --- wget ---
   'wget/httponly-line': { reader: 'wget', outcome: 'dropped', summary: 'A `#HttpOnly_` line is a comment to wget: the cookie is dropped.', source: `${WGET}; ${MEASURED}` },
   'wget/empty-field': { reader: 'wget', outcome: 'dropped', summary: 'An empty field among the first six (an empty expiry, as Python writes session cookies; an empty name) drops the line.', source: `${WGET}; ${MEASURED}` },
+  'wget/empty-name': { reader: 'wget', outcome: 'dropped', summary: 'An empty name field (how Python writes a cookie set without a value) drops the line: wget cannot read a cookie without a value.', source: `${WGET}; ${MEASURED}` },
   'wget/field-count': { reader: 'wget', outcome: 'dropped', summary: 'A line with fewer than 7 fields is dropped.', source: WGET },
   'wget/extra-fields': { reader: 'wget', outcome: 'misread', summary: 'Fields after the seventh become part of the value, tabs included.', source: WGET },
   'wget/flag-case': { reader: 'wget', outcome: 'misread', summary: 'Only `TRUE` in capitals marks a domain cookie: `true` makes it host-only.', source: WGET },

@@ -25,7 +25,7 @@ export function wgetRead(bytes: Uint8Array, now: number): { verdicts: (Verdict &
     for (let i = 0; i < 6; i++) {
       const tab = rest.indexOf('\t');
       const word = tab === -1 ? rest : rest.slice(0, tab);
-      if (word === '') { problem = { rules: ['wget/empty-field'], message: `field ${i + 1} is empty` }; break; }
+      if (word === '') { problem = i === 5 ? { rules: ['wget/empty-name'], message: 'the name field is empty (a cookie without a value, as Python writes it)' } : { rules: ['wget/empty-field'], message: `field ${i + 1} is empty` }; break; }
       if (tab === -1) { problem = { rules: nul !== -1 ? ['wget/nul-byte'] : ['wget/field-count'], message: `only ${i + 1} fields${nul !== -1 ? ' before a NUL byte' : ''}` }; break; }
       fields.push(word);
       rest = rest.slice(tab + 1);

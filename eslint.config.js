@@ -115,7 +115,7 @@ function layerConfig(layer, forTests) {
 }
 
 export default tseslint.config(
-  { ignores: ['extension/', 'extension-firefox/', 'node_modules/', 'test-results/', 'playwright-report/', 'e2e-output/', 'dist/', 'reports/', '.stryker-tmp/'] },
+  { ignores: ['extension/', 'extension-firefox/', 'node_modules/', 'test-results/', 'playwright-report/', 'e2e-output/', 'dist/', 'lib/', 'reports/', '.stryker-tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -8,6 +8,7 @@ import { replay } from './commands/replay';
 import { EXIT, InputError, UsageError } from './exit';
 import { colors as c } from './output';
 import { PRESET_SLUGS } from './policy';
+import { packageVersion } from './version';
 
 function seconds(value: string): number {
   if (!/^\d+(\.\d+)?$/.test(value)) throw new InvalidArgumentError('seconds since 1970, like 1700000000');
@@ -32,7 +33,7 @@ const policyOption = () => new Option('--policy <preset|settings.json>', `a pres
 export function program(run: (code: number) => void): Command {
   const cli = new Command('cookie-jar-inspector')
     .description('Convert, lint, explain and replay cookies with a faithful http.cookiejar engine.\nExit codes: 0 ok, 1 findings (lint problems, broken --expect), 2 usage, 3 unreadable input.')
-    .version(process.env['npm_package_version'] ?? '0.1.0')
+    .version(packageVersion())
     .showHelpAfterError('(add --help for usage)')
     .exitOverride();
 

@@ -32,5 +32,5 @@ export async function loadPolicy(value: string | undefined): Promise<LoadedPolic
   const settings = { ...DEFAULT_SETTINGS, ...(typeof data === 'object' && data !== null ? data : {}) };
   const problems = validateSettings(settings);
   if (problems.length > 0) throw new InputError(`${value}: ${problems.join(' ')}`);
-  return { label: value, settings: settings as PolicySettings, policy: buildPolicy(settings as PolicySettings) };
+  return { label: value, settings, policy: buildPolicy(settings) };
 }

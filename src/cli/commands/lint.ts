@@ -2,7 +2,7 @@
 // would lose or misread a cookie or refuse the file. --fix writes the file in the reader's dialect.
 import { lintCookieFile, readCookieFile, writeCookieFile, CookieFileError, type LintReport, type Reader } from '../../formats';
 import { EXIT, InputError } from '../exit';
-import { printJson, readBytes, writeOutput } from '../io';
+import { readBytes, writeOutput } from '../io';
 import { colors as c, info, warn } from '../output';
 
 export interface LintOptions { for: Reader; fix?: string | boolean | undefined; json?: boolean | undefined; now: number }
@@ -20,7 +20,7 @@ function summary(report: LintReport): string {
 export async function lint(file: string, options: LintOptions): Promise<number> {
   const bytes = await readBytes(file);
   const report = lintCookieFile(bytes, options.for, options.now);
-  let fixed: { output: string; count: number; warnings: string[] } | null = null;
+  let fixed: { output: string; count: number; warnings: string[]; problems: number } | null = null;
   if (options.fix !== undefined && options.fix !== false) {
     const output = typeof options.fix === 'string' ? options.fix : file;
     let read;
@@ -33,25 +33,28 @@ export async function lint(file: string, options: LintOptions): Promise<number> 
       ? writeCookieFile(read.cookies, { to: 'lwp', now: options.now })
       : writeCookieFile(read.cookies, { to: 'mozilla', dialect: options.for, now: options.now });
     await writeOutput(output, written.text);
-    fixed = { output, count: written.count, warnings: [...read.problems.map((p) => `line ${p.line} left out: ${p.message}`), ...written.warnings] };
+    // As eslint --fix: the exit code then says whether the written file still has problems.
+    const after = lintCookieFile(new TextEncoder().encode(written.text), options.for, options.now);
+    fixed = { output, count: written.count, problems: after.problems, warnings: [...read.problems.map((p) => `line ${p.line} left out: ${p.message}`), ...written.warnings] };
   }
+  const print = (text: string) => (fixed?.output === '-' ? process.stderr : process.stdout).write(text);
   if (options.json === true) {
-    printJson({ file, ...report, ...(fixed === null ? {} : { fixed }) });
+    print(`${JSON.stringify({ file, ...report, ...(fixed === null ? {} : { fixed }) }, null, 2)}\n`);
   } else {
     if (report.refused !== null) {
-      process.stdout.write(`${file}${report.refused.line === null ? '' : `:${report.refused.line}`}: ${c.red('refused')} ${report.refused.message} ${c.dim(`[${report.refused.rule}]`)}\n`);
+      print(`${file}${report.refused.line === null ? '' : `:${report.refused.line}`}: ${c.red('refused')} ${report.refused.message} ${c.dim(`[${report.refused.rule}]`)}\n`);
     }
     for (const line of report.lines) {
       const mark = (MARK[line.outcome] ?? String)(line.outcome.padEnd(7));
       const name = line.cookie === null ? '' : ` ${JSON.stringify(line.cookie.name)}`;
       const rules = line.rules.length > 0 ? ` ${c.dim(`[${line.rules.join(', ')}]`)}` : '';
-      process.stdout.write(`${file}:${line.line}: ${mark}${name} ${line.message.replace(/^(read|misread|dropped|expired)(: )?/, '')}${rules}\n`);
+      print(`${file}:${line.line}: ${mark}${name} ${line.message.replace(/^(read|misread|dropped|expired)(: )?/, '')}${rules}\n`);
     }
-    process.stdout.write(`${summary(report)}\n`);
+    print(`${summary(report)}\n`);
     if (fixed !== null) {
-      info(`wrote ${fixed.count} cookies for ${options.for} to ${fixed.output === '-' ? 'standard output' : fixed.output}`);
+      info(`wrote ${fixed.count} cookies for ${options.for} to ${fixed.output === '-' ? 'standard output' : fixed.output}${fixed.problems > 0 ? `; ${fixed.problems} problems remain (lint the written file to see them)` : ''}`);
       for (const w of fixed.warnings) warn(w);
     }
   }
-  return report.problems > 0 ? EXIT.findings : EXIT.ok;
+  return (fixed?.problems ?? report.problems) > 0 ? EXIT.findings : EXIT.ok;
 }

@@ -5,9 +5,11 @@ import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
+import { requireBrowser } from './browsers';
 
 test('npm start, headless, prints what the extension recorded from the demo site', async () => {
-  const env = { ...process.env };
+  // The browser the suites use, named: the test never lets npm start install one.
+  const env: NodeJS.ProcessEnv = { ...process.env, CHROMIUM_PATH: requireBrowser('chromium') };
   delete env['DISPLAY'];
   delete env['WAYLAND_DISPLAY'];
   const root = resolve(import.meta.dirname, '..');

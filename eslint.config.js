@@ -135,6 +135,18 @@ export default tseslint.config(
   },
   ...LAYERS.flatMap((layer) => [layerConfig(layer, false), layerConfig(layer, true)]),
   {
+    // The browser model has no clock of its own: the caller passes `now` (docs/browser-model.md).
+    files: ['src/browser-model/**/*.ts'],
+    ignores: TESTS,
+    rules: {
+      'no-restricted-globals': [...browserGlobals(true)['no-restricted-globals'], ...['performance', 'setTimeout', 'setInterval'].map((name) => ({
+        name, message: 'The browser model never reads a clock or waits: the caller passes `now`.',
+      }))],
+      'no-restricted-properties': [...browserGlobals(true)['no-restricted-properties'],
+        { object: 'Date', property: 'now', message: 'The browser model never reads the clock: use the `now` it is given.' }],
+    },
+  },
+  {
     // The one module that touches the browser API.
     files: ['src/shared/browser.ts'],
     rules: {

@@ -1,0 +1,75 @@
+/**
+ * A request context as the cookie rules see it (Chromium's `SiteForCookies`, initiator and
+ * `ComputeSameSiteContextFor{Request,Response}`, `CookiePartitionKey`). Sites are schemeful:
+ * http://example.com and https://example.com are different sites.
+ */
+import { siteOf } from './domains';
+import type { PartitionKey, RequestContext, RequestKind, ThirdPartyCookieSetting } from './types';
+import { parseUrl, type CookieUrl } from './url';
+
+/**
+ * Chromium's same-site context, weakest first. Storing needs `lax` for SameSite=Lax and Strict;
+ * sending needs `strict` for Strict, `lax` for Lax and `lax-unsafe` for a young cookie without SameSite.
+ */
+export type SameSiteContext = 'cross-site' | 'lax-unsafe' | 'lax' | 'strict';
+export const CONTEXT_RANK: Readonly<Record<SameSiteContext, number>> = { 'cross-site': 0, 'lax-unsafe': 1, lax: 2, strict: 3 };
+
+export interface EvaluatedContext {
+  readonly url: CookieUrl;
+  readonly kind: RequestKind;
+  readonly method: string;
+  readonly top: CookieUrl;
+  readonly topSite: string;
+  readonly requestSite: string;
+  /** The initiator's site, or null for a browser-initiated request. */
+  readonly initiatorSite: string | null;
+  /** Not first-party to the top-level site (through every frame in between): third-party cookie blocking applies. */
+  readonly thirdParty: boolean;
+  /** The context for storing a cookie from this request's response. */
+  readonly setContext: SameSiteContext;
+  /** The context for sending cookies with this request. */
+  readonly sendContext: SameSiteContext;
+  readonly partitionKey: PartitionKey;
+  readonly thirdPartyCookies: ThirdPartyCookieSetting;
+  readonly now: number;
+  readonly serverDate: number | undefined;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
+
+/** Evaluates a context with the store's defaults. Throws UrlError on a URL it cannot read. */
+export function evaluateContext(context: RequestContext, defaults: { thirdPartyCookies: ThirdPartyCookieSetting; now: number }): EvaluatedContext {
+  const url = parseUrl(context.url);
+  const kind: RequestKind = context.kind ?? (context.topLevelUrl === undefined ? 'top-level' : 'subresource');
+  const top = kind === 'top-level' || context.topLevelUrl === undefined ? url : parseUrl(context.topLevelUrl);
+  const frames = kind === 'top-level' ? [] : (context.frameUrls ?? []).map(parseUrl);
+  const topSite = siteOf(top);
+  const requestSite = siteOf(url);
+  // SiteForCookies: the top-level site, unless a frame in between is cross-site to it (then none).
+  const siteForCookiesIsTop = frames.every((frame) => siteOf(frame) === topSite);
+  const firstParty = kind === 'top-level' || (siteForCookiesIsTop && requestSite === topSite);
+  const initiator = context.initiator !== undefined ? context.initiator
+    : kind === 'top-level' ? null : (frames.at(-1) ?? top).href;
+  const initiatorSite = initiator === null ? null : siteOf(parseUrl(initiator));
+  const sameSiteInitiator = initiatorSite === null || initiatorSite === requestSite;
+  const method = (context.method ?? 'GET').toUpperCase();
+
+  let sendContext: SameSiteContext;
+  if (!firstParty) sendContext = 'cross-site';
+  else if (sameSiteInitiator) sendContext = 'strict';
+  else if (kind === 'top-level') sendContext = SAFE_METHODS.has(method) ? 'lax' : 'lax-unsafe';
+  else sendContext = 'cross-site';
+  // Storing: a top-level navigation may always set Lax and Strict cookies; otherwise as sending, Strict counting as Lax.
+  const setContext: SameSiteContext = kind === 'top-level' || (firstParty && sameSiteInitiator) ? 'lax' : 'cross-site';
+
+  return {
+    url, kind, method, top, topSite, requestSite, initiatorSite,
+    thirdParty: !firstParty,
+    setContext, sendContext,
+    partitionKey: { topLevelSite: topSite, hasCrossSiteAncestor: !firstParty },
+    thirdPartyCookies: context.thirdPartyCookies ?? defaults.thirdPartyCookies,
+    now: context.now ?? defaults.now,
+    serverDate: context.serverDate,
+  };
+}
+

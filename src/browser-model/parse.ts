@@ -1,0 +1,199 @@
+/**
+ * Splitting a Set-Cookie line into its name, value and attributes as Chromium's `ParsedCookie`
+ * does: one forward pass (with short backward steps over trailing whitespace), so linear in the
+ * line. It never throws; a line Chromium refuses while parsing comes back as a ParseFailure.
+ */
+import type { StepCounter } from '../jar';
+
+/** Chromium's limits (`net/cookies/cookie_constants.h`), in bytes of UTF-8. */
+export const MAX_NAME_VALUE_BYTES = 4096;
+export const MAX_ATTRIBUTE_VALUE_BYTES = 1024;
+
+export interface ParsedSetCookie {
+  readonly name: string;
+  readonly value: string;
+  /** Every attribute kept, in order, its name lowercased (unknown ones too). */
+  readonly attributes: readonly (readonly [name: string, value: string])[];
+  /** The last value of each known attribute (Chromium keeps the last one). */
+  readonly domain: string | undefined;
+  readonly path: string | undefined;
+  readonly expires: string | undefined;
+  readonly maxAge: string | undefined;
+  readonly sameSite: string | undefined;
+  readonly priority: string | undefined;
+  readonly secure: boolean;
+  readonly httpOnly: boolean;
+  readonly partitioned: boolean;
+  /** Attributes ignored because their value is over 1,024 bytes: name and size. */
+  readonly oversizedAttributes: readonly (readonly [name: string, bytes: number])[];
+  /** Where the HTTP layer cut the line (a CR or LF ends a header line), or null. */
+  readonly cutAt: number | null;
+}
+
+export type DisallowedPlace = 'line' | 'name' | 'value' | 'attribute name' | 'attribute value';
+
+export type ParseFailure =
+  | { readonly reason: 'NoCookieContent' }
+  | { readonly reason: 'NameValuePairExceedsMaxSize'; readonly bytes: number }
+  | { readonly reason: 'DisallowedCharacter'; readonly place: DisallowedPlace; readonly char: number; readonly attribute?: string };
+
+export type ParseResult = { readonly ok: true; readonly cookie: ParsedSetCookie } | { readonly ok: false; readonly failure: ParseFailure };
+
+const SPACE = 0x20;
+const TAB = 0x09;
+const SEMICOLON = 0x3b;
+const EQUALS = 0x3d;
+
+const isWhitespace = (c: number): boolean => c === SPACE || c === TAB;
+/** `HttpUtil::IsControlChar`: C0 controls and DEL (a tab too). */
+const isControl = (c: number): boolean => c <= 0x1f || c === 0x7f;
+
+/** The size of a string in UTF-8, which is what Chromium's byte limits count. */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) bytes += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { bytes += 2; i++; }
+    else bytes += 2;
+  }
+  return bytes;
+}
+
+function firstDisallowed(text: string, forbidEquals: boolean): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isControl(c) || c === SEMICOLON || (forbidEquals && c === EQUALS)) return c;
+  }
+  return -1;
+}
+
+/** Chromium's `IsValidCookieNameValuePair`: the first problem of a name and value, or null. */
+export function nameValueProblem(name: string, value: string): ParseFailure | null {
+  if (name === '' && value === '') return { reason: 'NoCookieContent' };
+  const bytes = utf8Length(name) + utf8Length(value);
+  if (bytes > MAX_NAME_VALUE_BYTES) return { reason: 'NameValuePairExceedsMaxSize', bytes };
+  const inName = firstDisallowed(name, true);
+  if (inName >= 0) return { reason: 'DisallowedCharacter', place: 'name', char: inName };
+  const inValue = firstDisallowed(value, false);
+  if (inValue >= 0) return { reason: 'DisallowedCharacter', place: 'value', char: inValue };
+  return null;
+}
+
+/** Parses one Set-Cookie header value. */
+export function parseSetCookie(line: string, counter?: StepCounter): ParseResult {
+  let steps = 0;
+  try {
+    // The HTTP layer ends a header line at CR or LF: Chromium stores what comes before a bare CR.
+    let end = line.length;
+    let cutAt: number | null = null;
+    for (let i = 0; i < line.length; i++) {
+      steps++;
+      const c = line.charCodeAt(i);
+      if (c === 0x0d || c === 0x0a) { end = i; cutAt = i; break; }
+      if (c === 0) return { ok: false, failure: { reason: 'DisallowedCharacter', place: 'line', char: 0 } };
+    }
+    if (end === 0) return { ok: false, failure: { reason: 'NoCookieContent' } };
+
+    let name = '';
+    let value = '';
+    const attributes: (readonly [string, string])[] = [];
+    const oversized: (readonly [string, number])[] = [];
+    let it = 0;
+    for (let pair = 0; it !== end; pair++) {
+      // The token (name): skip whitespace, run to `;` or `=`, trim whitespace before it.
+      let tokenStart = it;
+      let tokenEnd = it;
+      while (it !== end && isWhitespace(line.charCodeAt(it))) { it++; steps++; }
+      if (it === end) {
+        if (pair !== 0) break;
+        tokenStart = 0; // an unparsable first token is read again as a value
+      } else {
+        tokenStart = it;
+        while (it !== end) {
+          const c = line.charCodeAt(it);
+          if (c === SEMICOLON || c === EQUALS) break;
+          it++; steps++;
+        }
+        tokenEnd = it;
+        while (tokenEnd > tokenStart && isWhitespace(line.charCodeAt(tokenEnd - 1))) { tokenEnd--; steps++; }
+      }
+      let token: string;
+      if (it === end || line.charCodeAt(it) !== EQUALS) {
+        if (pair === 0) {
+          token = ''; // `foo` is a cookie with an empty name and the value `foo`
+          it = tokenStart;
+        } else {
+          token = line.slice(tokenStart, tokenEnd);
+        }
+      } else {
+        token = line.slice(tokenStart, tokenEnd);
+        it++;
+      }
+      // The value: skip whitespace, run to `;`, trim whitespace before it.
+      while (it !== end && isWhitespace(line.charCodeAt(it))) { it++; steps++; }
+      const valueStart = it;
+      while (it !== end && line.charCodeAt(it) !== SEMICOLON) { it++; steps++; }
+      let valueEnd = it;
+      while (valueEnd > valueStart && isWhitespace(line.charCodeAt(valueEnd - 1))) { valueEnd--; steps++; }
+      const text = line.slice(valueStart, valueEnd);
+
+      if (pair === 0) {
+        steps += token.length + text.length;
+        const problem = nameValueProblem(token, text);
+        if (problem !== null) return { ok: false, failure: problem };
+        name = token;
+        value = text;
+      } else {
+        steps += token.length + text.length;
+        const attribute = asciiLower(token);
+        const inName = firstDisallowed(attribute, true);
+        if (inName >= 0) return { ok: false, failure: { reason: 'DisallowedCharacter', place: 'attribute name', char: inName, attribute } };
+        const inValue = firstDisallowed(text, false);
+        if (inValue >= 0) return { ok: false, failure: { reason: 'DisallowedCharacter', place: 'attribute value', char: inValue, attribute } };
+        const bytes = utf8Length(text);
+        if (bytes > MAX_ATTRIBUTE_VALUE_BYTES) oversized.push([attribute, bytes]);
+        else attributes.push([attribute, text]);
+      }
+      if (it !== end) it++;
+    }
+    return { ok: true, cookie: withAttributes(name, value, attributes, oversized, cutAt) };
+  } finally {
+    if (counter !== undefined) counter.steps += steps;
+  }
+}
+
+function asciiLower(text: string): string {
+  return /[A-Z]/.test(text) ? text.replace(/[A-Z]+/g, (run) => run.toLowerCase()) : text;
+}
+
+function withAttributes(
+  name: string, value: string, attributes: readonly (readonly [string, string])[],
+  oversizedAttributes: readonly (readonly [string, number])[], cutAt: number | null,
+): ParsedSetCookie {
+  let domain: string | undefined;
+  let path: string | undefined;
+  let expires: string | undefined;
+  let maxAge: string | undefined;
+  let sameSite: string | undefined;
+  let priority: string | undefined;
+  let secure = false;
+  let httpOnly = false;
+  let partitioned = false;
+  for (const [attribute, text] of attributes) {
+    switch (attribute) {
+      case 'domain': domain = text; break;
+      case 'path': path = text; break;
+      case 'expires': expires = text; break;
+      case 'max-age': maxAge = text; break;
+      case 'samesite': sameSite = text; break;
+      case 'priority': priority = text; break;
+      case 'secure': secure = true; break;
+      case 'httponly': httpOnly = true; break;
+      case 'partitioned': partitioned = true; break;
+      default: break;
+    }
+  }
+  return { name, value, attributes, domain, path, expires, maxAge, sameSite, priority, secure, httpOnly, partitioned, oversizedAttributes, cutAt };
+}

@@ -1,0 +1,73 @@
+// Chromium for the browser model's conformance: no extension, a fresh incognito-like context, every
+// host name mapped to the local site, and one DevTools session that sees every frame's requests
+// (site isolation off, so a cross-site iframe's own subresources are reported to the page too; the
+// cookie rules do not depend on process placement).
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+import { findChromium } from '../chromium';
+
+export interface CdpCookie {
+  name: string;
+  value: string;
+  domain: string;
+  path: string;
+  expires: number;
+  httpOnly: boolean;
+  secure: boolean;
+  session: boolean;
+  sameSite?: 'Strict' | 'Lax' | 'None';
+  priority?: string;
+  partitionKey?: { topLevelSite: string; hasCrossSiteAncestor: boolean };
+}
+
+export interface BlockedSetCookie { blockedReasons: string[]; cookieLine: string }
+export interface AssociatedCookie { blockedReasons: string[]; cookie: CdpCookie }
+
+export interface ConformanceBrowser {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  cdp: CDPSession;
+  /** Request id → URL, and the DevTools extra info of each request. */
+  urls: Map<string, string>;
+  blocked: Map<string, BlockedSetCookie[]>;
+  associated: Map<string, AssociatedCookie[]>;
+  allCookies(): Promise<CdpCookie[]>;
+  clearCookies(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function launchConformanceBrowser(): Promise<ConformanceBrowser> {
+  const browser = await chromium.launch({
+    executablePath: findChromium(),
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-site-isolation-trials',
+      '--disable-features=IsolateOrigins,site-per-process',
+      '--host-resolver-rules=MAP * 127.0.0.1, EXCLUDE localhost',
+    ],
+  });
+  const context = await browser.newContext({ ignoreHTTPSErrors: true });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const urls = new Map<string, string>();
+  const blocked = new Map<string, BlockedSetCookie[]>();
+  const associated = new Map<string, AssociatedCookie[]>();
+  cdp.on('Network.requestWillBeSent', (event) => { urls.set(event.requestId, event.request.url); });
+  cdp.on('Network.responseReceivedExtraInfo', (event) => {
+    blocked.set(event.requestId, [...blocked.get(event.requestId) ?? [], ...event.blockedCookies as BlockedSetCookie[]]);
+  });
+  cdp.on('Network.requestWillBeSentExtraInfo', (event) => {
+    associated.set(event.requestId, event.associatedCookies);
+  });
+  await cdp.send('Network.enable');
+  return {
+    browser, context, page, cdp, urls, blocked, associated,
+    allCookies: async () => (await cdp.send('Network.getAllCookies')).cookies,
+    clearCookies: async () => { await cdp.send('Network.clearBrowserCookies'); },
+    close: () => browser.close(),
+  };
+}

@@ -1,0 +1,291 @@
+// Runs the conformance scenarios in real Chromium and records what it did: per response, the
+// DevTools `blockedCookies`; per request, the `associatedCookies` and the Cookie header the
+// server received; per batch, the store. Many scenarios share a page load (one page embeds many
+// images, frames and fetches, each on its own host); the store is cleared between batches.
+import type { RecordedBatch, RecordedCookie, RecordedStep } from '../../src/browser-model/conformance';
+import { registrableDomain } from '../../src/browser-model';
+import type { RequestContext } from '../../src/browser-model';
+import { makeCertificate } from '../tools';
+import { launchConformanceBrowser, type ConformanceBrowser } from './chromium';
+import { PIXEL, startRawSite, type RawRequest, type RawResponse, type RawSite } from './rawSite';
+import { SEED, sendBatches, setScenarios, type Origin, type SendBatch, type SetScenario, type SetupResponse, type Target } from './scenarios';
+
+/** What the raw site answers, by `host + path` (ports ignored). Unknown paths get an empty page. */
+export class Routes {
+  private readonly routes = new Map<string, RawResponse>();
+  private pages = 0;
+
+  set(origin: Origin, path: string, response: RawResponse): void {
+    this.routes.set(`${origin.host}${path}`, response);
+  }
+
+  /** Registers an HTML page and returns its path. */
+  page(origin: Origin, html: string): string {
+    const path = `/page/${this.pages++}`;
+    this.set(origin, path, { body: `<!doctype html><meta charset="utf-8"><title>page</title>${html}` });
+    return path;
+  }
+
+  handle(request: RawRequest): RawResponse {
+    const path = request.target.split('?')[0] ?? '/';
+    const found = this.routes.get(`${request.host}${path}`);
+    if (found !== undefined) return found;
+    if (path === '/favicon.ico') return { status: 404 };
+    return { body: '<!doctype html><title>blank</title>' };
+  }
+}
+
+export class Harness {
+  constructor(readonly chromium: ConformanceBrowser, readonly site: RawSite, readonly routes: Routes) {}
+
+  url(origin: Origin, path: string): string {
+    return `${origin.scheme}://${origin.host}:${origin.scheme === 'http' ? this.site.httpPort : this.site.httpsPort}${path}`;
+  }
+
+  /** The origin a scenario's setup is fetched from: `www.` of its registrable domain, or the host itself. */
+  homeOf(origin: Origin): Origin {
+    const registrable = registrableDomain(origin.host);
+    return { scheme: origin.scheme, host: registrable === '' || origin.host.startsWith('[') ? origin.host : `www.${registrable}` };
+  }
+
+  contextOf(target: Target & { method?: string }, serverDate?: number): RequestContext {
+    const url = this.url(target.origin, target.path);
+    const page = target.page === undefined ? undefined : this.url(target.page, '/');
+    const extra = serverDate === undefined ? {} : { serverDate };
+    switch (target.via) {
+      case 'top': return { url, kind: 'top-level', ...extra };
+      case 'top-cross': return { url, kind: 'top-level', initiator: page?.slice(0, -1) ?? null, ...extra };
+      case 'top-cross-post': return { url, kind: 'top-level', initiator: page?.slice(0, -1) ?? null, method: 'POST', ...extra };
+      case 'image': case 'fetch': return { url, kind: 'subresource', topLevelUrl: page ?? url, ...extra };
+      case 'frame': return { url, kind: 'frame', topLevelUrl: page ?? url, ...extra };
+      case 'nested-image': return { url, kind: 'subresource', topLevelUrl: page ?? url, frameUrls: [this.url(target.middle ?? target.origin, '/')], ...extra };
+      case 'nested-frame': return { url, kind: 'frame', topLevelUrl: page ?? url, frameUrls: [this.url(target.middle ?? target.origin, '/')], ...extra };
+    }
+  }
+
+  /** Sets the setup responses one after the other and returns their steps. */
+  async runSetup(setup: readonly SetupResponse[]): Promise<RecordedStep[]> {
+    const steps: RecordedStep[] = [];
+    for (const response of setup) {
+      this.routes.set(response.origin, response.path, { setCookie: response.lines });
+      const url = this.url(response.origin, response.path);
+      const page = response.frameOf ?? this.homeOf(response.origin);
+      let context: RequestContext;
+      if (response.frameOf !== undefined) {
+        const path = this.routes.page(page, `<iframe src="${url}"></iframe>`);
+        await this.chromium.page.goto(this.url(page, path));
+        context = { url, kind: 'frame', topLevelUrl: this.url(page, '/') };
+      } else {
+        await this.goto(this.url(page, '/blank'));
+        await this.chromium.page.evaluate((u) => fetch(u, { credentials: 'include', mode: 'no-cors' }).then(() => undefined), url);
+        context = { url, kind: 'subresource', topLevelUrl: this.url(page, '/') };
+      }
+      steps.push({ kind: 'response', context, lines: response.lines, at: Date.now(), blocked: [] });
+    }
+    return steps;
+  }
+
+  private async goto(url: string): Promise<void> {
+    await this.chromium.page.goto(url, { waitUntil: 'load' });
+  }
+
+  /**
+   * Loads a page of `page` that requests every target at once (images, frames, fetches, frames
+   * in a frame of another origin) and waits until all of them are done.
+   */
+  async loadTogether(page: Origin, targets: readonly Target[]): Promise<void> {
+    const parts: string[] = [];
+    const fetches: string[] = [];
+    const middles = new Map<string, string[]>();
+    for (const target of targets) {
+      const url = this.url(target.origin, target.path);
+      switch (target.via) {
+        case 'image': parts.push(`<img alt="" src="${url}">`); break;
+        case 'frame': parts.push(`<iframe src="${url}"></iframe>`); break;
+        case 'fetch': fetches.push(url); break;
+        case 'nested-image': case 'nested-frame': {
+          const middle = this.url(target.middle ?? target.origin, '');
+          const inner = target.via === 'nested-image' ? `<img alt="" src="${url}">` : `<iframe src="${url}"></iframe>`;
+          middles.set(middle, [...middles.get(middle) ?? [], inner]);
+          break;
+        }
+        default: throw new Error(`${target.via} does not share a page`);
+      }
+    }
+    for (const [middle, inner] of middles) {
+      const origin = { scheme: middle.startsWith('https') ? 'https' : 'http', host: new URL(middle).hostname } as const;
+      const path = this.routes.page(origin, inner.join(''));
+      parts.push(`<iframe src="${middle}${path}"></iframe>`);
+    }
+    const script = fetches.length === 0 ? '<script>document.title = "done"</script>'
+      : `<script>Promise.allSettled(${JSON.stringify(fetches)}.map((u) => fetch(u, { credentials: 'include', mode: 'no-cors' }))).then(() => { document.title = 'done'; });</script>`;
+    const path = this.routes.page(page, parts.join('') + script);
+    await this.goto(this.url(page, path));
+    await this.chromium.page.waitForFunction(() => document.title === 'done');
+  }
+
+  /** A top-level navigation: browser-initiated, started by a page of another origin, or a form POST from it. */
+  async navigate(target: Target): Promise<void> {
+    const url = this.url(target.origin, target.path);
+    if (target.via === 'top') { await this.goto(url); return; }
+    const page = target.page ?? target.origin;
+    if (target.via === 'top-cross') {
+      await this.goto(this.url(page, '/blank'));
+      await Promise.all([this.chromium.page.waitForURL(url), this.chromium.page.evaluate((u) => { location.href = u; }, url)]);
+      return;
+    }
+    const path = this.routes.page(page, `<form method="post" action="${url}"><input name="a" value="b"></form><script>document.forms[0].submit()</script>`);
+    await Promise.all([this.chromium.page.waitForURL(url), this.goto(this.url(page, path))]);
+  }
+
+  /** Runs the requests of `targets`: navigations one by one, the rest grouped by page. */
+  async request(targets: readonly Target[]): Promise<Map<Target, number>> {
+    const done = new Map<Target, number>();
+    const shared = new Map<string, Target[]>();
+    for (const target of targets) {
+      if (target.via === 'top' || target.via === 'top-cross' || target.via === 'top-cross-post') {
+        await this.navigate(target);
+        done.set(target, Date.now());
+      } else {
+        const page = target.page ?? target.origin;
+        const key = `${page.scheme}://${page.host}`;
+        shared.set(key, [...shared.get(key) ?? [], target]);
+      }
+    }
+    for (const group of shared.values()) {
+      for (let i = 0; i < group.length; i += PER_PAGE) {
+        const chunk = group.slice(i, i + PER_PAGE);
+        const first = chunk[0];
+        if (first === undefined) continue;
+        await this.loadTogether(first.page ?? first.origin, chunk);
+        const at = Date.now();
+        for (const target of chunk) done.set(target, at);
+      }
+    }
+    return done;
+  }
+
+  /** DevTools' verdicts, once its events for the loads are in. */
+  async settle(): Promise<void> {
+    await this.chromium.page.waitForTimeout(150);
+  }
+
+  requestIdsOf(url: string): string[] {
+    return [...this.chromium.urls].filter(([, u]) => u === url).map(([id]) => id);
+  }
+
+  blockedFor(url: string): { line: string; reasons: string[] }[] {
+    return this.requestIdsOf(url).flatMap((id) => (this.chromium.blocked.get(id) ?? []).map((b) => ({ line: b.cookieLine, reasons: b.blockedReasons })));
+  }
+
+  async finish(id: string, steps: RecordedStep[], tags: readonly string[]): Promise<RecordedBatch> {
+    const store = (await this.chromium.allCookies()).map((c): RecordedCookie => ({
+      name: c.name, value: c.value, domain: c.domain, path: c.path, expires: c.session ? -1 : c.expires, httpOnly: c.httpOnly, secure: c.secure,
+      ...c.sameSite === undefined ? {} : { sameSite: c.sameSite },
+      ...c.partitionKey === undefined ? {} : { partitionKey: { topLevelSite: c.partitionKey.topLevelSite, hasCrossSiteAncestor: c.partitionKey.hasCrossSiteAncestor } },
+    }));
+    const storeAt = Date.now();
+    await this.chromium.clearCookies();
+    this.chromium.urls.clear();
+    this.chromium.blocked.clear();
+    this.chromium.associated.clear();
+    return { id, steps, store, storeAt, tags };
+  }
+}
+
+/** An image for images and fetches (so no response is blocked as opaque), a page for frames and navigations. */
+function bodyFor(target: Target): RawResponse {
+  return target.via === 'image' || target.via === 'nested-image' || target.via === 'fetch'
+    ? { contentType: 'image/gif', body: PIXEL }
+    : { contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>r</title>' };
+}
+
+/** Subresources per page: enough to batch, few enough for Chromium's connection limits to stay quick. */
+const PER_PAGE = 40;
+
+/** Runs Set-Cookie scenarios in batches (small enough to stay under 180 cookies per site). */
+export async function runSetScenarios(harness: Harness, scenarios: readonly SetScenario[], batchSize = 70): Promise<RecordedBatch[]> {
+  const batches: RecordedBatch[] = [];
+  for (let start = 0; start < scenarios.length; start += batchSize) {
+    const batch = scenarios.slice(start, start + batchSize);
+    const steps = await harness.runSetup(batch.flatMap((s) => s.setup));
+    const serverDates = new Map<SetScenario, number>();
+    for (const scenario of batch) {
+      const headers: string[] = [];
+      if (scenario.serverDateOffset !== undefined) {
+        const date = new Date(Math.floor(Date.now() / 1000 + scenario.serverDateOffset) * 1000);
+        headers.push(`Date: ${date.toUTCString()}`);
+        serverDates.set(scenario, date.getTime());
+      }
+      harness.routes.set(scenario.target.origin, scenario.target.path, { setCookie: [scenario.line], headers, ...bodyFor(scenario.target) });
+    }
+    const done = await harness.request(batch.map((s) => s.target));
+    await harness.settle();
+    for (const scenario of batch) {
+      const url = harness.url(scenario.target.origin, scenario.target.path);
+      steps.push({
+        kind: 'response', scenario: scenario.id, context: harness.contextOf(scenario.target, serverDates.get(scenario)), lines: [scenario.line],
+        at: done.get(scenario.target) ?? Date.now(), blocked: harness.blockedFor(url),
+      });
+    }
+    // Setup responses get their DevTools verdicts too (compared, not counted).
+    for (const step of steps) if (step.kind === 'response' && step.scenario === undefined) (step as { blocked: unknown }).blocked = harness.blockedFor(step.context.url);
+    batches.push(await harness.finish(`set ${start / batchSize + 1}`, steps, batch.map((s) => s.id)));
+  }
+  return batches;
+}
+
+/** Runs a send batch: its setup in order, then every request; reads each request's DevTools verdicts. */
+export async function runSendBatch(harness: Harness, batch: SendBatch): Promise<RecordedBatch> {
+  const steps = await harness.runSetup(batch.setup);
+  for (const step of steps) if (step.kind === 'response') (step as { blocked: unknown }).blocked = harness.blockedFor(step.context.url);
+  const before = harness.site.requests.length;
+  const done = await harness.request(batch.requests.map((r) => r.target));
+  await harness.settle();
+  const received = harness.site.requests.slice(before);
+  for (const request of batch.requests) {
+    const url = harness.url(request.target.origin, request.target.path);
+    const ids = harness.requestIdsOf(url);
+    const associated = ids.flatMap((id) => harness.chromium.associated.get(id) ?? []);
+    const arrived = received.find((r) => r.host === request.target.origin.host && r.target === request.target.path && r.secure === (request.target.origin.scheme === 'https'));
+    steps.push({
+      kind: 'request', scenario: request.id, context: harness.contextOf(request.target), at: done.get(request.target) ?? Date.now(),
+      cookieHeader: arrived?.cookie ?? null,
+      associated: associated.map(({ cookie, blockedReasons }) => ({
+        cookie: {
+          name: cookie.name, value: cookie.value, domain: cookie.domain, path: cookie.path, expires: cookie.session ? -1 : cookie.expires,
+          httpOnly: cookie.httpOnly, secure: cookie.secure, ...cookie.sameSite === undefined ? {} : { sameSite: cookie.sameSite },
+          ...cookie.partitionKey === undefined ? {} : { partitionKey: cookie.partitionKey },
+        },
+        reasons: blockedReasons,
+      })),
+    });
+  }
+  return harness.finish(batch.id, steps, []);
+}
+
+export interface Recording {
+  chromium: string;
+  seed: number;
+  setScenarios: SetScenario[];
+  sendBatches: SendBatch[];
+  batches: RecordedBatch[];
+}
+
+/** Starts the raw site and Chromium, runs every scenario, and returns what Chromium did. */
+export async function recordConformance(seed = SEED): Promise<Recording> {
+  const routes = new Routes();
+  const site = await startRawSite((request) => routes.handle(request), await makeCertificate());
+  const chromium = await launchConformanceBrowser();
+  try {
+    const harness = new Harness(chromium, site, routes);
+    const setList = setScenarios(seed);
+    const sends = sendBatches();
+    const batches = await runSetScenarios(harness, setList);
+    for (const batch of sends) batches.push(await runSendBatch(harness, batch));
+    return { chromium: chromium.browser.version(), seed, setScenarios: setList, sendBatches: sends, batches };
+  } finally {
+    await chromium.close();
+    await site.close();
+  }
+}

@@ -37,12 +37,25 @@ export interface EvaluatedContext {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
 
+/** A page's URL is read again for each of its requests: the last few are kept. */
+const URL_CACHE_SIZE = 64;
+const urlCache = new Map<string, CookieUrl>();
+
+function readUrl(href: string): CookieUrl {
+  const known = urlCache.get(href);
+  if (known !== undefined) return known;
+  const url = parseUrl(href);
+  if (urlCache.size >= URL_CACHE_SIZE) urlCache.clear();
+  urlCache.set(href, url);
+  return url;
+}
+
 /** Evaluates a context with the store's defaults. Throws UrlError on a URL it cannot read. */
 export function evaluateContext(context: RequestContext, defaults: { thirdPartyCookies: ThirdPartyCookieSetting; now: number }): EvaluatedContext {
-  const url = parseUrl(context.url);
+  const url = readUrl(context.url);
   const kind: RequestKind = context.kind ?? (context.topLevelUrl === undefined ? 'top-level' : 'subresource');
-  const top = kind === 'top-level' || context.topLevelUrl === undefined ? url : parseUrl(context.topLevelUrl);
-  const frames = kind === 'top-level' ? [] : (context.frameUrls ?? []).map(parseUrl);
+  const top = kind === 'top-level' || context.topLevelUrl === undefined ? url : readUrl(context.topLevelUrl);
+  const frames = kind === 'top-level' ? [] : (context.frameUrls ?? []).map(readUrl);
   const topSite = siteOf(top);
   const requestSite = siteOf(url);
   // SiteForCookies: the top-level site, unless a frame in between is cross-site to it (then none).
@@ -50,7 +63,7 @@ export function evaluateContext(context: RequestContext, defaults: { thirdPartyC
   const firstParty = kind === 'top-level' || (siteForCookiesIsTop && requestSite === topSite);
   const initiator = context.initiator !== undefined ? context.initiator
     : kind === 'top-level' ? null : (frames.at(-1) ?? top).href;
-  const initiatorSite = initiator === null ? null : siteOf(parseUrl(initiator));
+  const initiatorSite = initiator === null ? null : siteOf(readUrl(initiator));
   const sameSiteInitiator = initiatorSite === null || initiatorSite === requestSite;
   const method = (context.method ?? 'GET').toUpperCase();
 

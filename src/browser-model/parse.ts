@@ -164,8 +164,15 @@ export function parseSetCookie(line: string, counter?: StepCounter): ParseResult
   }
 }
 
+/** ASCII lowercase, as Chromium's `ToLowerASCII` (other letters stay as they are). */
 function asciiLower(text: string): string {
-  return /[A-Z]/.test(text) ? text.replace(/[A-Z]+/g, (run) => run.toLowerCase()) : text;
+  let upper = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) return text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
+    if (c >= 0x41 && c <= 0x5a) upper = true;
+  }
+  return upper ? text.toLowerCase() : text;
 }
 
 function withAttributes(

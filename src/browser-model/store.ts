@@ -413,33 +413,49 @@ function sendVerdict(cookie: MutableCookie, details: readonly ReasonDetail<SendR
   return cookie.partitionKey === undefined ? base : { ...base, partitionKey: cookie.partitionKey };
 }
 
+const NO_REASONS: readonly never[] = [];
+
 function toVerdict(line: string, decision: SetDecision, existed: boolean): SetCookieVerdict {
   const { outcome, details, cookie, notes } = decision;
-  const reasons: SetReason[] = details.map((d) => d.reason);
-  const base = {
-    line, outcome, stored: outcome === 'stored', reasons,
-    devtoolsReasons: details.filter((d) => d.devtools).map((d) => d.reason),
+  const refused = details.length > 0;
+  const verdict: { -readonly [K in keyof SetCookieVerdict]: SetCookieVerdict[K] } = {
+    line, outcome, stored: outcome === 'stored',
+    reasons: refused ? details.map((d) => d.reason) : NO_REASONS,
+    devtoolsReasons: refused ? details.filter((d) => d.devtools).map((d) => d.reason) : NO_REASONS,
     details, notes,
     sentence: verdictSentence(decision, existed),
   };
-  if (cookie === undefined) return base;
-  if (outcome !== 'deleted') return { ...base, cookie };
-  const deletion = { name: cookie.name, domain: cookie.domain, path: cookie.path, existed };
-  return { ...base, deletion: cookie.partitionKey === undefined ? deletion : { ...deletion, partitionKey: cookie.partitionKey } };
+  if (cookie === undefined) return verdict;
+  if (outcome !== 'deleted') verdict.cookie = cookie;
+  else if (cookie.partitionKey === undefined) verdict.deletion = { name: cookie.name, domain: cookie.domain, path: cookie.path, existed };
+  else verdict.deletion = { name: cookie.name, domain: cookie.domain, path: cookie.path, partitionKey: cookie.partitionKey, existed };
+  return verdict;
+}
+
+/** "in 3 days", "in 1 hour": how long a cookie lives, for a sentence. */
+function lifetime(seconds: number): string {
+  const units: [number, string][] = [[86400, 'day'], [3600, 'hour'], [60, 'minute'], [1, 'second']];
+  for (const [size, unit] of units) {
+    if (seconds >= size) {
+      const count = Math.round(seconds / size);
+      return `for ${count} ${unit}${count === 1 ? '' : 's'}`;
+    }
+  }
+  return 'for less than a second';
 }
 
 function verdictSentence({ outcome, details, cookie }: SetDecision, existed: boolean): string {
   if (outcome === 'refused' || cookie === undefined) return details.map((d) => d.sentence).join(' ');
   const label = cookieLabel(cookie.name, cookie.value);
-  const where = `${cookie.hostOnly ? cookie.domain : `${cookie.domain.slice(1)} and its subdomains`}, Path=${cookie.path}`;
+  const where = `${cookie.hostOnly ? cookie.domain : `${cookie.domain.slice(1)} and its subdomains`} (Path=${cookie.path})`;
   if (outcome === 'deleted') {
     return existed
       ? `${label} is already expired: it deletes the stored cookie ${quote(cookie.name)} of ${where}.`
       : `${label} is already expired: it would delete a cookie ${quote(cookie.name)} of ${where}, but there is none.`;
   }
-  const lifetime = cookie.expirationDate === undefined ? 'until the browser closes' : `until ${new Date(cookie.expirationDate * 1000).toISOString()}`;
+  const life = cookie.expirationDate === undefined ? 'until the browser closes' : lifetime(cookie.expirationDate - cookie.creationTime / 1000);
   const partition = cookie.partitionKey === undefined ? '' : ` in the partition of ${cookie.partitionKey.topLevelSite}`;
-  return `${label} is stored for ${where}${partition}, ${lifetime}.`;
+  return `${label} is stored for ${where}${partition}, ${life}.`;
 }
 
 function fromApiCookie(cookie: ApiCookie, creationTime: number): MutableCookie {

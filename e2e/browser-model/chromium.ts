@@ -3,7 +3,7 @@
 // (site isolation off, so a cross-site iframe's own subresources are reported to the page too; the
 // cookie rules do not depend on process placement).
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
-import { findChromium } from '../chromium';
+import { requireBrowser } from '../browsers';
 
 export interface CdpCookie {
   name: string;
@@ -38,7 +38,7 @@ export interface ConformanceBrowser {
 
 export async function launchConformanceBrowser(): Promise<ConformanceBrowser> {
   const browser = await chromium.launch({
-    executablePath: findChromium(),
+    executablePath: requireBrowser('chromium'),
     args: [
       '--no-sandbox',
       '--disable-background-networking',

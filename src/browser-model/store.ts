@@ -9,7 +9,7 @@ import { domainMatches, isOnPath, isSubdomainOf, storageKey } from './domains';
 import { isExpired } from './expiry';
 import { utf8Length } from './parse';
 import { checkCookieDetails } from './precheck';
-import { sendDetail, type ReasonDetail, type SendReason, type SetReason } from './reasons';
+import { sendDetail, type ReasonDetail, type SendReason } from './reasons';
 import { cookieLabel, quote } from './sentences';
 import { decideSetCookie, sameSiteOf, type SecureCookieLookup, type SetDecision } from './setCookie';
 import type {

@@ -10,6 +10,7 @@
 // then decides third-party-ness with Python's `is_third_party` (`reach` of the origin).
 import { CookieRequest, isThirdParty } from '../jar';
 import type { RequestLabel, ResponseContext } from '../shared/protocol';
+import { hostOf } from '../shared/urls';
 
 export interface HttpHeader { name: string; value?: string | undefined }
 
@@ -57,11 +58,6 @@ export function headerValue(headers: readonly HttpHeader[] | undefined, name: st
   const lower = name.toLowerCase();
   const found = headers?.find((h) => h.name.toLowerCase() === lower);
   return found?.value ?? null;
-}
-
-/** The host of a URL, lower-cased, without port (brackets kept for IPv6); '' when it is not a URL. */
-export function hostOf(url: string): string {
-  try { return new URL(url).hostname.toLowerCase(); } catch { return ''; }
 }
 
 interface RedirectChain { originReqHost: string; topLevelUrl: string | null; hosts: string[] }
@@ -126,7 +122,7 @@ export class RequestAdapter {
         if (oldest.done !== true) this.chains.delete(oldest.value);
       }
     }
-    chain.hosts.push(hostOf(details.url));
+    chain.hosts.push(hostOf(details.url) ?? '');
   }
 
   /** The request is over (completed or failed): its redirect chain is no longer needed. */
@@ -143,11 +139,12 @@ export class RequestAdapter {
   /** The request as the jar sees it, and the context recorded with its decisions. */
   adapt(details: RequestDetails): AdaptedRequest {
     const url = details.url;
-    const host = hostOf(url);
+    const host = hostOf(url) ?? '';
     const chain = this.chains.get(details.requestId);
     const topLevel = isTopLevel(details);
     const topLevelUrl = chain?.topLevelUrl ?? this.findTopLevelUrl(details, topLevel);
-    const topLevelHost = topLevelUrl === null ? '' : hostOf(topLevelUrl);
+    // A top-level document that is no web page (an extension's or the browser's own) has no host.
+    const topLevelHost = hostOf(topLevelUrl) ?? '';
     let originReqHost: string;
     let unverifiable: boolean;
     if (chain !== undefined) {

@@ -2,7 +2,8 @@
 // (the `cookies` API). Conversion, site scoping and comparison.
 import { getDomain } from 'tldts';
 import { Cookie } from '../jar';
-import type { BrowserCookie, ComparisonRow, CookieJSON, CookieTableRow } from '../shared/protocol';
+import { browserIdentity, jarIdentity, pairCookies } from '../shared/cookieIdentity';
+import type { BrowserCookie, ComparisonRow, CookieJSON } from '../shared/protocol';
 
 /** The registrable domain of a host (example.co.uk for www.example.co.uk), or the host itself. */
 export function siteOf(host: string): string {
@@ -26,30 +27,21 @@ export function jarDomainOf(cookie: Pick<BrowserCookie, 'domain' | 'hostOnly'>):
   return domain.startsWith('.') ? domain : `.${domain}`;
 }
 
-const keyOf = (domain: string, path: string, name: string) => `${domain}\t${path}\t${name}`;
-
-/** Both lists matched by (domain, path, name): cookies in both, only in the jar, only in the browser. */
+/**
+ * Both lists matched as the Site view matches them (src/shared/cookieIdentity.ts): cookies in both,
+ * only in the jar, only in the browser (each partition of a partitioned cookie apart).
+ */
 export function compareCookies(jar: readonly CookieJSON[], browser: readonly BrowserCookie[]): ComparisonRow[] {
-  const unmatched = new Map<string, number[]>();
-  jar.forEach((cookie, index) => {
-    const key = keyOf(cookie.domain, cookie.path, cookie.name);
-    unmatched.set(key, [...(unmatched.get(key) ?? []), index]);
-  });
-  const rows: ComparisonRow[] = [];
-  browser.forEach((cookie, browserIndex) => {
-    const domain = jarDomainOf(cookie);
-    const key = keyOf(domain, cookie.path, cookie.name);
-    const jarIndex = unmatched.get(key)?.shift();
-    if (jarIndex === undefined) rows.push({ status: 'onlyInBrowser', domain, path: cookie.path, name: cookie.name, browserIndex });
-    else rows.push({ status: 'both', domain, path: cookie.path, name: cookie.name, jarIndex, browserIndex });
-  });
-  for (const indices of unmatched.values()) {
-    for (const jarIndex of indices) {
-      const cookie = jar[jarIndex];
-      if (cookie !== undefined) rows.push({ status: 'onlyInJar', domain: cookie.domain, path: cookie.path, name: cookie.name, jarIndex });
+  const pairs = pairCookies([...jar.entries()], [...browser.entries()], ([, cookie]) => jarIdentity(cookie), ([, cookie]) => browserIdentity(cookie));
+  return pairs.map((pair): ComparisonRow => {
+    if (pair.jar === undefined) {
+      const [browserIndex, cookie] = pair.browser;
+      return { status: 'onlyInBrowser', domain: jarDomainOf(cookie), path: cookie.path, name: cookie.name, browserIndex };
     }
-  }
-  return rows;
+    const [jarIndex, cookie] = pair.jar;
+    const row = { domain: cookie.domain, path: cookie.path, name: cookie.name, jarIndex };
+    return pair.browser === undefined ? { status: 'onlyInJar', ...row } : { status: 'both', ...row, browserIndex: pair.browser[0] };
+  });
 }
 
 /**
@@ -95,17 +87,4 @@ export function plainBrowserCookie(raw: Record<string, unknown>): BrowserCookie 
     };
   }
   return cookie;
-}
-
-/** A jar cookie as a compact row for the popup's table (getCookieRows). */
-export function cookieTableRow(cookie: Cookie): CookieTableRow {
-  let httpOnly = false;
-  let sameSite: string | null = null;
-  for (const [name, value] of cookie.nonstandardAttrs()) {
-    const lower = name.toLowerCase();
-    if (lower === 'httponly') httpOnly = true;
-    else if (lower === 'samesite') sameSite = value ?? '';
-  }
-  return [cookie.name, cookie.value, cookie.domain, cookie.domainSpecified, cookie.path, cookie.secure, cookie.expires,
-    cookie.version, cookie.port, httpOnly, sameSite];
 }

@@ -12,10 +12,12 @@ import type {
 } from '../shared/protocol';
 import { DEFAULT_SETTINGS, applyPreset, buildPolicy, isPolicySettings, normaliseSettings, type PolicySettings, type PresetName } from '../shared/settings';
 import {
-  RequestAdapter, headerValue, hostOf, setCookieLines,
+  RequestAdapter, headerValue, setCookieLines,
   type BeforeRedirectDetails, type BeforeSendHeadersDetails, type HeadersReceivedDetails, type RequestDetails,
 } from './adapter';
-import { browserToJarCookie, compareCookies, cookieTableRow, inSite, plainBrowserCookie, siteOf } from './cookies';
+import { browserToJarCookie, compareCookies, inSite, plainBrowserCookie, siteOf } from './cookies';
+import { cookieTableRow } from '../shared/cookieRows';
+import { hostOf } from '../shared/urls';
 import { exportCookies } from '../formats';
 import { BatchedWriter, type StorageArea } from './store';
 
@@ -285,8 +287,8 @@ export class Background {
       const response = this.log[r];
       if (response === undefined) continue;
       if (filter.tabId !== undefined && response.tabId !== filter.tabId) continue;
-      const requestHost = hostOf(response.url);
-      const topSite = siteOf(response.topLevelUrl === null ? requestHost : hostOf(response.topLevelUrl) || requestHost);
+      const requestHost = hostOf(response.url) ?? '';
+      const topSite = siteOf(hostOf(response.topLevelUrl) ?? requestHost);
       if (site !== undefined && topSite !== site && siteOf(requestHost) !== site) continue;
       for (let d = response.decisions.length - 1; d >= 0 && out.length < limit; d--) {
         const decision = response.decisions[d];
@@ -471,7 +473,7 @@ export class Background {
       getSentHeaders: (m) => loaded(() => {
         const site = m.site === undefined ? undefined : siteOf(m.site);
         return this.sent
-          .filter((e) => (m.tabId === undefined || e.tabId === m.tabId) && (site === undefined || siteOf(hostOf(e.url)) === site))
+          .filter((e) => (m.tabId === undefined || e.tabId === m.tabId) && (site === undefined || siteOf(hostOf(e.url) ?? '') === site))
           .slice(-(m.limit ?? 1000)).reverse();
       }),
       explain: (m) => loaded(() => {

@@ -14,5 +14,5 @@ export { DefaultCookiePolicy, type CookiePolicy, type DefaultCookiePolicyOptions
 export { RULES, RULE_IDS, type RuleId, type Refusal } from './rules';
 export { CookieJar, type CookieDecision, type CookieResponse, type CookieJarOptions } from './cookieJar';
 export { FileCookieJar, type FileStore, type FileCookieJarOptions, type SaveOptions, type LoadOptions } from './fileCookieJar';
-export { MozillaCookieJar } from './mozilla';
+export { MozillaCookieJar, hasHttpOnly } from './mozilla';
 export { LWPCookieJar, lwpCookieStr } from './lwp';

@@ -286,8 +286,12 @@ function prefetchDomain(byPath: ReadonlyMap<string, ReadonlyMap<string, Cookie>>
   _prefetched = sum;
 }
 
-/** gh-113775: Python checks `has_nonstandard_attr("HTTPOnly")`; we accept any letter case. */
-function hasHttpOnly(cookie: Cookie): boolean {
+/**
+ * Whether the cookie is HttpOnly: a non-standard attribute of that name in any letter case
+ * (gh-113775: Python checks `has_nonstandard_attr("HTTPOnly")` only). The Mozilla save and the
+ * popup's rows (src/shared/cookieRows.ts) ask here.
+ */
+export function hasHttpOnly(cookie: Cookie): boolean {
   const attrs = cookie.nonstandardAttrsView();
   if (attrs.size === 0) return false; // most cookies: no iterator
   for (const attr of attrs.keys()) if (attr.toLowerCase() === 'httponly') return true;

@@ -2,7 +2,7 @@
 // on, or the one named in the page's URL when it is open full-size).
 import type { JSX } from 'preact';
 import { useRef, useState } from 'preact/hooks';
-import { hostOf } from './format';
+import { hostOf } from '../shared/urls';
 import type { PopupApi, TabContext } from './model';
 import { Status, useLoad } from './components/common';
 import { CookieText } from './components/CookieText';

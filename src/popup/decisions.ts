@@ -1,6 +1,6 @@
 // The Decisions view's filters, apart from its markup: which decisions show for an outcome, a host
 // and a rule, computed once per keystroke over thousands of decisions.
-import { hostOf } from './format';
+import { hostOf } from '../shared/urls';
 import type { DecisionView } from './model';
 
 export type Outcome = 'all' | 'accepted' | 'refused';

@@ -1,4 +1,4 @@
-// Pure helpers of the popup: how dates, cookies and domain entries are shown, sorted and checked.
+// Pure helpers of the popup: how dates and cookies are shown and sorted.
 import type { CookieView } from './model';
 
 /** "in 3 days", "2 hours ago": coarse, for a glance; the exact date is shown beside it. */
@@ -40,48 +40,6 @@ export function cookieKey(cookie: Pick<CookieView, 'domain' | 'path' | 'name'>):
  */
 function normaliseDomain(domain: string): string {
   return domain.toLowerCase();
-}
-
-/** The host of a URL, or null for anything that is not an http(s)/ws(s) URL. */
-export function hostOf(url: string | null): string | null {
-  if (url === null) return null;
-  try {
-    const parsed = new URL(url);
-    return /^(https?|wss?):$/.test(parsed.protocol) ? parsed.hostname : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Checks one entry of the blocked or allowed domain list as Python's DefaultCookiePolicy reads it:
- * "example.com" matches that host only, ".example.com" that domain and every subdomain, an IP
- * address that address. Returns the normalised entry, or a message saying what is wrong.
- */
-export function checkDomainEntry(raw: string): { ok: true; domain: string } | { ok: false; message: string } {
-  const entry = raw.trim().toLowerCase();
-  if (entry === '') return { ok: false, message: 'Enter a domain, such as example.com or .example.com.' };
-  if (/^[a-z][a-z0-9+.-]*:\/\//.test(entry)) {
-    const host = hostOf(entry);
-    return { ok: false, message: `“${raw.trim()}” is a URL, not a domain${host === null ? '' : `: enter “${host}”`}.` };
-  }
-  if (/\s/.test(entry)) return { ok: false, message: `“${raw.trim()}” contains a space: a domain has none.` };
-  if (entry.includes('/')) return { ok: false, message: `“${raw.trim()}” has a path: enter the domain alone.` };
-  if (/:\d*$/.test(entry)) return { ok: false, message: `“${raw.trim()}” has a port: domain lists match host names, not ports.` };
-  if (entry.includes('*')) return { ok: false, message: `“${raw.trim()}”: no wildcards; a leading dot (.example.com) covers every subdomain.` };
-  const body = entry.startsWith('.') ? entry.slice(1) : entry;
-  if (body === '') return { ok: false, message: 'A lone dot is not a domain.' };
-  if (body.endsWith('.')) return { ok: false, message: `“${raw.trim()}” ends with a dot.` };
-  const labels = body.split('.');
-  for (const label of labels) {
-    if (label === '') return { ok: false, message: `“${raw.trim()}” has an empty label (two dots in a row).` };
-    if (label.length > 63) return { ok: false, message: `“${raw.trim()}” has a label longer than 63 characters.` };
-    if (!/^[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?$/.test(label)) {
-      return { ok: false, message: `“${raw.trim()}”: “${label}” is not a valid label (letters, digits and inner hyphens only).` };
-    }
-  }
-  if (body.length > 253) return { ok: false, message: `“${raw.trim()}” is longer than 253 characters.` };
-  return { ok: true, domain: entry };
 }
 
 export type SortKey = 'name' | 'value' | 'domain' | 'path' | 'expires' | 'where';

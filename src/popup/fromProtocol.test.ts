@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Cookie } from '../jar';
+import { cookieTableRow } from '../shared/cookieRows';
 import { browserCookieView, jarCookieView, tableRowView, tabFromLocation } from './fromProtocol';
 
 describe('the protocol mapped onto the views', () => {
@@ -9,16 +10,35 @@ describe('the protocol mapped onto the views', () => {
     comment: null, commentUrl: null, rest: { HttpOnly: null, samesite: 'Lax' },
   });
 
-  it('a compact row and a CookieJSON give the same view', () => {
-    const view = jarCookieView(cookie.toJSON());
-    expect(view).toEqual({ name: 'sid', value: 'x', domain: '.example.com', hostOnly: false, path: '/', secure: true, httpOnly: true, sameSite: 'Lax', expires: 2_000_000_000, version: 0, port: null, partitionKey: null });
-    // The row getCookieRows sends for that cookie (src/background/cookies.ts, cookieTableRow).
-    expect(tableRowView(['sid', 'x', '.example.com', true, '/', true, 2_000_000_000, 0, null, true, 'Lax'])).toEqual(view);
+  it('a jar cookie shows every attribute, its HttpOnly and SameSite included, from the row getCookieRows sends', () => {
+    // The row the service worker sends for it (the real cookieTableRow), as the Site view shows it.
+    expect(tableRowView(cookieTableRow(cookie))).toEqual({
+      name: 'sid', value: 'x', domain: '.example.com', hostOnly: false, path: '/', secure: true, httpOnly: true, sameSite: 'Lax',
+      expires: 2_000_000_000, version: 0, port: null, partitionKey: null,
+    });
+    // explain answers CookieJSON: the Why view shows the same.
+    expect(jarCookieView(cookie.toJSON())).toEqual(tableRowView(cookieTableRow(cookie)));
+  });
+
+  it('reads HttpOnly and SameSite in any letter case, the last SameSite winning; a host-only cookie without them', () => {
+    const other = new Cookie({
+      version: 1, name: 'pref', value: null, port: '80,8080', portSpecified: true, domain: 'www.example.com', domainSpecified: false,
+      domainInitialDot: false, path: '/shop', pathSpecified: true, secure: false, expires: null, discard: true,
+      comment: null, commentUrl: null, rest: { HTTPONLY: null, SameSite: 'Strict', samesite: null },
+    });
+    expect(tableRowView(cookieTableRow(other))).toEqual({
+      name: 'pref', value: null, domain: 'www.example.com', hostOnly: true, path: '/shop', secure: false, httpOnly: true, sameSite: '',
+      expires: null, version: 1, port: '80,8080', partitionKey: null,
+    });
+    const plain = new Cookie({ ...other.toJSON(), rest: {} });
+    expect(tableRowView(cookieTableRow(plain))).toMatchObject({ httpOnly: false, sameSite: null });
   });
 
   it('maps the browser store’s fields (SameSite names, session, partition key)', () => {
     expect(browserCookieView({ name: 'a', value: '1', domain: 'www.example.com', hostOnly: true, path: '/', secure: false, httpOnly: false, sameSite: 'no_restriction', session: true, storeId: '0', partitionKey: { topLevelSite: 'https://example.com' } }))
       .toMatchObject({ sameSite: 'None', expires: null, partitionKey: 'https://example.com', hostOnly: true });
+    expect(browserCookieView({ name: 'a', value: '1', domain: 'www.example.com', hostOnly: true, path: '/', secure: true, httpOnly: false, sameSite: 'strict', session: true, storeId: '0', partitionKey: { topLevelSite: 'https://example.com', hasCrossSiteAncestor: true } }))
+      .toMatchObject({ sameSite: 'Strict', partitionKey: 'https://example.com (cross-site ancestor)' });
     expect(browserCookieView({ name: 'a', value: '1', domain: '.example.com', hostOnly: false, path: '/', secure: false, httpOnly: true, sameSite: 'unspecified', session: false, expirationDate: 1_900_000_000.7, storeId: '0' }))
       .toMatchObject({ sameSite: null, expires: 1_900_000_000, httpOnly: true });
   });

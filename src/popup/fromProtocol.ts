@@ -1,5 +1,8 @@
 // The service worker's replies (src/shared/protocol.ts) as the views' data (model.ts): pure
 // functions, tested in Node.
+import { Cookie } from '../jar';
+import { partitionOf } from '../shared/cookieIdentity';
+import { cookieTableRow } from '../shared/cookieRows';
 import type { BrowserCookie, CookieJSON, CookieTableRow, DecisionEntry, ReplayDecision } from '../shared/protocol';
 import type { CookieView, DecisionView } from './model';
 
@@ -11,21 +14,9 @@ export function tabFromLocation(search: string): { tabId: number | null; url: st
   return { tabId, url: params.get('url') };
 }
 
-function restValue(cookie: CookieJSON, name: string): { present: boolean; value: string | null } {
-  const lower = name.toLowerCase();
-  for (const [key, value] of cookie.rest) if (key.toLowerCase() === lower) return { present: true, value };
-  return { present: false, value: null };
-}
-
-/** A jar cookie (http.cookiejar's fields) as the views show it. */
+/** A jar cookie (http.cookiejar's fields, as explain answers them) as the views show it: the same view as its compact row. */
 export function jarCookieView(cookie: CookieJSON): CookieView {
-  const sameSite = restValue(cookie, 'SameSite');
-  return {
-    name: cookie.name, value: cookie.value, domain: cookie.domain, hostOnly: !cookie.domainSpecified, path: cookie.path,
-    secure: cookie.secure, httpOnly: restValue(cookie, 'HttpOnly').present,
-    sameSite: sameSite.present ? (sameSite.value ?? '') : null,
-    expires: cookie.expires, version: cookie.version, port: cookie.port, partitionKey: null,
-  };
+  return tableRowView(cookieTableRow(new Cookie(cookie)));
 }
 
 /** A compact jar row (getCookieRows) as the views show it. */
@@ -41,7 +32,7 @@ export function browserCookieView(cookie: BrowserCookie): CookieView {
     name: cookie.name, value: cookie.value, domain: cookie.domain, hostOnly: cookie.hostOnly, path: cookie.path,
     secure: cookie.secure, httpOnly: cookie.httpOnly, sameSite: Object.hasOwn(SAME_SITE, cookie.sameSite) ? SAME_SITE[cookie.sameSite] ?? null : cookie.sameSite,
     expires: cookie.session || cookie.expirationDate === undefined ? null : Math.floor(cookie.expirationDate),
-    version: null, port: null, partitionKey: cookie.partitionKey?.topLevelSite ?? null,
+    version: null, port: null, partitionKey: partitionOf(cookie),
   };
 }
 

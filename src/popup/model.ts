@@ -23,7 +23,7 @@ export interface CookieView {
   /** Cookie version (0 Netscape, 1 RFC 2965); null where the store has none (the browser's). */
   version: number | null;
   port: string | null;
-  /** CHIPS partition key (a top-level site), or null. */
+  /** CHIPS: the partition of a partitioned cookie (its top-level site, marked when set below a cross-site ancestor), or null. */
   partitionKey: string | null;
 }
 

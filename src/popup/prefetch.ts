@@ -1,6 +1,6 @@
 // The popup's first screen needs the tab and its site's cookies: ask for both the moment the
 // script starts, before the first render, so the answer is on its way while Preact mounts.
-import { hostOf } from './format';
+import { hostOf } from '../shared/urls';
 import type { PopupApi, SiteCookies } from './model';
 
 export function withPrefetch(api: PopupApi): PopupApi {

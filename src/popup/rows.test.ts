@@ -29,5 +29,44 @@ describe('the Site view’s rows', () => {
     expect(sortRows(dated, 'expires', 'descending').map((r) => r.shown.name)).toEqual(['a', 'b', 'c']);
     expect(sortRows(rows, 'domain', 'ascending').map((r) => r.shown.name)).toEqual(['pref', 'track', 'sid']);
     expect(sortRows(rows, 'path', 'descending').map((r) => r.shown.name)).toEqual(['pref', 'track', 'sid']);
+    expect(sortRows(rows, 'name', 'descending').map((r) => r.shown.name)).toEqual(['track', 'sid', 'pref']);
+    expect(sortRows(rows, 'value', 'ascending').map((r) => r.shown.name)).toEqual(['sid', 'pref', 'track']);
+    const mixed = mergeRows([cookie({ name: 'j' }), cookie({ name: 'both' })], [cookie({ name: 'both' }), cookie({ name: 'b' })]);
+    expect(sortRows(mixed, 'where', 'ascending').map((r) => r.where)).toEqual(['both', 'jar', 'browser']);
+    expect(sortRows(mixed, 'where', 'descending').map((r) => r.where)).toEqual(['browser', 'jar', 'both']);
+  });
+});
+
+describe('the jar and the browser matched (mergeRows)', () => {
+  const where = (rows: ReturnType<typeof mergeRows>) => rows.map((row) => [row.shown.name, row.shown.path, row.shown.partitionKey, row.where]);
+
+  it('the same cookie in two partitions is two rows, and the jar’s copy stays beside the unpartitioned one', () => {
+    const rows = mergeRows(
+      [cookie({ name: 'sid', domain: '.example.com', hostOnly: false })],
+      [
+        cookie({ name: 'sid', domain: '.example.com', hostOnly: false, partitionKey: 'https://a.test' }),
+        cookie({ name: 'sid', domain: '.example.com', hostOnly: false }),
+        cookie({ name: 'sid', domain: '.example.com', hostOnly: false, partitionKey: 'https://b.test' }),
+      ],
+    );
+    expect(where(rows)).toEqual([
+      ['sid', '/', null, 'both'],
+      ['sid', '/', 'https://a.test', 'browser'],
+      ['sid', '/', 'https://b.test', 'browser'],
+    ]);
+    expect(new Set(rows.map((row) => row.key)).size).toBe(3);
+  });
+
+  it('matches by path too: one name on two paths is two cookies', () => {
+    const rows = mergeRows([cookie({ name: 'sid', path: '/' })], [cookie({ name: 'sid', path: '/app' })]);
+    expect(where(rows)).toEqual([['sid', '/', null, 'jar'], ['sid', '/app', null, 'browser']]);
+  });
+
+  it('a domain cookie matches with or without its dot, in any case; a host-only one never matches a domain one', () => {
+    const rows = mergeRows(
+      [cookie({ name: 'a', domain: 'Example.com', hostOnly: false }), cookie({ name: 'b', domain: 'example.com', hostOnly: true })],
+      [cookie({ name: 'a', domain: '.example.com', hostOnly: false }), cookie({ name: 'b', domain: '.example.com', hostOnly: false })],
+    );
+    expect(rows.map((row) => [row.shown.name, row.where])).toEqual([['a', 'both'], ['b', 'jar'], ['b', 'browser']]);
   });
 });

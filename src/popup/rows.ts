@@ -1,7 +1,8 @@
-// The site view's rows: the jar's and the browser's cookies merged by identity (domain, path,
-// name), with what filtering and sorting need computed once, so a keystroke over 10,000 rows is
-// one pass of `includes`.
-import { cookieKey, type SortDirection, type SortKey } from './format';
+// The site view's rows: the jar's and the browser's cookies matched by identity (host-only or
+// domain, domain, path, name, partition: src/shared/cookieIdentity.ts), with what filtering and
+// sorting need computed once, so a keystroke over 10,000 rows is one pass of `includes`.
+import { pairCookies, type CookieIdentity } from '../shared/cookieIdentity';
+import type { SortDirection, SortKey } from './format';
 import type { CookieView } from './model';
 
 export type Where = 'both' | 'jar' | 'browser';
@@ -19,28 +20,17 @@ export interface CookieRow {
   bareDomain: string;
 }
 
-export function mergeRows(jar: readonly CookieView[], browser: readonly CookieView[]): CookieRow[] {
-  const rows = new Map<string, CookieRow>();
-  for (const cookie of jar) {
-    const key = cookieKey(cookie);
-    rows.set(key, { key, shown: cookie, jar: cookie, browser: undefined, where: 'jar', haystack: haystackOf(cookie), bareDomain: bare(cookie.domain) });
-  }
-  for (const cookie of browser) {
-    const key = cookieKey(cookie);
-    const row = rows.get(key) ?? rows.get(cookieKey({ ...cookie, domain: alternateDomain(cookie) }));
-    if (row !== undefined && row.browser === undefined) {
-      row.browser = cookie;
-      row.where = 'both';
-    } else {
-      rows.set(key, { key, shown: cookie, jar: undefined, browser: cookie, where: 'browser', haystack: haystackOf(cookie), bareDomain: bare(cookie.domain) });
-    }
-  }
-  return [...rows.values()];
-}
+const identity = (cookie: CookieView): CookieIdentity => ({
+  domain: cookie.domain, hostOnly: cookie.hostOnly, path: cookie.path, name: cookie.name, partition: cookie.partitionKey,
+});
 
-/** The browser writes a domain cookie with a leading dot; a jar loaded from a file may not. */
-function alternateDomain(cookie: CookieView): string {
-  return cookie.domain.startsWith('.') ? cookie.domain.slice(1) : `.${cookie.domain}`;
+/** One row per cookie: in both stores, only in the jar, or only in the browser (each partition apart). */
+export function mergeRows(jar: readonly CookieView[], browser: readonly CookieView[]): CookieRow[] {
+  return pairCookies(jar, browser, identity, identity).map((pair) => {
+    const shown = pair.jar === undefined ? pair.browser : pair.jar;
+    const where: Where = pair.jar === undefined ? 'browser' : pair.browser === undefined ? 'jar' : 'both';
+    return { key: pair.key, shown, jar: pair.jar, browser: pair.browser, where, haystack: haystackOf(shown), bareDomain: bare(shown.domain) };
+  });
 }
 
 function bare(domain: string): string {

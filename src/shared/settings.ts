@@ -2,6 +2,7 @@
 // and allowed domain lists, and the incognito opt-in. Validated on the way in (nothing malformed is
 // stored); `buildPolicy` turns settings into the jar's DefaultCookiePolicy.
 import { DefaultCookiePolicy } from '../jar';
+import { hostOf } from './urls';
 
 export interface PolicySettings {
   netscape: boolean;
@@ -78,22 +79,48 @@ const BOOLEAN_KEYS = ['netscape', 'rfc2965', 'hideCookie2', 'strictDomain', 'str
   'strictNsSetInitialDollar', 'strictNsSetPath', 'mirrorIncognito'] as const;
 const ALL_KEYS = Object.keys(DEFAULT_SETTINGS);
 
-const LABEL = '[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?';
-const DOMAIN_ENTRY = new RegExp(`^\\.?${LABEL}(?:\\.${LABEL})*$`);
-const IPV4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$/;
+const LABEL = /^[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?$/i;
+const IPV6 = /^\[[0-9a-f:.]+\]$/i;
 
-/** Why a blocked/allowed domain entry is malformed, or null when it is fine. */
-export function domainEntryProblem(entry: unknown): string | null {
-  if (typeof entry !== 'string') return 'is not a string';
-  if (entry === '' || entry === '.') return 'is empty';
-  if (entry !== entry.trim()) return 'has spaces around it';
-  if (/[/:]/.test(entry) && !entry.includes('[')) return 'is not a domain (no scheme, port or path: write "example.com" or ".example.com")';
-  if (entry.includes('*')) return 'has a wildcard: write ".example.com" to match example.com’s subdomains';
-  if (entry.length > 254) return 'is longer than 253 characters';
-  const lower = entry.toLowerCase();
-  if (IPV4.test(lower) || DOMAIN_ENTRY.test(lower)) return null;
-  if (/^\[[0-9a-f:.]+\]$/.test(lower)) return null;
-  return 'is not a domain name (letters, digits, "-" and "_" in dot-separated labels, an optional leading dot)';
+/**
+ * Why an entry of the blocked or allowed domain list cannot work as Python's DefaultCookiePolicy
+ * reads it ("example.com" that host only, ".example.com" that domain and every subdomain, an IP
+ * address that address), as one sentence naming the entry; null when it is fine. The one check of
+ * an entry: the popup refuses with it as the user types, the service worker refuses the same.
+ */
+export function domainEntryProblem(entry: string): string | null {
+  const shown = `“${entry}”`;
+  if (entry.trim() === '') return 'Enter a domain, such as example.com or .example.com.';
+  if (entry !== entry.trim()) return `${shown} has spaces around it.`;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry)) {
+    const host = hostOf(entry);
+    return `${shown} is a URL, not a domain${host === null ? '' : `: enter “${host}”`}.`;
+  }
+  if (/\s/.test(entry)) return `${shown} contains a space: a domain has none.`;
+  if (entry.includes('/')) return `${shown} has a path: enter the domain alone.`;
+  if (entry.includes('*')) return `${shown}: no wildcards; a leading dot (.example.com) covers every subdomain.`;
+  // Python's jar gives a cookie from an IPv6 host the domain "[::1].local" (a host without a dot
+  // gets ".local"), so only that spelling can ever match.
+  if (IPV6.test(entry)) return `${shown} never matches: Python’s jar gives a cookie of an IPv6 host the domain “${entry.toLowerCase()}.local”; enter that.`;
+  if (IPV6.test(entry.replace(/\.local$/i, ''))) return null;
+  if (/:\d*$/.test(entry)) return `${shown} has a port: domain lists match host names, not ports.`;
+  const body = entry.startsWith('.') ? entry.slice(1) : entry;
+  if (body === '') return 'A lone dot is not a domain.';
+  if (body.endsWith('.')) return `${shown} ends with a dot.`;
+  for (const label of body.split('.')) {
+    if (label === '') return `${shown} has an empty label (two dots in a row).`;
+    if (label.length > 63) return `${shown} has a label longer than 63 characters.`;
+    if (!LABEL.test(label)) return `${shown}: “${label}” is not a valid label (letters, digits, “_” and inner hyphens only).`;
+  }
+  if (body.length > 253) return `${shown} is longer than 253 characters.`;
+  return null;
+}
+
+/** An entry as a person types it: trimmed and lower-cased (Python compares them case-insensitively), then checked. */
+export function checkDomainEntry(raw: string): { ok: true; domain: string } | { ok: false; message: string } {
+  const domain = raw.trim().toLowerCase();
+  const problem = domainEntryProblem(domain);
+  return problem === null ? { ok: true, domain } : { ok: false, message: problem };
 }
 
 /** Every problem of a candidate settings object, each naming the key and value; empty when valid. */
@@ -126,8 +153,8 @@ export function validateSettings(value: unknown): string[] {
     if (key === 'allowedDomains' && list === null) continue;
     if (!Array.isArray(list)) { problems.push(`"${key}" must be a list of domains${key === 'allowedDomains' ? ' or null' : ''}.`); continue; }
     list.forEach((entry: unknown, i) => {
-      const problem = domainEntryProblem(entry);
-      if (problem !== null) problems.push(`${key}[${i}] ${JSON.stringify(entry)} ${problem}.`);
+      const problem = typeof entry === 'string' ? domainEntryProblem(entry) : `it must be a domain, not ${JSON.stringify(entry)}.`;
+      if (problem !== null) problems.push(`${key}[${i}]: ${problem}`);
     });
   }
   return problems;

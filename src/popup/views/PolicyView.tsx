@@ -2,9 +2,9 @@
 // replay of the recorded traffic under the edited policy before it is applied.
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import { checkDomainEntry, hostOf } from '../format';
+import { hostOf } from '../../shared/urls';
 import type { PolicyView as Policy, PopupApi, ReplayView } from '../model';
-import { PRESETS, PRESET_NAMES, applyPreset, domainEntryProblem } from '../../shared/settings';
+import { PRESETS, PRESET_NAMES, applyPreset, checkDomainEntry } from '../../shared/settings';
 import { Badge, Notice, Status, errorMessage, useLoad, type Loadable } from '../components/common';
 import { CookieText } from '../components/CookieText';
 import { MESSAGE_LIMIT } from '../display';
@@ -215,9 +215,6 @@ function DomainListEditor(props: { title: string; help: string; domains: string[
   const add = () => {
     const checked = checkDomainEntry(entry);
     if (!checked.ok) { setError(checked.message); return; }
-    // The service worker's own check (it refuses what this lets through, too).
-    const problem = domainEntryProblem(checked.domain);
-    if (problem !== null) { setError(`“${checked.domain}” ${problem}.`); return; }
     if (props.domains.includes(checked.domain)) { setError(`“${checked.domain}” is already in the list.`); return; }
     setError(null);
     setEntry('');

@@ -47,6 +47,9 @@ const state = (jar: Iterable<Cookie>) => [...jar].map((cookie) => cookie.toJSON(
 const sortStates = (states: CookieState[]) => states.map((s) => JSON.stringify(s)).sort();
 
 describe('CookieJar replays Python scenarios step by step', () => {
+  it('has the scenarios recorded from python3 (an empty or cut file fails)', () => {
+    expect(scenarios).toHaveLength(300);
+  });
   it.each(scenarios.map((s) => [s.id, s] as const))('scenario %i', (_, scenario) => {
     let clock = scenario.clock;
     let expected: CookieState[] = [];

@@ -34,6 +34,9 @@ const helpers = vectors.helpers;
 const label = (value: unknown) => JSON.stringify(value).slice(0, 70);
 
 describe('urllib.parse as Python 3.11 has it', () => {
+  it('has the URL vectors recorded from python3 (an empty or cut file fails)', () => {
+    expect(urlCases).toHaveLength(62);
+  });
   it.each(urlCases.map((c) => [label(c.url), c] as const))('urlsplit/urlparse(%s)', (_, c) => {
     expect(outcome(() => { const u = urlsplit(c.url); return [u.scheme, u.netloc, u.path, u.query, u.fragment]; })).toEqual(c.urlsplit);
     const parsed = outcome(() => urlparse(c.url));
@@ -81,6 +84,11 @@ describe('CookieRequest and the request helpers agree with Python', () => {
 });
 
 describe('domain helpers agree with Python', () => {
+  it('has the helper vectors recorded from python3', () => {
+    expect(Object.fromEntries(Object.entries(helpers).map(([name, list]) => [name, (list as unknown[]).length]))).toEqual({
+      isHdn: 36, liberalIsHdn: 36, reach: 36, escapePath: 13, isThirdParty: 56, domainMatch: 700, userDomainMatch: 700,
+    });
+  });
   it.each(helpers.isHdn as [string, boolean][])('isHdn(%j) is %s', (host, expected) => {
     expect(isHdn(host)).toBe(expected);
   });

@@ -1,8 +1,13 @@
-// Chromium for the browser model's conformance: no extension, a fresh incognito-like context, every
-// host name mapped to the local site, and one DevTools session that sees every frame's requests
-// (site isolation off, so a cross-site iframe's own subresources are reported to the page too; the
-// cookie rules do not depend on process placement).
-import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+// Chromium for the browser model's conformance: no extension, a fresh profile, every host name
+// mapped to the local site, and one DevTools session that sees every frame's requests (site
+// isolation off, so a cross-site iframe's own subresources are reported to the page too; the
+// cookie rules do not depend on process placement). Third-party cookies are blocked, as a fresh
+// profile has them here, or allowed through the profile's preferences (the DevTools Protocol has no
+// switch for it: Network.setCookieControls does not change it).
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { requireBrowser } from '../browsers';
 
 export interface CdpCookie {
@@ -23,7 +28,9 @@ export interface BlockedSetCookie { blockedReasons: string[]; cookieLine: string
 export interface AssociatedCookie { blockedReasons: string[]; cookie: CdpCookie }
 
 export interface ConformanceBrowser {
-  browser: Browser;
+  /** Chromium's version, e.g. 156.0.8078.114. */
+  version: string;
+  thirdPartyCookies: 'blocked' | 'allowed';
   context: BrowserContext;
   page: Page;
   cdp: CDPSession;
@@ -36,9 +43,15 @@ export interface ConformanceBrowser {
   close(): Promise<void>;
 }
 
-export async function launchConformanceBrowser(): Promise<ConformanceBrowser> {
-  const browser = await chromium.launch({
+export async function launchConformanceBrowser(thirdPartyCookies: 'blocked' | 'allowed' = 'blocked'): Promise<ConformanceBrowser> {
+  const profile = await mkdtemp(join(tmpdir(), 'cji-browser-model-'));
+  await mkdir(join(profile, 'Default'));
+  // 0: allow third-party cookies; 1: block them (what a fresh profile does here).
+  await writeFile(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: thirdPartyCookies === 'allowed' ? 0 : 1 } }));
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: requireBrowser('chromium'),
+    headless: true,
+    ignoreHTTPSErrors: true,
     args: [
       '--no-sandbox',
       '--disable-background-networking',
@@ -50,8 +63,7 @@ export async function launchConformanceBrowser(): Promise<ConformanceBrowser> {
       '--host-resolver-rules=MAP * 127.0.0.1, EXCLUDE localhost',
     ],
   });
-  const context = await browser.newContext({ ignoreHTTPSErrors: true });
-  const page = await context.newPage();
+  const page = context.pages()[0] ?? await context.newPage();
   const cdp = await context.newCDPSession(page);
   const urls = new Map<string, string>();
   const blocked = new Map<string, BlockedSetCookie[]>();
@@ -64,10 +76,14 @@ export async function launchConformanceBrowser(): Promise<ConformanceBrowser> {
     associated.set(event.requestId, event.associatedCookies);
   });
   await cdp.send('Network.enable');
+  const version = (await cdp.send('Browser.getVersion')).product.replace(/^[^/]*\//, '');
   return {
-    browser, context, page, cdp, urls, blocked, associated,
+    version, thirdPartyCookies, context, page, cdp, urls, blocked, associated,
     allCookies: async () => (await cdp.send('Network.getAllCookies')).cookies,
     clearCookies: async () => { await cdp.send('Network.clearBrowserCookies'); },
-    close: () => browser.close(),
+    close: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
   };
 }

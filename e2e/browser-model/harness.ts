@@ -4,11 +4,12 @@
 // images, frames and fetches, each on its own host); the store is cleared between batches.
 import type { RecordedBatch, RecordedCookie, RecordedStep } from '../../src/browser-model/conformance';
 import { registrableDomain } from '../../src/browser-model';
+import { evaluateContext } from '../../src/browser-model/context';
 import type { RequestContext } from '../../src/browser-model';
 import { makeCertificate } from '../tools';
 import { launchConformanceBrowser, type ConformanceBrowser } from './chromium';
 import { PIXEL, startRawSite, type RawRequest, type RawResponse, type RawSite } from './rawSite';
-import { SEED, sendBatches, setScenarios, type Origin, type SendBatch, type SetScenario, type SetupResponse, type Target } from './scenarios';
+import { SEED, sendBatches, setScenarios, type Origin, type SendBatch, type SendScenario, type SetScenario, type SetupResponse, type Target } from './scenarios';
 
 /** What the raw site answers, by `host + path` (ports ignored). Unknown paths get an empty page. */
 export class Routes {
@@ -35,11 +36,32 @@ export class Routes {
   }
 }
 
+/** The URL of a path on an origin of the local site (its http or https port). */
+export function urlOf(site: Pick<RawSite, 'httpPort' | 'httpsPort'>, origin: Origin, path: string): string {
+  return `${origin.scheme}://${origin.host}:${origin.scheme === 'http' ? site.httpPort : site.httpsPort}${path}`;
+}
+
+/** The model's context for a target: how the harness makes the request, in the model's terms. */
+export function contextOf(site: Pick<RawSite, 'httpPort' | 'httpsPort'>, target: Target & { method?: string }, serverDate?: number): RequestContext {
+  const url = urlOf(site, target.origin, target.path);
+  const page = target.page === undefined ? undefined : urlOf(site, target.page, '/');
+  const extra = serverDate === undefined ? {} : { serverDate };
+  switch (target.via) {
+    case 'top': return { url, kind: 'top-level', ...extra };
+    case 'top-cross': return { url, kind: 'top-level', initiator: page?.slice(0, -1) ?? null, ...extra };
+    case 'top-cross-post': return { url, kind: 'top-level', initiator: page?.slice(0, -1) ?? null, method: 'POST', ...extra };
+    case 'image': case 'fetch': return { url, kind: 'subresource', topLevelUrl: page ?? url, ...extra };
+    case 'frame': return { url, kind: 'frame', topLevelUrl: page ?? url, ...extra };
+    case 'nested-image': return { url, kind: 'subresource', topLevelUrl: page ?? url, frameUrls: [urlOf(site, target.middle ?? target.origin, '/')], ...extra };
+    case 'nested-frame': return { url, kind: 'frame', topLevelUrl: page ?? url, frameUrls: [urlOf(site, target.middle ?? target.origin, '/')], ...extra };
+  }
+}
+
 export class Harness {
   constructor(readonly chromium: ConformanceBrowser, readonly site: RawSite, readonly routes: Routes) {}
 
   url(origin: Origin, path: string): string {
-    return `${origin.scheme}://${origin.host}:${origin.scheme === 'http' ? this.site.httpPort : this.site.httpsPort}${path}`;
+    return urlOf(this.site, origin, path);
   }
 
   /** The origin a scenario's setup is fetched from: `www.` of its registrable domain, or the host itself. */
@@ -49,18 +71,7 @@ export class Harness {
   }
 
   contextOf(target: Target & { method?: string }, serverDate?: number): RequestContext {
-    const url = this.url(target.origin, target.path);
-    const page = target.page === undefined ? undefined : this.url(target.page, '/');
-    const extra = serverDate === undefined ? {} : { serverDate };
-    switch (target.via) {
-      case 'top': return { url, kind: 'top-level', ...extra };
-      case 'top-cross': return { url, kind: 'top-level', initiator: page?.slice(0, -1) ?? null, ...extra };
-      case 'top-cross-post': return { url, kind: 'top-level', initiator: page?.slice(0, -1) ?? null, method: 'POST', ...extra };
-      case 'image': case 'fetch': return { url, kind: 'subresource', topLevelUrl: page ?? url, ...extra };
-      case 'frame': return { url, kind: 'frame', topLevelUrl: page ?? url, ...extra };
-      case 'nested-image': return { url, kind: 'subresource', topLevelUrl: page ?? url, frameUrls: [this.url(target.middle ?? target.origin, '/')], ...extra };
-      case 'nested-frame': return { url, kind: 'frame', topLevelUrl: page ?? url, frameUrls: [this.url(target.middle ?? target.origin, '/')], ...extra };
-    }
+    return contextOf(this.site, target, serverDate);
   }
 
   /** Sets the setup responses one after the other and returns their steps. */
@@ -189,7 +200,7 @@ export class Harness {
     this.chromium.urls.clear();
     this.chromium.blocked.clear();
     this.chromium.associated.clear();
-    return { id, steps, store, storeAt, tags };
+    return { id, thirdPartyCookies: this.chromium.thirdPartyCookies, steps, store, storeAt, tags };
   }
 }
 
@@ -235,20 +246,17 @@ export async function runSetScenarios(harness: Harness, scenarios: readonly SetS
   return batches;
 }
 
-/** Runs a send batch: its setup in order, then every request; reads each request's DevTools verdicts. */
-export async function runSendBatch(harness: Harness, batch: SendBatch): Promise<RecordedBatch> {
-  const steps = await harness.runSetup(batch.setup);
-  for (const step of steps) if (step.kind === 'response') (step as { blocked: unknown }).blocked = harness.blockedFor(step.context.url);
+/** Makes the requests (navigations one by one, the rest together) and records Chromium's verdict on each. */
+export async function recordRequests(harness: Harness, requests: readonly SendScenario[]): Promise<RecordedStep[]> {
   const before = harness.site.requests.length;
-  const done = await harness.request(batch.requests.map((r) => r.target));
+  const done = await harness.request(requests.map((r) => r.target));
   await harness.settle();
   const received = harness.site.requests.slice(before);
-  for (const request of batch.requests) {
+  return requests.map((request): RecordedStep => {
     const url = harness.url(request.target.origin, request.target.path);
-    const ids = harness.requestIdsOf(url);
-    const associated = ids.flatMap((id) => harness.chromium.associated.get(id) ?? []);
+    const associated = harness.requestIdsOf(url).flatMap((id) => harness.chromium.associated.get(id) ?? []);
     const arrived = received.find((r) => r.host === request.target.origin.host && r.target === request.target.path && r.secure === (request.target.origin.scheme === 'https'));
-    steps.push({
+    return {
       kind: 'request', scenario: request.id, context: harness.contextOf(request.target), at: done.get(request.target) ?? Date.now(),
       cookieHeader: arrived?.cookie ?? null,
       associated: associated.map(({ cookie, blockedReasons }) => ({
@@ -259,8 +267,15 @@ export async function runSendBatch(harness: Harness, batch: SendBatch): Promise<
         },
         reasons: blockedReasons,
       })),
-    });
-  }
+    };
+  });
+}
+
+/** Runs a send batch: its setup in order, then every request; reads each request's DevTools verdicts. */
+export async function runSendBatch(harness: Harness, batch: SendBatch): Promise<RecordedBatch> {
+  const steps = await harness.runSetup(batch.setup);
+  for (const step of steps) if (step.kind === 'response') (step as { blocked: unknown }).blocked = harness.blockedFor(step.context.url);
+  steps.push(...await recordRequests(harness, batch.requests));
   return harness.finish(batch.id, steps, []);
 }
 
@@ -268,24 +283,41 @@ export interface Recording {
   chromium: string;
   seed: number;
   setScenarios: SetScenario[];
+  /** The third-party scenarios run again with third-party cookies allowed (SameSite then decides). */
+  allowedScenarios: SetScenario[];
   sendBatches: SendBatch[];
   batches: RecordedBatch[];
 }
 
-/** Starts the raw site and Chromium, runs every scenario, and returns what Chromium did. */
+/** Runs the scenarios in one Chromium with the given third-party setting. */
+export async function runIn(thirdPartyCookies: 'blocked' | 'allowed', site: RawSite, routes: Routes, scenarios: readonly SetScenario[], sends: readonly SendBatch[]): Promise<{ version: string; batches: RecordedBatch[] }> {
+  const chromium = await launchConformanceBrowser(thirdPartyCookies);
+  try {
+    const harness = new Harness(chromium, site, routes);
+    const batches = (await runSetScenarios(harness, scenarios)).map((b) => ({ ...b, id: `${thirdPartyCookies}: ${b.id}` }));
+    for (const batch of sends) batches.push({ ...await runSendBatch(harness, batch), id: `${thirdPartyCookies}: ${batch.id}` });
+    return { version: chromium.version, batches };
+  } finally {
+    await chromium.close();
+  }
+}
+
+/**
+ * Starts the raw site and Chromium, runs every scenario with third-party cookies blocked (a fresh
+ * profile's setting here), then the third-party ones and the requests again with them allowed, and
+ * returns what Chromium did.
+ */
 export async function recordConformance(seed = SEED): Promise<Recording> {
   const routes = new Routes();
   const site = await startRawSite((request) => routes.handle(request), await makeCertificate());
-  const chromium = await launchConformanceBrowser();
   try {
-    const harness = new Harness(chromium, site, routes);
     const setList = setScenarios(seed);
     const sends = sendBatches();
-    const batches = await runSetScenarios(harness, setList);
-    for (const batch of sends) batches.push(await runSendBatch(harness, batch));
-    return { chromium: chromium.browser.version(), seed, setScenarios: setList, sendBatches: sends, batches };
+    const thirdParty = setList.filter((s) => evaluateContext(contextOf(site, s.target), { thirdPartyCookies: 'blocked', now: 0 }).thirdParty);
+    const blocked = await runIn('blocked', site, routes, setList, sends);
+    const allowed = await runIn('allowed', site, routes, thirdParty, sends);
+    return { chromium: blocked.version, seed, setScenarios: setList, allowedScenarios: thirdParty, sendBatches: sends, batches: [...blocked.batches, ...allowed.batches] };
   } finally {
-    await chromium.close();
     await site.close();
   }
 }

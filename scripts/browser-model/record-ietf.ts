@@ -88,14 +88,14 @@ try {
 }
 await writeFile(DATES_OUT, `${JSON.stringify({
   source: 'IETF http-state date examples (tough-cookie test/ietf_data/dates/, BSD-3), read by Chromium as Expires',
-  chromium: chromium.browser.version(),
+  chromium: chromium.version,
   dates,
 }, null, 1)}\n`);
 const agreeing = results.filter((r) => r.chromiumMatchesSuite).length;
 await writeFile(OUT, `${JSON.stringify({
   source: 'IETF http-state parser cases (tough-cookie test/ietf_data/parser.json, BSD-3), answered by Chromium',
-  chromium: chromium.browser.version(),
+  chromium: chromium.version,
   port: CASE_PORT,
   cases: results,
 }, null, 1)}\n`);
-console.log(`${results.length} cases; Chromium ${chromium.browser.version()} answers ${agreeing} as the suite expects. Wrote ${OUT}`);
+console.log(`${results.length} cases; Chromium ${chromium.version} answers ${agreeing} as the suite expects. Wrote ${OUT}`);

@@ -12,8 +12,8 @@ const comparisons = batches.map((batch) => [batch.id, replayBatch(batch)] as con
 
 describe(`Chromium ${vectors.chromium}'s recorded verdicts`, () => {
   it('has every scenario', () => {
-    expect(comparisons.flatMap(([, c]) => c.lines)).toHaveLength(326);
-    expect(comparisons.flatMap(([, c]) => c.requests)).toHaveLength(24);
+    expect(comparisons.flatMap(([, c]) => c.lines)).toHaveLength(379);
+    expect(comparisons.flatMap(([, c]) => c.requests)).toHaveLength(48);
   });
 
   it.each(comparisons)('%s: every Set-Cookie line, as Chromium', (_id, comparison) => {

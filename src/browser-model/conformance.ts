@@ -50,6 +50,8 @@ export type RecordedStep = RecordedResponse | RecordedRequest;
 
 export interface RecordedBatch {
   readonly id: string;
+  /** The browser's third-party cookie setting during the batch. */
+  readonly thirdPartyCookies: 'blocked' | 'allowed';
   /** In the order Chromium handled them (responses loaded together are independent of each other). */
   readonly steps: readonly RecordedStep[];
   /** Chromium's store after the batch (Network.getAllCookies), and when it was read. */
@@ -150,10 +152,10 @@ export function storeDifferences(model: readonly RecordedCookie[], chromium: rea
 
 const setEquals = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
-/** Replays one recorded batch against a fresh model store (third-party cookies blocked, as recorded). */
+/** Replays one recorded batch against a fresh model store, with the third-party setting it was recorded with. */
 export function replayBatch(batch: RecordedBatch): BatchComparison {
   let clock = batch.steps[0]?.at ?? batch.storeAt;
-  const store = new BrowserCookieStore({ now: () => clock, thirdPartyCookies: 'blocked' });
+  const store = new BrowserCookieStore({ now: () => clock, thirdPartyCookies: batch.thirdPartyCookies });
   const lines: Omit<LineComparison, 'storeAgrees' | 'storeDifferences'>[] = [];
   const requests: RequestComparison[] = [];
   const setupDifferences: string[] = [];

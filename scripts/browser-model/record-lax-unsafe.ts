@@ -33,7 +33,8 @@ try {
   }
   const batch = await harness.finish('lax-allowing-unsafe', steps, []);
   await writeFile(OUT, `${JSON.stringify({ source: 'scripts/browser-model/record-lax-unsafe.ts', chromium: chromium.version, delays: DELAYS_S, batch }, null, 1)}\n`);
-  console.log(`Chromium ${chromium.version}: ${steps.filter((s) => s.kind === 'request').map((s) => (s.kind === 'request' ? `${s.scenario}: ${s.cookieHeader ?? '(none)'}` : '')).join('; ')}. Wrote ${OUT}`);
+  const sent = steps.flatMap((s) => (s.kind === 'request' ? [`${s.scenario}: ${s.cookieHeader ?? '(none)'}`] : []));
+  console.log(`Chromium ${chromium.version}: ${sent.join('; ')}. Wrote ${OUT}`);
 } finally {
   await chromium.close();
   await site.close();

@@ -176,9 +176,16 @@ export class Harness {
     return done;
   }
 
-  /** DevTools' verdicts, once its events for the loads are in. */
-  async settle(): Promise<void> {
-    await this.chromium.page.waitForTimeout(150);
+  /**
+   * Waits until DevTools has reported on every URL (its ExtraInfo events may come after the page's
+   * load event, later still on a loaded machine), for at most 10 s.
+   */
+  async settle(urls: readonly string[], event: 'response' | 'request'): Promise<void> {
+    const reports = event === 'response' ? this.chromium.blocked : this.chromium.associated;
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline && !urls.every((url) => this.requestIdsOf(url).some((id) => reports.has(id)))) {
+      await this.chromium.page.waitForTimeout(25);
+    }
   }
 
   requestIdsOf(url: string): string[] {
@@ -231,7 +238,7 @@ export async function runSetScenarios(harness: Harness, scenarios: readonly SetS
       harness.routes.set(scenario.target.origin, scenario.target.path, { setCookie: [scenario.line], headers, ...bodyFor(scenario.target) });
     }
     const done = await harness.request(batch.map((s) => s.target));
-    await harness.settle();
+    await harness.settle(batch.map((s) => harness.url(s.target.origin, s.target.path)), 'response');
     for (const scenario of batch) {
       const url = harness.url(scenario.target.origin, scenario.target.path);
       steps.push({
@@ -250,7 +257,7 @@ export async function runSetScenarios(harness: Harness, scenarios: readonly SetS
 export async function recordRequests(harness: Harness, requests: readonly SendScenario[]): Promise<RecordedStep[]> {
   const before = harness.site.requests.length;
   const done = await harness.request(requests.map((r) => r.target));
-  await harness.settle();
+  await harness.settle(requests.map((r) => harness.url(r.target.origin, r.target.path)), 'request');
   const received = harness.site.requests.slice(before);
   return requests.map((request): RecordedStep => {
     const url = harness.url(request.target.origin, request.target.path);

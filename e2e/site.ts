@@ -48,6 +48,13 @@ function handle(site: CookieSite, req: IncomingMessage, res: ServerResponse): vo
     const escape = (text: string) => text.replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
     body = url.searchParams.getAll('frame').map((src) => `<iframe src="${escape(src)}"></iframe>`).join('')
       + url.searchParams.getAll('img').map((src) => `<img alt="" src="${escape(src)}">`).join('');
+  } else if (url.pathname === '/redirect') {
+    // /redirect?to=URL&c=<Set-Cookie line>: a 302 to URL that sets exactly the lines given.
+    const redirectLines = url.searchParams.getAll('c');
+    if (redirectLines.length > 0) { res.setHeader('set-cookie', redirectLines); site.sent.push({ host, path: url.pathname, lines: redirectLines }); }
+    res.writeHead(302, { location: url.searchParams.get('to') ?? '/' });
+    res.end();
+    return;
   } else if (url.pathname === '/echo') {
     res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
     res.end(req.headers.cookie ?? '');

@@ -22,6 +22,8 @@ interface HarEntry {
   request: { url: string; headers?: HarHeader[] };
   response: { headers?: HarHeader[]; redirectURL?: string; status?: number };
   _resourceType?: string;
+  _frameref?: string;
+  _initiator?: { type?: string };
 }
 interface HarPage { id: string; title?: string; startedDateTime?: string }
 
@@ -52,36 +54,64 @@ export function harEntries(data: unknown): { entries: HarEntry[]; pages: HarPage
   return { entries: entries as HarEntry[], pages };
 }
 
+/** The value of a request header, any case. */
+function header(entry: HarEntry, name: string): string | undefined {
+  return entry.request.headers?.find((h) => typeof h.name === 'string' && h.name.toLowerCase() === name)?.value;
+}
+
 /**
- * The steps of a HAR, with the context the extension's adapter gives live traffic: the first request
- * of a page (or one without a page) is the top-level navigation (verifiable, origin = its host);
- * every other request of the page is unverifiable with origin = the page's host; a redirect hop is
- * unverifiable with the origin its chain started at. A page's URL is its title when that is a URL
- * (Chromium writes it so), else its first entry's URL.
+ * Whether an entry is a top-level navigation, from what the HAR says: `Sec-Fetch-Dest: document`
+ * (Firefox and Chromium send it); else `_resourceType: document` in the page's main frame
+ * (Playwright's `_frameref`) or with no initiator but the browser (Chromium DevTools' `_initiator`);
+ * null when the HAR says nothing of it.
+ */
+function isNavigation(entry: HarEntry, mainFrame: string | undefined): boolean | null {
+  const dest = header(entry, 'sec-fetch-dest');
+  if (dest !== undefined) return dest === 'document';
+  if (entry._resourceType === undefined) return null;
+  if (entry._resourceType !== 'document') return false;
+  if (entry._frameref !== undefined) return mainFrame === undefined || entry._frameref === mainFrame;
+  return entry._initiator === undefined || entry._initiator.type === 'other';
+}
+
+/**
+ * The steps of a HAR, with the context the extension's adapter gives live traffic: a top-level
+ * navigation is verifiable with its own host as origin; every other request is unverifiable with
+ * the host of the page's current top-level document (the last navigation before it) as origin; a
+ * redirect hop is unverifiable with the origin its chain started at. When the HAR does not say
+ * which requests are navigations, the first request of each page is (and the page's URL is its
+ * title when that is a URL, as Chromium writes it, else that first request's URL).
  */
 export function harSteps(data: unknown): HarStep[] {
   const { entries, pages } = harEntries(data);
-  const pageUrl = new Map<string, string>();
-  for (const page of pages) { const url = httpUrl(page.title); if (url !== null) pageUrl.set(page.id, url); }
-  const firstOfPage = new Set<number>();
-  const seen = new Set<string>();
-  entries.forEach((e, i) => {
-    if (e.pageref === undefined || seen.has(e.pageref)) return;
-    seen.add(e.pageref);
-    firstOfPage.add(i);
-    if (!pageUrl.has(e.pageref)) pageUrl.set(e.pageref, e.request.url);
-  });
+  const titleUrl = new Map<string, string>();
+  for (const page of pages) { const url = httpUrl(page.title); if (url !== null) titleUrl.set(page.id, url); }
+  const mainFrame = new Map<string, string | undefined>(); // page -> the frame of its first document
+  const current = new Map<string, string>(); // page -> its current top-level URL
   const chains = new Map<string, string>(); // redirect target URL -> origin host of its chain
   return entries.map((e, i): HarStep => {
     const url = e.request.url;
     const host = hostOf(url);
+    const page = e.pageref ?? '';
+    if (!mainFrame.has(page) && e._resourceType === 'document') mainFrame.set(page, e._frameref);
+    const navigation = isNavigation(e, mainFrame.get(page)) ?? !current.has(page);
     let unverifiable: boolean;
     let originReqHost: string;
     const chain = chains.get(url);
-    const page = e.pageref === undefined ? undefined : pageUrl.get(e.pageref);
-    if (chain !== undefined) { chains.delete(url); unverifiable = true; originReqHost = chain; }
-    else if (page === undefined || firstOfPage.has(i) || url === page) { unverifiable = false; originReqHost = host; }
-    else { unverifiable = true; originReqHost = hostOf(page); }
+    if (chain !== undefined) {
+      chains.delete(url);
+      unverifiable = true;
+      originReqHost = chain;
+      if (navigation) current.set(page, url);
+    } else if (navigation) {
+      current.set(page, url);
+      unverifiable = false;
+      originReqHost = host;
+    } else {
+      const top = current.get(page) ?? titleUrl.get(page);
+      unverifiable = top !== undefined;
+      originReqHost = top === undefined ? host : hostOf(top);
+    }
     const redirect = e.response.redirectURL;
     if (redirect !== undefined && redirect !== '') {
       try { chains.set(new URL(redirect, url).href, originReqHost); } catch { /* a redirect to nowhere sets no context */ }

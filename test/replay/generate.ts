@@ -24,7 +24,6 @@ export function generateHar(entries: number, seed: number): unknown {
   const log: { pages: { id: string; title: string }[]; entries: unknown[] } = { pages: [], entries: [] };
   let t = start;
   let page = '';
-  let top = '';
   let n = 0;
   const line = (host: string): string => {
     const name = pick(['sid', 'pref', 'track', '$odd', 'lang', 'cart', 'x']) + String(Math.floor(next() * 6));
@@ -52,7 +51,7 @@ export function generateHar(entries: number, seed: number): unknown {
     const site = pick(SITES);
     const host = `${pick(SUB)}${site}`;
     page = `page_${log.pages.length}`;
-    top = `${pick(['http', 'https'])}://${host}/${pick(['', 'a/b', 'a/x'])}`;
+    const top = `${pick(['http', 'https'])}://${host}/${pick(['', 'a/b', 'a/x'])}`;
     log.pages.push({ id: page, title: top });
     entry(top, 'document', Array.from({ length: Math.floor(next() * 4) }, () => line(host)));
     n++;

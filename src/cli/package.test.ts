@@ -30,7 +30,7 @@ afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
 
 const FILE = '# Netscape HTTP Cookie File\n#HttpOnly_.example.com\tTRUE\t/\tFALSE\t2000000000\tsid\t1\n';
 
-describe('the packed package', () => {
+describe('the packed package', { timeout: 60_000 }, () => {
   it('holds only the built entry points, their types, the README and the CLI docs', () => {
     expect(files.length).toBeGreaterThan(8);
     for (const path of files) expect(path).toMatch(/^(package\.json|README\.md|docs\/(cli|formats)\.md|lib\/[\w-]+\.(mjs|d\.mts))$/);

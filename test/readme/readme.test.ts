@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
 
-describe('the README examples', () => {
+describe('the README examples', { timeout: 30_000 }, () => {
   it('has the five examples', () => { expect(examples).toHaveLength(5); });
 
   it.each(examples)('%s', async (example) => {

@@ -98,3 +98,31 @@ describe('explain', () => {
     expect(result.cookies.find((c) => c.name === 'sec')).toMatchObject({ sent: false, rule: 'return.secure.protocol' });
   });
 });
+
+describe('--browser (the browser model)', () => {
+  it('explain adds Chromium\'s verdict per cookie, with its reason', async () => {
+    const path = await file('c.txt', '# Netscape HTTP Cookie File\nwww.example.com\tFALSE\t/\tTRUE\t2000000000\tsec\t1\n.example.com\tTRUE\t/\tFALSE\t2000000000\twide\t2\n');
+    expect(await main(['explain', path, 'http://www.example.com/', '--browser', 'chromium', '--json', '--now', NOW])).toBe(0);
+    const result = JSON.parse(out) as { browser: { cookieHeader: string; cookies: { name: string; sent: boolean; reasons: string[] }[] } };
+    expect(result.browser.cookieHeader).toBe('wide=2');
+    expect(result.browser.cookies.find((c) => c.name === 'sec')).toMatchObject({ sent: false, reasons: ['SecureOnly'] });
+  });
+
+  it('replay checks expectations on Chromium\'s verdicts: third-party cookies blocked unless allowed', async () => {
+    const har = join(import.meta.dirname, '..', '..', 'test', 'replay', 'e2e-site.har');
+    expect(await main(['replay', har, '--browser', 'chromium', '--expect', 'track=refused', '--expect', 'sec=refused', '--expect', 'visit=accepted'])).toBe(0);
+    expect(out).toMatch(/chromium: refused\s+track .*\[UserPreferences\]/);
+    // Allowed: still refused in the cross-site frame, now for SameSite (no SameSite is Lax), not the setting.
+    out = '';
+    expect(await main(['replay', har, '--browser', 'chromium', '--third-party-cookies', 'allowed', '--expect', 'track=refused'])).toBe(0);
+    expect(out).toMatch(/chromium: refused\s+track .*\[SchemefulSameSiteUnspecifiedTreatedAsLax\]/);
+    expect(await main(['replay', har, '--browser', 'chromium', '--expect', 'track=accepted'])).toBe(1);
+    // The policy alone (Python's default) accepts the Secure cookie set over http.
+    expect(await main(['replay', har, '--expect', 'sec=accepted'])).toBe(0);
+  });
+
+  it('a browser the model does not cover yet is a usage error', async () => {
+    expect(await main(['explain', await file('c.txt', TXT), 'http://www.example.com/', '--browser', 'firefox'])).toBe(2);
+    expect(err).toMatch(/covers chromium so far/);
+  });
+});

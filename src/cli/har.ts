@@ -12,6 +12,10 @@ export interface HarStep {
   unverifiable: boolean;
   /** urllib's `origin_req_host`: the host of the page the user went to. */
   originReqHost: string;
+  /** For the browser model: a navigation of the tab, of a frame, or a subresource. */
+  kind: 'top-level' | 'frame' | 'subresource';
+  /** The tab's page when the request was made (the request itself for a navigation). */
+  topLevelUrl: string;
   setCookie: string[];
 }
 
@@ -108,10 +112,13 @@ export function harSteps(data: unknown): HarStep[] {
       unverifiable = false;
       originReqHost = host;
     } else {
-      const top = current.get(page) ?? titleUrl.get(page);
-      unverifiable = top !== undefined;
-      originReqHost = top === undefined ? host : hostOf(top);
+      const pageUrl = current.get(page) ?? titleUrl.get(page);
+      unverifiable = pageUrl !== undefined;
+      originReqHost = pageUrl === undefined ? host : hostOf(pageUrl);
     }
+    const top = navigation ? url : current.get(page) ?? titleUrl.get(page) ?? url;
+    const dest = header(e, 'sec-fetch-dest');
+    const kind = navigation ? 'top-level' : dest === 'iframe' || dest === 'frame' || (e._resourceType === 'document' && dest === undefined) ? 'frame' : 'subresource';
     const redirect = e.response.redirectURL;
     if (redirect !== undefined && redirect !== '') {
       try { chains.set(new URL(redirect, url).href, originReqHost); } catch { /* a redirect to nowhere sets no context */ }
@@ -122,6 +129,6 @@ export function harSteps(data: unknown): HarStep[] {
       .flatMap((h) => h.value.split('\n'))
       .filter((line) => line.trim() !== '');
     const ms = Date.parse(e.startedDateTime);
-    return { entry: i, url, time: Number.isNaN(ms) ? 0 : ms / 1000, unverifiable, originReqHost, setCookie };
+    return { entry: i, url, time: Number.isNaN(ms) ? 0 : ms / 1000, unverifiable, originReqHost, kind, topLevelUrl: top, setCookie };
   });
 }

@@ -5,6 +5,7 @@ import { convert } from './commands/convert';
 import { explain } from './commands/explain';
 import { lint } from './commands/lint';
 import { replay } from './commands/replay';
+import { BROWSER_NAMES, THIRD_PARTY_SETTINGS } from './browser';
 import { EXIT, InputError, UsageError } from './exit';
 import { colors as c } from './output';
 import { PRESET_SLUGS } from './policy';
@@ -28,6 +29,8 @@ function url(value: string): string {
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 const nowOption = () => new Option('--now <seconds>', 'the clock, in seconds since 1970 (default: now)').argParser(seconds);
 const jsonOption = () => new Option('--json', 'print one JSON document for machines instead of text');
+const browserOption = () => new Option('--browser <name>', 'also the browser\'s own verdicts, from the browser model (chromium so far)').choices([...BROWSER_NAMES]);
+const thirdPartyOption = () => new Option('--third-party-cookies <setting>', 'with --browser: the browser\'s third-party cookie setting (default blocked)').choices([...THIRD_PARTY_SETTINGS]);
 const policyOption = () => new Option('--policy <preset|settings.json>', `a preset (${Object.keys(PRESET_SLUGS).join(', ')}) or a settings JSON file`);
 
 export function program(run: (code: number) => void): Command {
@@ -68,8 +71,9 @@ export function program(run: (code: number) => void): Command {
     .argument('<url>', 'the URL of the request', url)
     .addOption(policyOption())
     .option('--from <page-url>', 'the page the request is made from (a third-party request when its site differs)', url)
+    .addOption(browserOption()).addOption(thirdPartyOption())
     .addOption(jsonOption()).addOption(nowOption())
-    .action(async (file: string, target: string, o: { policy?: string; from?: string; json?: boolean; now?: number }) => {
+    .action(async (file: string, target: string, o: { policy?: string; from?: string; browser?: string; thirdPartyCookies?: 'blocked' | 'allowed' | 'phaseout'; json?: boolean; now?: number }) => {
       run(await explain(file, target, { ...o, now: o.now ?? Date.now() / 1000 }));
     });
 
@@ -77,10 +81,11 @@ export function program(run: (code: number) => void): Command {
     .description('every Set-Cookie of a HAR, in order, through the jar under a policy: the decisions and the final jar')
     .argument('<har>', 'the HAR file (as browsers\' developer tools save it)')
     .addOption(policyOption())
-    .option('--expect <name=accepted|refused>', 'an expectation on the last decision for a cookie name (NAME@DOMAIN=... for one domain); repeatable; exit 1 when one breaks', collect)
+    .option('--expect <name=accepted|refused>', 'an expectation on the last decision for a cookie name (NAME@DOMAIN=... for one domain; with --browser, on the browser\'s verdict); repeatable; exit 1 when one breaks', collect)
     .option('--quiet', 'no progress bar')
+    .addOption(browserOption()).addOption(thirdPartyOption())
     .addOption(jsonOption())
-    .action(async (har: string, o: { policy?: string; expect?: string[]; json?: boolean; quiet?: boolean }) => {
+    .action(async (har: string, o: { policy?: string; expect?: string[]; browser?: string; thirdPartyCookies?: 'blocked' | 'allowed' | 'phaseout'; json?: boolean; quiet?: boolean }) => {
       run(await replay(har, o));
     });
 

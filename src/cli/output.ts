@@ -10,3 +10,8 @@ export function warn(message: string): void {
 export function info(message: string): void {
   process.stderr.write(`${message}\n`);
 }
+
+/** A URL for a line of text output: long query strings cut (the JSON output keeps every URL whole). */
+export function shortUrl(url: string, max = 72): string {
+  return url.length > max ? `${url.slice(0, max - 1)}…` : url;
+}

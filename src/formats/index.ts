@@ -4,7 +4,7 @@
 export { exportCookies, cookiesTxtLosses, keepLineSafe, writeLwp, type ExportOptions, type ExportFormat, type ExportDialect, type ExportResult } from './export';
 export { fieldsOf, toJarCookie, isHttpOnly, sameSiteOf, type CookieFields } from './model';
 export { DIALECTS, MAGIC_LINE, readCookiesTxt, writeCookiesTxt, breaksLine, unsafeForLines, type CookiesTxt, type LineProblem } from './netscape';
-export { readJsonCookies, writeJsonCookies, type ExtensionJsonCookie, type JsonCookies } from './json';
+export { readJsonCookies, writeJsonCookies, toExtensionCookie, type ExtensionJsonCookie, type JsonCookies } from './json';
 export { readCookieHeader, cookieHeaderFor, looksLikeCookieHeader } from './header';
 export { decodeText, type DecodedText, type TextEncodingName } from './encoding';
 export { detectFormat, FORMATS, type CookieFileFormat, type Detection } from './detect';

@@ -71,9 +71,9 @@ export function readJsonCookies(text: string): JsonCookies {
   return result;
 }
 
-/** The JSON Cookie-Editor imports (an array of chrome.cookies.Cookie-shaped objects), two-space indented. */
-export function writeJsonCookies(cookies: readonly CookieFields[]): string {
-  const out = cookies.map((c): ExtensionJsonCookie => ({
+/** One cookie as the extensions' JSON (and chrome.cookies) has it. */
+export function toExtensionCookie(c: CookieFields): ExtensionJsonCookie {
+  return {
     domain: c.hostOnly ? c.domain : `.${c.domain}`,
     ...(c.expires === null ? {} : { expirationDate: c.expires }),
     hostOnly: c.hostOnly,
@@ -86,6 +86,10 @@ export function writeJsonCookies(cookies: readonly CookieFields[]): string {
     session: c.expires === null,
     storeId: null,
     value: c.value ?? c.name,
-  }));
-  return `${JSON.stringify(out, null, 2)}\n`;
+  };
+}
+
+/** The JSON Cookie-Editor imports (an array of chrome.cookies.Cookie-shaped objects), two-space indented. */
+export function writeJsonCookies(cookies: readonly CookieFields[]): string {
+  return `${JSON.stringify(cookies.map(toExtensionCookie), null, 2)}\n`;
 }

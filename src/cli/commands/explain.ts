@@ -1,11 +1,13 @@
 // explain: which cookies of a file would be sent to a URL under a policy, and for each that would
 // not, the rule and the reason (src/jar's explainCookieHeader: Python's checks, in Python's order).
+import { fieldsOf, toExtensionCookie } from '../../formats';
 import { CookieJar, CookieRequest } from '../../jar';
+import { browserStore, type BrowserOptions } from '../browser';
 import { readCookies, printJson } from '../io';
 import { colors as c } from '../output';
 import { loadPolicy } from '../policy';
 
-export interface ExplainOptions { policy?: string | undefined; from?: string | undefined; json?: boolean | undefined; now: number }
+export interface ExplainOptions extends BrowserOptions { policy?: string | undefined; from?: string | undefined; json?: boolean | undefined; now: number }
 
 /**
  * The request as the extension builds it: a top-level navigation (verifiable) without --from; with
@@ -29,8 +31,16 @@ export async function explain(file: string, url: string, options: ExplainOptions
     name: d.cookie.name, domain: d.cookie.domain, path: d.cookie.path, sent: d.accepted,
     ...(d.accepted ? {} : { rule: d.rule ?? null, reason: d.reason ?? null }),
   }));
+  // The browser model: the same cookies in Chromium's store, the same request as a tab makes it.
+  const store = browserStore(options, () => options.now);
+  store?.seed(read.cookies.map((c) => toExtensionCookie(fieldsOf(c))));
+  const browser = store?.cookiesFor(options.from === undefined ? { url, kind: 'top-level' } : { url, kind: 'subresource', topLevelUrl: options.from });
+  const browserRows = browser?.cookies.map((v) => ({ name: v.name, domain: v.domain, path: v.path, sent: v.sent, reasons: [...v.reasons], sentence: v.sentence }));
   if (options.json === true) {
-    printJson({ url, from: options.from ?? null, policy: loaded.label, cookieHeader: header, cookies: rows, notOfThisSite: read.cookies.length - rows.length });
+    printJson({
+      url, from: options.from ?? null, policy: loaded.label, cookieHeader: header, cookies: rows, notOfThisSite: read.cookies.length - rows.length,
+      ...(browser === undefined ? {} : { browser: { name: options.browser, thirdPartyCookies: options.thirdPartyCookies ?? 'blocked', cookieHeader: browser.cookieHeader ?? '', cookies: browserRows } }),
+    });
     return 0;
   }
   process.stdout.write(`${c.bold('Cookie:')} ${header === '' ? c.dim('(none)') : header}\n`);
@@ -41,5 +51,11 @@ export async function explain(file: string, url: string, options: ExplainOptions
   const others = read.cookies.length - rows.length;
   if (others > 0) process.stdout.write(c.dim(`  (${others} cookies of other sites not listed)\n`));
   process.stdout.write(c.dim(`policy: ${loaded.label}${options.from === undefined ? '' : `; a request from ${options.from}`}\n`));
+  if (browser !== undefined) {
+    process.stdout.write(`${c.bold(`${options.browser ?? ''} (model):`)} ${browser.cookieHeader === null || browser.cookieHeader === '' ? c.dim('(none)') : browser.cookieHeader}\n`);
+    for (const row of browserRows ?? []) {
+      process.stdout.write(row.sent ? `  ${c.green('sent    ')} ${row.name} ${c.dim(`${row.domain}${row.path}`)}\n` : `  ${c.red('not sent')} ${row.name} ${c.dim(`${row.domain}${row.path}`)}: ${row.sentence} ${c.dim(`[${row.reasons.join(', ')}]`)}\n`);
+    }
+  }
   return 0;
 }

@@ -42,6 +42,9 @@ describe('header helpers agree with Python', () => {
       [['foo', 'bar'], ['port', '80,81'], ['discard', null]], [['bar', 'baz']],
     ]);
     expect(splitHeaderWords([String.raw`Basic realm="\"foo\bar\""`])).toEqual([[['Basic', null], ['realm', '"foobar"']]]);
+    // Found by the property below; python3's split_header_words gives these (a backslash escapes \r too).
+    expect(splitHeaderWords(['a="\\\r"bar"'])).toEqual([[['a', '\r'], ['bar"', null]]]);
+    expect(splitHeaderWords(['a="\\ port="80,81"'])).toEqual([[['a', ' port='], ['80', null]], [['81"', null]]]);
     expect(joinHeaderWords([[['text/plain', null]], [['charset', 'iso-8859-1']]])).toBe('text/plain, charset="iso-8859-1"');
   });
 });
@@ -52,7 +55,8 @@ describe('header helpers agree with Python', () => {
 
 const SP = '[\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
 const TOKEN_RE = new RegExp(`^${SP}*([^=;,\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+)`);
-const QUOTED_RE = new RegExp(`^${SP}*=${SP}*"([^"\\\\]*(?:\\\\.[^"\\\\]*)*)"`);
+// Python's `.` is any character but \n; JavaScript's also leaves out \r, \u2028 and \u2029.
+const QUOTED_RE = new RegExp(`^${SP}*=${SP}*"([^"\\\\]*(?:\\\\[^\\n][^"\\\\]*)*)"`);
 const VALUE_RE = new RegExp(`^${SP}*=${SP}*([^;,\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]*)`);
 const LSTRIP_RE = new RegExp(`^${SP}+`);
 const JUNK_RE = new RegExp(`^(?:[=;]|${SP})*`);
@@ -70,7 +74,7 @@ function refSplitHeaderWords(values: readonly string[]): HeaderPair[][] {
         m = QUOTED_RE.exec(text);
         if (m) {
           text = text.slice(m[0].length);
-          value = (m[1] ?? '').replace(/\\(.)/g, '$1');
+          value = (m[1] ?? '').replace(/\\([^\n])/g, '$1');
         } else {
           m = VALUE_RE.exec(text);
           if (m) {

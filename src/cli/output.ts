@@ -1,6 +1,16 @@
-// Human output: colours only on a terminal (picocolors honours NO_COLOR and FORCE_COLOR), warnings on stderr.
-import pc from 'picocolors';
+// Human output: colours only on a terminal, warnings on stderr. picocolors on its own also colours
+// piped output whenever a CI variable is set, which puts escape codes into files and pipes: here
+// colour needs a terminal (or FORCE_COLOR / --color), and NO_COLOR / --no-color always wins.
+import picocolors from 'picocolors';
 
+export function colourWanted(env: NodeJS.ProcessEnv, argv: readonly string[], stdoutIsTerminal: boolean): boolean {
+  if ('NO_COLOR' in env || argv.includes('--no-color')) return false;
+  if ('FORCE_COLOR' in env || argv.includes('--color')) return true;
+  return stdoutIsTerminal && env['TERM'] !== 'dumb';
+}
+
+// isTTY is undefined, not false, on a pipe, and createColors(undefined) would fall back to picocolors' own guess.
+const pc = picocolors.createColors(colourWanted(process.env, process.argv, Boolean(process.stdout.isTTY as boolean | undefined)));
 export const colors = pc;
 
 export function warn(message: string): void {

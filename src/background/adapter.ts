@@ -1,9 +1,11 @@
 // webRequest details -> what the jar sees: a CookieRequest (URL, unverifiable, originReqHost) and the
 // response's Set-Cookie lines, one per cookie. One place knows the browsers' differences:
-// - Chrome: tabId, type/frameType, initiator, documentId; the top-level document comes from our own
-//   per-tab record (updated from main_frame responses), with the initiator as a fallback.
+// - Chrome: tabId, type and initiator; the top-level document comes from our own per-tab record
+//   (updated from main_frame responses), with the initiator as a fallback.
 // - Firefox: documentUrl and frameAncestors name the top-level document directly; several Set-Cookie
-//   lines arrive as ONE header joined with "\n"; details.incognito says whether it is private.
+//   lines arrive as ONE header joined with "\n".
+// Which cookie store an event belongs to, and whether it is private, is not decided here but in
+// classify.ts, before the adapter sees the event (each cookie store has an adapter of its own).
 // Third-party detection follows urllib/http.cookiejar: every request the user did not ask for
 // (subresources, frames, redirect hops) is unverifiable, with originReqHost = the host of the page
 // the user went to (the tab's top-level document, or the host a redirect chain started at); the jar
@@ -24,14 +26,11 @@ export interface RequestDetails {
   timeStamp: number;
   // Chrome
   initiator?: string | undefined;
-  frameType?: string | undefined;
-  documentId?: string | undefined;
-  parentDocumentId?: string | undefined;
   // Firefox
   documentUrl?: string | undefined;
   originUrl?: string | undefined;
   frameAncestors?: { url: string; frameId: number }[] | undefined;
-  thirdParty?: boolean | undefined;
+  // Read by classify.ts (Firefox gives both on every event).
   cookieStoreId?: string | undefined;
   incognito?: boolean | undefined;
 }
@@ -65,12 +64,11 @@ interface RedirectChain { originReqHost: string; topLevelUrl: string | null; hos
 const CHAIN_LIMIT = 1000;
 export const TAB_LIMIT = 1000;
 
-export interface AdaptedRequest { context: Omit<ResponseContext, 'time'>; request: CookieRequest }
+export interface AdaptedRequest { context: Omit<ResponseContext, 'time' | 'incognito'>; request: CookieRequest }
 
 export class RequestAdapter {
   /** tabId -> URL of its top-level document. */
   private readonly tabs = new Map<number, string>();
-  private readonly incognitoTabs = new Set<number>();
   private readonly chains = new Map<string, RedirectChain>();
   /** Called when the per-tab record changes (so it can be persisted). */
   onTabsChanged: () => void = () => undefined;
@@ -84,16 +82,7 @@ export class RequestAdapter {
     return [...this.tabs];
   }
 
-  topLevelUrlOf(tabId: number): string | null {
-    return this.tabs.get(tabId) ?? null;
-  }
-
-  setIncognitoTab(tabId: number, incognito: boolean): void {
-    if (incognito) this.incognitoTabs.add(tabId); else this.incognitoTabs.delete(tabId);
-  }
-
   removeTab(tabId: number): void {
-    this.incognitoTabs.delete(tabId);
     if (this.tabs.delete(tabId)) this.onTabsChanged();
   }
 
@@ -128,12 +117,6 @@ export class RequestAdapter {
   /** The request is over (completed or failed): its redirect chain is no longer needed. */
   forgetRequest(requestId: string): void {
     this.chains.delete(requestId);
-  }
-
-  isIncognito(details: RequestDetails): boolean {
-    if (details.incognito !== undefined) return details.incognito;
-    if (details.cookieStoreId !== undefined) return details.cookieStoreId.startsWith('firefox-private');
-    return this.incognitoTabs.has(details.tabId);
   }
 
   /** The request as the jar sees it, and the context recorded with its decisions. */
@@ -172,7 +155,7 @@ export class RequestAdapter {
       request,
       context: {
         url, tabId: details.tabId, resourceType: details.type, topLevelUrl, unverifiable, originReqHost, thirdParty, label,
-        redirectedFrom: chain === undefined ? [] : [...chain.hosts], incognito: this.isIncognito(details),
+        redirectedFrom: chain === undefined ? [] : [...chain.hosts],
       },
     };
   }

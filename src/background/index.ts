@@ -1,16 +1,26 @@
-// The background: Chrome runs it as the MV3 service worker, Firefox as an event page. Every
-// listener is registered synchronously at the top level, so that an event which wakes the worker is
-// delivered to it; the Background queues events until its stored state has loaded.
-import { beforeSendHeadersOptions, browser, headersReceivedOptions, storageQuotaBytes } from '../shared/browser';
+// The background: Chrome runs it as the MV3 service worker (a second instance for incognito windows,
+// "incognito": "split"), Firefox as an event page. Every listener is registered synchronously at
+// the top level, so that an event which wakes the worker is delivered to it; the Background queues
+// events until its stored state has loaded.
+//
+// The incognito instance gets no storage area at all: it only reads the settings the regular
+// instance stored, and keeps everything else in memory.
+import { beforeSendHeadersOptions, browser, defaultCookieStoreId, headersReceivedOptions, isIncognitoInstance, storageQuotaBytes } from '../shared/browser';
 import { handleMessages } from '../shared/messaging';
 import { Background, DEFAULT_QUOTA_BYTES } from './service';
 import { registerListeners } from './wiring';
 
+const incognito = isIncognitoInstance();
+
 const background = new Background({
-  local: browser.storage.local,
-  session: browser.storage.session,
-  localQuotaBytes: storageQuotaBytes(browser.storage.local, DEFAULT_QUOTA_BYTES),
-  sessionQuotaBytes: storageQuotaBytes(browser.storage.session, DEFAULT_QUOTA_BYTES),
+  storage: incognito ? null : { local: browser.storage.local, session: browser.storage.session },
+  readSettings: async () => (await browser.storage.local.get('settings'))['settings'],
+  quota: {
+    local: storageQuotaBytes(browser.storage.local, DEFAULT_QUOTA_BYTES),
+    session: storageQuotaBytes(browser.storage.session, DEFAULT_QUOTA_BYTES),
+  },
+  incognitoInstance: incognito,
+  defaultStoreId: defaultCookieStoreId(),
   cookies: browser.cookies,
   tabs: browser.tabs,
 });

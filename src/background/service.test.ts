@@ -81,6 +81,33 @@ describe('third-party detection (Chrome details)', () => {
   });
 });
 
+describe('Firefox details (classify.ts and adapter.ts)', () => {
+  it('the top-level document is the LAST of frameAncestors (the outermost frame), not the first', async () => {
+    const fake = startFakeBrowser({ background: { defaultStoreId: 'firefox-default' } });
+    await settle(fake);
+    fake.events.webRequest.onHeadersReceived.dispatch({
+      ...withCookies(chromeRequest('http://ads.tracker.test/px', { type: 'image', tabId: 4, frameId: 12 }), 'px=1'),
+      cookieStoreId: 'firefox-default', incognito: false, documentUrl: 'http://widget.example.net/inner',
+      frameAncestors: [{ url: 'http://widget.example.net/frame', frameId: 11 }, { url: 'http://news.example.org/', frameId: 0 }],
+    });
+    expect(lastDecision(fake)).toMatchObject({ originReqHost: 'news.example.org', topLevelUrl: 'http://news.example.org/', site: 'example.org' });
+  });
+
+  it('a private window is known by its cookieStoreId alone: its cookies reach no jar', async () => {
+    const fake = startFakeBrowser({ background: { defaultStoreId: 'firefox-default' } });
+    await settle(fake);
+    fake.events.webRequest.onHeadersReceived.dispatch({ ...withCookies(chromeRequest('http://private.test/', { tabId: 8 }), 'p=1'), cookieStoreId: 'firefox-private' });
+    fake.events.webRequest.onHeadersReceived.dispatch({ ...withCookies(chromeRequest('http://public.test/', { tabId: 9 }), 'q=1'), cookieStoreId: 'firefox-default' });
+    expect(fake.background.decisions().map((d) => d.line)).toEqual(['q=1']);
+    expect([...fake.background.jar].map((c) => c.name)).toEqual(['q']);
+    expect(fake.background.status().incognitoJarSize).toBe(0);
+    await fake.background.flush();
+    const stored = JSON.stringify([fake.local.data, fake.session.data]);
+    expect(stored).toContain('public.test');
+    expect(stored).not.toContain('private');
+  });
+});
+
 describe('redirects', () => {
   it('a redirect the user did not ask for is unverifiable with the origin of the chain’s start (as urllib)', async () => {
     const fake = startFakeBrowser();
@@ -122,85 +149,29 @@ describe('state that survives', () => {
     await woken.background.ready;
     expect([...woken.background.jar].map((c) => `${c.name}=${c.value ?? ''}`)).toEqual(['old=2', 'keep=1', 'new=1', 'newer=1']);
     expect(woken.background.decisions().map((d) => d.line).reverse()).toEqual(['old=1; Max-Age=3600', 'keep=1', 'old=2; Max-Age=3600', 'new=1', 'newer=1']);
-    expect(woken.background.decisions().map((d) => d.id).reverse()).toEqual([1, 2, 3, 4, 5]);
+    // Ids keep increasing across the restart: the new worker starts past the block the old one reserved.
+    expect(woken.background.decisions().map((d) => d.id).reverse()).toEqual([1, 2, 100_001, 100_002, 100_003]);
   });
 
-  it('a burst of responses is one write per store, about a second behind', async () => {
-    const fake = startFakeBrowser();
-    await settle(fake);
-    for (let i = 0; i < 200; i++) fake.events.webRequest.onHeadersReceived.dispatch(withCookies(chromeRequest(`http://s${i}.example.com/`), `a${i}=1`, `b${i}=2`));
-    expect(fake.local.writes + fake.session.writes).toBe(0);
-    await vi.advanceTimersByTimeAsync(1000);
-    expect(fake.local.writes).toBe(1);
-    expect(fake.session.writes).toBe(2); // the log and the per-tab record
-    expect(JSON.parse(fake.local.data['jar'] as string)).toHaveLength(400);
-  });
-
-  it('keeps the newest decisions past the bound', async () => {
-    const fake = startFakeBrowser({ background: { decisionLimit: 50 } });
+  it('keeps exactly the newest decisions past the bound', async () => {
+    const fake = startFakeBrowser({ background: { limits: { log: { decisions: 50 } } } });
     await settle(fake);
     for (let i = 0; i < 40; i++) fake.events.webRequest.onHeadersReceived.dispatch(withCookies(chromeRequest('http://www.example.com/'), `a${i}=1`, `b${i}=1`));
     const all = fake.background.decisions({ limit: 1000 });
-    expect(all.length).toBeLessThanOrEqual(50);
-    expect(all.length).toBeGreaterThanOrEqual(49);
-    expect(all[0]?.line).toBe('b39=1');
-    expect(fake.background.status().decisions).toBe(all.length);
+    expect(all).toHaveLength(50);
+    // Newest first: the last 25 responses' two lines each.
+    expect(all.map((d) => d.line)).toEqual(Array.from({ length: 25 }, (_, k) => 39 - k).flatMap((i) => [`b${i}=1`, `a${i}=1`]));
+    expect(fake.background.status().decisions).toBe(50);
   });
 
-  it('reports a jar too large for storage.local, keeps the last stored copy, and recovers', async () => {
-    const fake = startFakeBrowser({ background: { localQuotaBytes: 16 * 1024 + 2000 } });
+  it('one response with more decisions than the whole log keeps its newest', async () => {
+    const fake = startFakeBrowser({ background: { limits: { log: { decisions: 50 } } } });
     await settle(fake);
-    fake.events.webRequest.onHeadersReceived.dispatch(withCookies(chromeRequest('http://www.example.com/'), 'small=1'));
-    await vi.advanceTimersByTimeAsync(1000);
-    expect(fake.local.writes).toBe(1);
-    for (let i = 0; i < 40; i++) fake.events.webRequest.onHeadersReceived.dispatch(withCookies(chromeRequest('http://www.example.com/'), `big${i}=${'x'.repeat(100)}`));
-    await vi.advanceTimersByTimeAsync(1000);
-    const status = fake.background.status();
-    expect(fake.local.writes).toBe(1);
-    expect(status.stores.jar.error?.name).toBe('QuotaExceeded');
-    expect(status.errors.join(' ')).toMatch(/jar needs \d+ bytes/);
-    expect(JSON.parse(fake.local.data['jar'] as string)).toHaveLength(1); // not truncated: the last copy that fitted
-    fake.background.jar.clear('www.example.com');
-    fake.events.webRequest.onHeadersReceived.dispatch(withCookies(chromeRequest('http://www.example.com/'), 'again=1'));
-    await vi.advanceTimersByTimeAsync(1000);
-    expect(fake.background.status().errors).toEqual([]);
-  });
-
-  it('reports a set() that rejects', async () => {
-    const fake = startFakeBrowser();
-    await settle(fake);
-    fake.local.failWith = 'QUOTA_BYTES quota exceeded';
-    fake.events.webRequest.onHeadersReceived.dispatch(withCookies(chromeRequest('http://www.example.com/'), 'a=1'));
-    await vi.advanceTimersByTimeAsync(1000);
-    expect(fake.background.status().errors[0]).toMatch(/Writing jar failed: QUOTA_BYTES quota exceeded/);
-  });
-
-  it('onStartup clears the session cookies of the previous browser session only', async () => {
-    const first = startFakeBrowser();
-    await settle(first);
-    first.events.webRequest.onHeadersReceived.dispatch(withCookies(chromeRequest('http://www.example.com/'), 'sess=1', 'persist=1; Max-Age=86400'));
-    await first.background.flush();
-    const next = startFakeBrowser({ local: fakeStorage(first.local.data, { held: true }) });
-    next.events.runtime.onStartup.dispatch();
-    next.events.webRequest.onHeadersReceived.dispatch(withCookies(chromeRequest('http://www.example.com/'), 'fresh=1'));
-    next.local.release();
-    await next.background.ready;
-    expect([...next.background.jar].map((c) => c.name).sort()).toEqual(['fresh', 'persist']);
-  });
-
-  it('incognito traffic goes to an in-memory jar only when allowed', async () => {
-    const fake = startFakeBrowser();
-    await settle(fake);
-    fake.events.tabs.onCreated.dispatch({ id: 9, incognito: true });
-    fake.events.webRequest.onHeadersReceived.dispatch(withCookies(chromeRequest('http://www.example.com/', { tabId: 9 }), 'private=1'));
-    expect(fake.background.incognitoJar.size + fake.background.jar.size).toBe(0);
-    fake.background.settings = { ...fake.background.settings, mirrorIncognito: true };
-    fake.events.webRequest.onHeadersReceived.dispatch(withCookies(chromeRequest('http://www.example.com/', { tabId: 9 }), 'private=1'));
-    expect(fake.background.incognitoJar.size).toBe(1);
-    expect(fake.background.jar.size).toBe(0);
-    await fake.background.flush();
-    expect(fake.local.data['jar'] ?? '[]').toBe('[]');
-    expect(JSON.stringify(fake.session.data)).not.toContain('private=1');
+    const lines = Array.from({ length: 120 }, (_, i) => `c${i}=1`);
+    fake.events.webRequest.onHeadersReceived.dispatch(withCookies(chromeRequest('http://www.example.com/'), ...lines));
+    const all = fake.background.decisions({ limit: 1000 });
+    expect(all.map((d) => d.line)).toEqual(lines.slice(70).reverse());
+    expect(fake.background.jar.size).toBe(120);
   });
 });
 
@@ -210,6 +181,27 @@ describe('sent headers', () => {
     fake.events.webRequest.onBeforeSendHeaders.dispatch({ ...chromeRequest('http://www.example.com/page'), requestHeaders: [{ name: 'Cookie', value: 'first=1; js=2' }] });
     const [entry] = await fake.background.handlers().getSentHeaders({ type: 'getSentHeaders' });
     expect(entry).toMatchObject({ browser: 'first=1; js=2', jar: 'first=1', same: false });
+  });
+
+  it('keeps exactly the newest entries past its bound', async () => {
+    const fake = startFakeBrowser({ background: { limits: { sent: { entries: 5 } } } });
+    await settle(fake);
+    for (let i = 0; i < 12; i++) {
+      fake.events.webRequest.onBeforeSendHeaders.dispatch({ ...chromeRequest(`http://www.example.com/p${i}`), requestHeaders: [{ name: 'Cookie', value: `n=${i}` }] });
+    }
+    const entries = await fake.background.handlers().getSentHeaders({ type: 'getSentHeaders', limit: 100 });
+    expect(entries.map((e) => e.browser)).toEqual(['n=11', 'n=10', 'n=9', 'n=8', 'n=7']);
+    expect(fake.background.status().sentHeaders).toBe(5);
+  });
+
+  it('keeps the first 4,096 characters of a 10 MB Cookie header, and its length', async () => {
+    const fake = await browsing();
+    const huge = `big=${'x'.repeat(10 * 1024 * 1024)}`;
+    fake.events.webRequest.onBeforeSendHeaders.dispatch({ ...chromeRequest('http://www.example.com/'), requestHeaders: [{ name: 'Cookie', value: huge }] });
+    const [entry] = await fake.background.handlers().getSentHeaders({ type: 'getSentHeaders' });
+    expect(entry?.browser).toBe(huge.slice(0, 4096));
+    expect(entry?.browserLength).toBe(huge.length);
+    expect(entry?.same).toBe(false);
   });
 });
 
@@ -264,12 +256,26 @@ describe('messages', () => {
     expect([...fake.background.jar].map((c) => c.name)).toEqual(['first', 'deep']);
   });
 
+  it('replay lists what a looser policy would newly accept', async () => {
+    const fake = startFakeBrowser();
+    await settle(fake);
+    const send = dispatcher(fake);
+    await send({ type: 'setPolicy', settings: { ...DEFAULT_SETTINGS, blockedDomains: ['.tracker.test'] } }, own);
+    fake.events.webRequest.onHeadersReceived.dispatch(withCookies(chromeRequest('http://www.example.com/'), 'mine=1'));
+    fake.events.webRequest.onHeadersReceived.dispatch(withCookies(chromeRequest('http://ads.tracker.test/p', { type: 'image' }), 'ad=1'));
+    const reply = await fake.background.handlers().replay({ type: 'replay', settings: { ...DEFAULT_SETTINGS } });
+    expect(reply.newlyAccepted.map((d) => [d.line, d.accepted])).toEqual([['ad=1', true]]);
+    expect(reply.newlyRefused).toEqual([]);
+    expect(reply.skipped).toBe(0);
+  });
+
   it('explains which cookies would be sent', async () => {
     const fake = await browsing();
     fake.events.webRequest.onHeadersReceived.dispatch(withCookies(chromeRequest('http://www.example.com/'), 'sec=1; Secure'));
     const reply = await fake.background.handlers().explain({ type: 'explain', url: 'http://www.example.com/' });
     expect(reply.cookieHeader).toBe('first=1');
-    expect(reply.cookies.find((c) => c.cookie.name === 'sec')).toMatchObject({ sent: false, rule: expect.stringContaining('secure') as unknown });
+    expect(reply.cookies.find((c) => c.cookie.name === 'sec')).toMatchObject({ sent: false, rule: 'return.secure.protocol' });
+    expect(reply.cookies.find((c) => c.cookie.name === 'sec')?.reason).toMatch(/^The cookie sec is Secure/);
   });
 
   it('compares the jar with the browser store, partitioned cookies included', async () => {

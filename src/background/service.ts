@@ -1,163 +1,338 @@
-// The service worker's state and handlers, free of the browser API: index.ts wires the real browser
-// to it, tests a fake one (src/background/testing/fakeBrowser.ts). See docs/background.md.
+// The background's state and handlers, free of the browser API: index.ts wires the real browser to
+// it, tests a fake one (src/background/testing/fakeBrowser.ts). See docs/background.md.
 //
-// Events (webRequest, tabs, onStartup) are applied synchronously once the stored state has loaded;
-// those that arrive before are queued and applied in order. The jar is written to storage.local, the
-// decision log, the sent-header log and the per-tab record to storage.session, each batched.
-import { Cookie, CookieJar, CookieRequest, LWPCookieJar, MozillaCookieJar, type CookieDecision } from '../jar';
+// Every event is first classified (classify.ts: which cookie store, private or not); a private event
+// is dropped unless the user mirrors private browsing, and then kept in memory only: a private store
+// has no records and no writer. Otherwise the event is decided (the jar), noted (the mirror, the
+// logs) and its records marked dirty; StorageWriter writes what changed about a second later, one
+// record per site and per log page. Events that arrive before the stored state has loaded are
+// queued and applied in order; after a load that failed, nothing is written until the user chooses.
+import { CookieRequest, LWPCookieJar, MozillaCookieJar, type Cookie, type CookiePolicy } from '../jar';
 import type { Handlers } from '../shared/dispatch';
 import type {
-  BrowserCookie, CookieJSON, DecisionEntry, DecisionFilter, ExportResult, RecordedResponse, ReplayDecision, ReplayResult,
-  SentHeaderEntry, Status,
+  BrowserCookie, DecisionEntry, DecisionFilter, ErrorInfo, ExportResult, ReplayDecision, ReplayResult, SentHeaderEntry, Status, StoreStatus,
 } from '../shared/protocol';
-import { DEFAULT_SETTINGS, applyPreset, buildPolicy, isPolicySettings, normaliseSettings, type PolicySettings, type PresetName } from '../shared/settings';
 import {
-  RequestAdapter, headerValue, setCookieLines,
+  DEFAULT_SETTINGS, applyPreset, completeSettings, isPolicySettings, normaliseSettings, policyOptions, validateSettings,
+  type PolicySettings, type PresetName,
+} from '../shared/settings';
+import { exportCookies } from '../formats';
+import {
+  headerValue, setCookieLines,
   type BeforeRedirectDetails, type BeforeSendHeadersDetails, type HeadersReceivedDetails, type RequestDetails,
 } from './adapter';
-import { browserToJarCookie, compareCookies, inSite, plainBrowserCookie, siteOf } from './cookies';
+import { Classifier, CHROME_DEFAULT_STORE, type StoreKey } from './classify';
+import { browserToJarCookie, compareCookies, jarDomainOf, plainBrowserCookie, siteOf } from './cookies';
 import { cookieTableRow } from '../shared/cookieRows';
 import { hostOf } from '../shared/urls';
-import { exportCookies } from '../formats';
-import { BatchedWriter, type StorageArea } from './store';
+import { DECISION_LIMIT, DecisionLog, LOG_BYTES, decisionEntries, logResponse, type LogLimits } from './decisionLog';
+import { DEFAULT_LIMITS, MirrorPolicy, type MirrorLimits } from './limits';
+import { JarMirror } from './mirror';
+import {
+  SETTINGS_KEY, STATUS_KEY, parseKey, readLogPage, readMeta, readOldJar, readSentPage, readSiteRecord, readStatus, readTabs,
+} from './records';
+import { SENT_BYTES, SENT_LIMIT, type SentLimits } from './sentLog';
+import { StorageWriter, formatBytes, type AreaName, type RecordSource, type RecordWrite, type StorageArea } from './store';
+import { StoreRecords, StoreState, type StoreLimits } from './storeState';
 
 export interface CookiesApi { getAll(details: Record<string, unknown>): Promise<unknown[]> }
 export interface TabsApi { query(query: Record<string, unknown>): Promise<{ id?: number | undefined; incognito: boolean }[]> }
 
+/** cookies.onChanged's details, as far as they are read. */
+export interface CookieChange { removed: boolean; cause: string; cookie: object }
+
 export interface BackgroundOptions {
-  local: StorageArea;
-  session: StorageArea;
-  localQuotaBytes?: number | null;
-  sessionQuotaBytes?: number | null;
+  /** Where the state is kept; null for a private instance (Chrome's incognito one), which writes nothing anywhere. */
+  storage: Record<AreaName, StorageArea> | null;
+  /** How the stored settings are read when there is no storage to own (the private instance only reads them). */
+  readSettings?: () => Promise<unknown>;
+  /** Each area's QUOTA_BYTES. */
+  quota?: Partial<Record<AreaName, number | null>>;
+  /** This worker is Chrome's split incognito instance: everything it sees is private. */
+  incognitoInstance?: boolean;
+  /** The browser's default cookie store id ('0' in Chrome, 'firefox-default' in Firefox). */
+  defaultStoreId?: string;
   cookies?: CookiesApi | undefined;
   tabs?: TabsApi | undefined;
   /** Milliseconds since the epoch. */
   now?: () => number;
   flushDelayMs?: number;
-  decisionLimit?: number;
-  sentHeaderLimit?: number;
+  /** Bounds other than the user's (tests and the benchmark change them). */
+  limits?: { log?: Partial<LogLimits>; sent?: Partial<SentLimits>; mirror?: Partial<Omit<MirrorLimits, 'total'>> };
 }
 
-export const KEYS = { jar: 'jar', settings: 'settings', log: 'decisionLog', sent: 'sentHeaders', tabs: 'tabs' } as const;
-export const DECISION_LIMIT = 10_000;
-export const SENT_HEADER_LIMIT = 2_000;
 /** storage.local and storage.session both hold 10 MiB in Chrome 114+ (QUOTA_BYTES). */
 export const DEFAULT_QUOTA_BYTES = 10 * 1024 * 1024;
+/** Events held while the stored state loads (each a webRequest details object): past this, the oldest go. */
+const QUEUE_LIMIT = 20_000;
 
-interface LoggedDecision { id: number; header: 'Set-Cookie' | 'Set-Cookie2'; line: string; accepted: boolean; rule?: string; reason?: string; cookie: CookieJSON | null }
-interface LoggedResponse extends RecordedResponse { decisions: LoggedDecision[] }
-interface StoredLog { nextResponseId: number; nextDecisionId: number; responses: LoggedResponse[] }
-
-/** The line a decision's cookie came from (the jar names it), with that line's header name. */
-function lineOf(decision: CookieDecision, lines: readonly [string, string][]): [name: 'Set-Cookie' | 'Set-Cookie2', line: string] {
-  const line = decision.header ?? '';
-  const found = lines.find(([, value]) => value === line);
-  return [found?.[0] === 'Set-Cookie2' ? 'Set-Cookie2' : 'Set-Cookie', line];
-}
-
-function decisionRecord(decision: CookieDecision, lines: readonly [string, string][]) {
-  const [header, line] = lineOf(decision, lines);
-  return {
-    header, line, accepted: decision.accepted,
-    ...(decision.rule === undefined ? {} : { rule: decision.rule }),
-    ...(decision.reason === undefined ? {} : { reason: decision.reason }),
-    cookie: decision.cookie.toJSON(),
-  };
-}
+interface LoadProblem { area: AreaName; key: string; problem: string }
 
 export class Background {
   settings: PolicySettings = structuredClone(DEFAULT_SETTINGS);
-  jar: CookieJar;
-  /** Incognito traffic, when the user allows it: in memory only, never written. */
-  incognitoJar: CookieJar;
-  readonly adapter = new RequestAdapter();
   readonly ready: Promise<void>;
   loaded = false;
-  loadError: string | null = null;
+  readonly classifier: Classifier;
+  readonly writer: StorageWriter | null;
 
-  private log: LoggedResponse[] = [];
-  private decisionCount = 0;
-  private nextResponseId = 1;
-  private nextDecisionId = 1;
-  private sent: SentHeaderEntry[] = [];
-  private readonly incognitoSent = new WeakSet<SentHeaderEntry>();
+  private readonly stores = new Map<string, StoreState>();
   private readonly queue: (() => void)[] = [];
-  /** Cookies restored from storage: at browser start their session cookies are cleared. */
-  private restored = new WeakSet<Cookie>();
+  private droppedEvents = 0;
+  private loadState: 'loading' | 'loaded' | 'failed' = 'loading';
+  private loadProblems: LoadProblem[] = [];
+  /** Session cookies of the old single-record jar (storage.local): a browser start ends them. */
+  private migratedSession = new WeakSet<Cookie>();
   private startupPending = false;
+  private restoredCookies: { store: StoreState; cookies: { cookie: Cookie; used: number; order: number }[] }[] = [];
   /** The jar's clock: the time of the event being applied (seconds), else now. */
   private eventTime: number | undefined;
   private readonly now: () => number;
-  private readonly decisionLimit: number;
-  private readonly sentLimit: number;
-  readonly writers: { jar: BatchedWriter; log: BatchedWriter; sent: BatchedWriter; tabs: BatchedWriter };
+  private readonly defaultStore: StoreKey;
 
   constructor(private readonly options: BackgroundOptions) {
     this.now = options.now ?? Date.now;
-    this.decisionLimit = options.decisionLimit ?? DECISION_LIMIT;
-    this.sentLimit = options.sentHeaderLimit ?? SENT_HEADER_LIMIT;
-    this.jar = this.newJar(this.settings);
-    this.incognitoJar = this.newJar(this.settings);
-    const delayMs = options.flushDelayMs ?? 1000;
-    const local = { delayMs, now: this.now, quotaBytes: options.localQuotaBytes === undefined ? DEFAULT_QUOTA_BYTES : options.localQuotaBytes, reserveBytes: 16 * 1024 };
-    const session = { delayMs, now: this.now, quotaBytes: options.sessionQuotaBytes === undefined ? DEFAULT_QUOTA_BYTES : options.sessionQuotaBytes };
-    this.writers = {
-      jar: new BatchedWriter(options.local, KEYS.jar, () => this.serialiseJar(), local),
-      // The logs share storage.session: the decision log gets most of it.
-      log: new BatchedWriter(options.session, KEYS.log, () => this.serialiseLog(), { ...session, reserveBytes: 3 * 1024 * 1024 }),
-      sent: new BatchedWriter(options.session, KEYS.sent, () => JSON.stringify(this.sent.filter((e) => !this.incognitoSent.has(e))), { ...session, reserveBytes: 8 * 1024 * 1024 }),
-      tabs: new BatchedWriter(options.session, KEYS.tabs, () => JSON.stringify(this.adapter.tabEntries()), { ...session, reserveBytes: 9 * 1024 * 1024 }),
-    };
-    this.adapter.onTabsChanged = () => { this.writers.tabs.markDirty(); };
+    this.classifier = new Classifier(options.incognitoInstance ?? false, options.defaultStoreId ?? CHROME_DEFAULT_STORE);
+    this.defaultStore = this.classifier.defaultStore;
+    const storage = options.incognitoInstance === true ? null : options.storage;
+    if (storage === null) {
+      this.writer = null;
+    } else {
+      this.writer = new StorageWriter(storage, {
+        delayMs: options.flushDelayMs ?? 1000, now: this.now,
+        quota: { local: options.quota?.local ?? DEFAULT_QUOTA_BYTES, session: options.quota?.session ?? DEFAULT_QUOTA_BYTES },
+      });
+      this.writer.addSource(this.statusRecords());
+      this.writer.onFailuresChanged = () => { this.failuresDirty = true; this.writer?.schedule(); };
+    }
     this.ready = this.load();
+  }
+
+  // --- stores -------------------------------------------------------------------------------------
+
+  private limitsFor(settings: PolicySettings): StoreLimits {
+    const given = this.options.limits;
+    return {
+      mirror: { ...DEFAULT_LIMITS, ...given?.mirror, total: settings.maxCookies },
+      log: { decisions: DECISION_LIMIT, bytes: LOG_BYTES, ...given?.log },
+      sent: { entries: SENT_LIMIT, bytes: SENT_BYTES, ...given?.sent },
+    };
+  }
+
+  private policyFor(settings: PolicySettings): CookiePolicy {
+    return new MirrorPolicy(policyOptions(settings), this.limitsFor(settings).mirror.nameValueBytes);
+  }
+
+  private readonly clock = (): number => this.eventTime ?? this.now() / 1000;
+
+  /** The state of a cookie store, made on first use; a public one gets its records written. */
+  private store(key: StoreKey): StoreState {
+    let store = this.stores.get(key.storeId);
+    if (store === undefined) {
+      store = new StoreState(key, this.policyFor(this.settings), this.clock, this.limitsFor(this.settings));
+      this.stores.set(key.storeId, store);
+      // A private store gets no records: nothing of it can be written (there is no path to the writer).
+      if (!key.private && this.writer !== null) {
+        const writer = this.writer;
+        const state = store;
+        writer.addSource(new StoreRecords(
+          () => state,
+          () => this.settings.persistJar,
+          (area, k) => writer.storedBytes(area, k) !== undefined,
+        ));
+      }
+    }
+    return store;
+  }
+
+  /** The store the extension's own pages ask about: this instance's default one. */
+  private get primary(): StoreState {
+    return this.store(this.defaultStore);
+  }
+
+  /** The store of an event, or null when it is private and private browsing is not mirrored. */
+  private storeOf(event: RequestDetails): StoreState | null {
+    const key = this.classifier.classify(event);
+    if (key.private && !this.settings.mirrorIncognito) return null;
+    return this.store(key);
+  }
+
+  /** After a change to a store: its records will be written (never for a private one). */
+  private changed(store: StoreState): void {
+    if (!store.key.private) this.writer?.schedule();
+  }
+
+  /** The jar of this instance's default store (tests read it). */
+  get jar() { return this.primary.mirror.jar; }
+
+  /** Cookies of the private stores this instance keeps in memory. */
+  get incognitoJarSize(): number {
+    let size = 0;
+    for (const store of this.stores.values()) if (store.key.private && store !== this.primary) size += store.mirror.size;
+    return size;
   }
 
   // --- loading ------------------------------------------------------------------------------------
 
   private async load(): Promise<void> {
-    try {
-      const [settings, jar, log, sent, tabs, openTabs] = await Promise.all([
-        this.options.local.get(KEYS.settings).then((items) => items[KEYS.settings]),
-        this.writers.jar.load(), this.writers.log.load(), this.writers.sent.load(), this.writers.tabs.load(),
-        this.options.tabs?.query({}).catch(() => []) ?? Promise.resolve([]),
-      ]);
-      if (isPolicySettings(settings)) this.settings = settings;
-      this.jar = this.newJar(this.settings);
-      this.incognitoJar = this.newJar(this.settings);
-      if (Array.isArray(jar)) {
-        for (const json of jar as CookieJSON[]) {
-          const cookie = new Cookie(json);
-          this.restored.add(cookie);
-          this.jar.setCookie(cookie);
-        }
-      }
-      const stored = log as StoredLog | undefined;
-      if (stored !== undefined && Array.isArray(stored.responses)) {
-        this.log = stored.responses;
-        this.nextResponseId = stored.nextResponseId;
-        this.nextDecisionId = stored.nextDecisionId;
-        this.decisionCount = this.log.reduce((n, r) => n + r.decisions.length, 0);
-      }
-      if (Array.isArray(sent)) this.sent = sent as SentHeaderEntry[];
-      if (Array.isArray(tabs)) this.adapter.restoreTabs(tabs as [number, string][]);
-      for (const tab of openTabs) if (tab.id !== undefined && tab.incognito) this.adapter.setIncognitoTab(tab.id, true);
-    } catch (error) {
-      // Start empty rather than never: the problem is shown by getStatus.
-      this.loadError = `Loading the stored state failed: ${error instanceof Error ? error.message : String(error)}`;
+    const storage = this.options.incognitoInstance === true ? null : this.options.storage;
+    const openTabs = this.options.tabs?.query({}).catch(() => []) ?? Promise.resolve([]);
+    if (storage === null) {
+      try {
+        const stored = await (this.options.readSettings?.() ?? Promise.resolve(undefined));
+        this.useStoredSettings(stored);
+      } catch { /* defaults */ }
+    } else {
+      await this.loadStored(storage);
     }
-    if (this.startupPending) this.clearRestoredSessionCookies();
+    for (const tab of await openTabs) this.classifier.noteTab(tab);
+    if (this.startupPending) this.clearMigratedSessionCookies();
     this.loaded = true;
-    for (const writer of Object.values(this.writers)) writer.unblock();
+    if (this.loadState === 'loading') this.loadState = 'loaded';
     for (const event of this.queue.splice(0)) event();
+    if (this.writer !== null && this.loadState === 'loaded') {
+      this.writer.unblock();
+      await this.removeOldKeys();
+    }
+  }
+
+  /** Settings the other instance stored (read at start, and on storage.onChanged). */
+  private useStoredSettings(value: unknown): boolean {
+    if (value === undefined) return true;
+    const completed = completeSettings(value);
+    if (!isPolicySettings(completed)) return false;
+    this.applySettings(normaliseSettings(completed));
+    return true;
+  }
+
+  private async loadStored(storage: Record<AreaName, StorageArea>): Promise<void> {
+    const writer = this.writer as StorageWriter;
+    let items: Record<AreaName, Record<string, unknown>>;
+    try {
+      const [local, session] = await Promise.all([storage.local.get(null), storage.session.get(null)]);
+      items = { local, session };
+    } catch (error) {
+      this.loadState = 'failed';
+      this.loadProblems.push({ area: 'session', key: '*', problem: `reading storage failed: ${describe(error)}` });
+      return;
+    }
+    const problem = (area: AreaName, key: string, text: string) => { this.loadProblems.push({ area, key, problem: text }); };
+    // Settings first: the policy and limits the rest is restored under.
+    const settings = items.local[SETTINGS_KEY];
+    if (settings !== undefined && !this.useStoredSettings(settings)) {
+      problem('local', SETTINGS_KEY, `the settings are invalid (${validateSettings(completeSettings(settings)).join(' ').slice(0, 200)})`);
+    }
+    for (const area of ['local', 'session'] as const) {
+      for (const [key, value] of Object.entries(items[area])) {
+        writer.noteStored(area, key, value);
+        const text = this.restore(area, key, value);
+        if (text !== null) problem(area, key, text);
+      }
+    }
+    const byStore = new Map<StoreState, { cookie: Cookie; used: number; order: number }[]>();
+    for (const { store, cookies } of this.restoredCookies) {
+      const all = byStore.get(store) ?? [];
+      for (const cookie of cookies) all.push(cookie);
+      byStore.set(store, all);
+    }
+    // A stable sort: the domains in the jar's order across sites; within a domain, the record's order.
+    for (const [store, cookies] of byStore) store.mirror.add(cookies.sort((x, y) => x.order - y.order), { dirty: false });
+    this.restoredCookies = [];
+    for (const store of this.stores.values()) {
+      store.mirror.setLimits(store.mirror.currentLimits);
+      store.log.enforceLimits();
+      store.sent.enforce();
+    }
+    if (this.loadProblems.length > 0) this.loadState = 'failed';
+  }
+
+  /** Restores one stored item; returns the problem, or null. */
+  private restore(area: AreaName, key: string, value: unknown): string | null {
+    const parsed = parseKey(key);
+    switch (parsed.kind) {
+      case 'jar': {
+        const record = readSiteRecord(value);
+        if (typeof record === 'string') return record;
+        const store = this.publicStore(parsed.store);
+        const fromDisk = area === 'local';
+        // Never restore a session cookie from disk (no version of the extension writes one there).
+        const cookies = fromDisk ? record.cookies.filter(({ cookie }) => !cookie.discard) : record.cookies;
+        // Added once every record is read, in the jar's order of domains across all sites.
+        this.restoredCookies.push({ store, cookies });
+        const misplaced = fromDisk ? (!this.settings.persistJar || cookies.length < record.cookies.length)
+          : (this.settings.persistJar && cookies.some(({ cookie }) => !cookie.discard));
+        if (misplaced) store.mirror.dirty.add(parsed.site);
+        return null;
+      }
+      case 'log': {
+        if (area !== 'session') return 'a decision log page outside storage.session';
+        const page = readLogPage(value);
+        if (typeof page === 'string') return page;
+        this.publicStore(parsed.store).log.restorePage(parsed.site, parsed.page, page);
+        return null;
+      }
+      case 'sent': {
+        const page = readSentPage(value);
+        if (typeof page === 'string') return page;
+        const sent = this.publicStore(parsed.store).sent;
+        sent.pages.restorePage(parsed.page, page, page.map((e) => JSON.stringify(e).length + 1));
+        return null;
+      }
+      case 'tabs': {
+        const tabs = readTabs(value);
+        if (typeof tabs === 'string') return tabs;
+        this.publicStore(parsed.store).adapter.restoreTabs(tabs);
+        return null;
+      }
+      case 'meta': {
+        const meta = readMeta(value);
+        if (typeof meta === 'string') return meta;
+        const store = this.publicStore(parsed.store);
+        store.nextResponseId = Math.max(store.nextResponseId, meta.nextResponseId);
+        store.nextDecisionId = Math.max(store.nextDecisionId, meta.nextDecisionId);
+        store.mirror.counts.refused += meta.refused;
+        store.mirror.counts.evicted += meta.evicted;
+        return null;
+      }
+      case 'status': {
+        const failures = readStatus(value);
+        if (typeof failures === 'string') return failures;
+        this.writer?.restoreFailures(failures);
+        return null;
+      }
+      case 'old-jar': {
+        if (area !== 'local') return null;
+        const old = readOldJar(value);
+        if (typeof old === 'string') return `the jar of an earlier version: ${old}`;
+        const store = this.publicStore(this.defaultStore.storeId);
+        for (const cookie of old) if (cookie.discard) this.migratedSession.add(cookie);
+        store.mirror.add(old.map((cookie) => ({ cookie, used: 0 })), { dirty: true });
+        return null;
+      }
+      default:
+        return null; // the old logs (storage.session ends with the browser anyway), and keys not ours
+    }
+  }
+
+  /** A stored record names a store: private stores have none (a record naming one is not restored). */
+  private publicStore(storeId: string): StoreState {
+    return this.store({ storeId, private: false });
+  }
+
+  /** The single-record keys of the earlier layout go once their content is written in the new one. */
+  private async removeOldKeys(): Promise<void> {
+    const writer = this.writer;
+    if (writer === null) return;
+    const old = (area: AreaName) => writer.storedKeys(area).filter((key) => parseKey(key).kind.startsWith('old-'));
+    if (old('local').length + old('session').length === 0) return;
+    await writer.flush();
+    for (const area of ['local', 'session'] as const) await writer.removeNow(area, old(area));
   }
 
   /** Runs an event now if the state has loaded, else queues it (in order). */
   private run(event: () => void): void {
-    if (this.loaded) event(); else this.queue.push(event);
-  }
-
-  private newJar(settings: PolicySettings): CookieJar {
-    return new CookieJar(buildPolicy(settings), { now: () => this.eventTime ?? this.now() / 1000 });
+    if (this.loaded) { event(); return; }
+    if (this.queue.length >= QUEUE_LIMIT) { this.queue.shift(); this.droppedEvents++; }
+    this.queue.push(event);
   }
 
   private at<T>(timeMs: number, work: () => T): T {
@@ -172,11 +347,14 @@ export class Background {
   }
 
   onBeforeRedirect(details: BeforeRedirectDetails): void {
-    this.run(() => { this.adapter.noteRedirect(details); });
+    this.run(() => {
+      const store = this.storeOf(details);
+      try { store?.adapter.noteRedirect(details); } catch { /* a URL the jar cannot parse */ }
+    });
   }
 
   onRequestEnd(details: Pick<RequestDetails, 'requestId'>): void {
-    this.run(() => { this.adapter.forgetRequest(details.requestId); });
+    this.run(() => { for (const store of this.stores.values()) store.adapter.forgetRequest(details.requestId); });
   }
 
   onBeforeSendHeaders(details: BeforeSendHeadersDetails): void {
@@ -184,146 +362,259 @@ export class Background {
   }
 
   onTabCreated(tab: { id?: number | undefined; incognito: boolean }): void {
-    if (tab.id !== undefined) this.adapter.setIncognitoTab(tab.id, tab.incognito);
+    this.classifier.noteTab(tab);
   }
 
   onTabRemoved(tabId: number): void {
-    this.run(() => { this.adapter.removeTab(tabId); });
+    this.run(() => {
+      for (const store of this.stores.values()) {
+        store.adapter.removeTab(tabId);
+        if (store.tabsDirty) this.changed(store);
+      }
+    });
   }
 
-  /** Browser start: session cookies of the previous browser session go, as the browser drops its own. */
+  /** Browser start: session cookies that came from disk (the earlier version's jar) go, as the browser drops its own. */
   onStartup(): void {
-    if (this.loaded) this.clearRestoredSessionCookies(); else this.startupPending = true;
+    if (this.loaded) this.clearMigratedSessionCookies(); else this.startupPending = true;
   }
 
-  private clearRestoredSessionCookies(): void {
+  private clearMigratedSessionCookies(): void {
     this.startupPending = false;
-    const stale = [...this.jar].filter((cookie) => cookie.discard && this.restored.has(cookie));
-    for (const cookie of stale) this.jar.clear(cookie.domain, cookie.path, cookie.name);
-    this.restored = new WeakSet();
-    if (stale.length > 0) this.writers.jar.markDirty();
+    for (const store of this.stores.values()) {
+      const stale = [...store.mirror.jar].filter((cookie) => cookie.discard && this.migratedSession.has(cookie));
+      for (const cookie of stale) store.mirror.remove(cookie.domain, cookie.path, cookie.name);
+      if (stale.length > 0) this.changed(store);
+    }
+    this.migratedSession = new WeakSet();
+  }
+
+  /** The browser's store changed: a cookie the user cleared goes from the jar too (followBrowserClears). */
+  onCookieChanged(change: CookieChange): void {
+    this.run(() => {
+      if (!change.removed || change.cause !== 'explicit' || !this.settings.followBrowserClears) return;
+      const cookie = plainBrowserCookie(change.cookie as Record<string, unknown>);
+      const store = this.stores.get(cookie.storeId === '' ? this.defaultStore.storeId : cookie.storeId);
+      if (store === undefined) return;
+      if (store.mirror.removeIfPresent(jarDomainOf(cookie), cookie.path, cookie.name)) this.changed(store);
+    });
+  }
+
+  /** The settings changed in storage (the other instance, or another page): the private instance follows. */
+  onStoredSettingsChanged(value: unknown): void {
+    this.run(() => { this.useStoredSettings(value); });
   }
 
   private applyResponse(details: HeadersReceivedDetails): void {
-    this.adapter.noteResponse(details);
+    const store = this.storeOf(details);
+    if (store === null) return;
+    store.adapter.noteResponse(details);
+    if (store.tabsDirty) this.changed(store);
     const lines = setCookieLines(details.responseHeaders);
     if (lines.length === 0) return;
     let adapted;
-    try { adapted = this.adapter.adapt(details); } catch { return; } // a URL the jar cannot parse
+    try { adapted = store.adapter.adapt(details); } catch { return; } // a URL the jar cannot parse
     const { context, request } = adapted;
-    if (context.incognito && !this.settings.mirrorIncognito) return;
-    const jar = context.incognito ? this.incognitoJar : this.jar;
-    const decisions = this.at(details.timeStamp, () => jar.extractCookies({ headers: lines }, request));
-    const response: LoggedResponse = {
-      ...context, id: this.nextResponseId++, time: details.timeStamp, headers: lines,
-      decisions: decisions.map((decision) => ({ id: this.nextDecisionId++, ...decisionRecord(decision, lines) })),
-    };
-    this.appendToLog(response);
-    if (!context.incognito && decisions.length > 0) this.writers.jar.markDirty();
-  }
-
-  private appendToLog(response: LoggedResponse): void {
-    this.log.push(response);
-    this.decisionCount += response.decisions.length;
-    while (this.decisionCount > this.decisionLimit) {
-      const oldest = this.log[0];
-      if (oldest === undefined) break;
-      if (this.log.length === 1) {
-        // One response with more decisions than the whole log holds: keep its newest.
-        const excess = this.decisionCount - this.decisionLimit;
-        oldest.decisions.splice(0, excess);
-        this.decisionCount -= excess;
-        break;
-      }
-      this.log.shift();
-      this.decisionCount -= oldest.decisions.length;
-    }
-    if (!response.incognito) this.writers.log.markDirty();
+    const mirror = store.mirror;
+    const decisions = this.at(details.timeStamp, () => mirror.jar.extractCookies({ headers: lines }, request));
+    const refusedBefore = mirror.counts.refused;
+    const evictions = mirror.noteDecisions(decisions, details.timeStamp);
+    if (evictions.length > 0 || mirror.counts.refused !== refusedBefore) store.metaDirty = true;
+    const response = logResponse(context, store.takeResponseId(), details.timeStamp, lines, decisions, evictions, () => store.takeDecisionId());
+    store.log.append(response);
+    this.changed(store);
   }
 
   private applySentHeaders(details: BeforeSendHeadersDetails): void {
+    const store = this.storeOf(details);
+    if (store === null) return;
     let adapted;
-    try { adapted = this.adapter.adapt(details); } catch { return; }
-    const { context, request } = adapted;
-    if (context.incognito && !this.settings.mirrorIncognito) return;
+    try { adapted = store.adapter.adapt(details); } catch { return; }
+    const { request } = adapted;
     const browserHeader = headerValue(details.requestHeaders, 'Cookie');
-    const jar = context.incognito ? this.incognitoJar : this.jar;
     // `request` is the adapter's own CookieRequest for this event: the browser's request is never touched.
-    this.at(details.timeStamp, () => { jar.addCookieHeader(request); });
+    this.at(details.timeStamp, () => { store.mirror.jar.addCookieHeader(request); });
     const jarHeader = request.getHeader('Cookie') ?? null;
     if (browserHeader === null && jarHeader === null) return;
-    const entry: SentHeaderEntry = {
+    store.sent.append({
       time: details.timeStamp, tabId: details.tabId, url: details.url, resourceType: details.type,
       browser: browserHeader, jar: jarHeader, jarCookie2: request.getHeader('Cookie2') ?? null, same: browserHeader === jarHeader,
-    };
-    this.sent.push(entry);
-    if (context.incognito) this.incognitoSent.add(entry);
-    if (this.sent.length > this.sentLimit) this.sent.splice(0, this.sent.length - this.sentLimit);
-    if (!context.incognito) this.writers.sent.markDirty();
+    });
+    this.changed(store);
   }
 
-  /** Writes every store now (tests, and before the worker is stopped on purpose). */
+  /** Writes every record now (tests, and before the worker is stopped on purpose). */
   async flush(): Promise<void> {
     await this.ready;
-    await Promise.all(Object.values(this.writers).map((writer) => writer.flush()));
+    await this.writer?.flush();
   }
 
-  private serialiseJar(): string {
-    return JSON.stringify([...this.jar].map((cookie) => cookie.toJSON()));
+  // --- the stored status (write failures) ---------------------------------------------------------
+
+  private failuresDirty = false;
+
+  private statusRecords(): RecordSource {
+    return {
+      pending: () => (this.failuresDirty ? 1 : 0),
+      takeChanged: (): RecordWrite[] => {
+        if (!this.failuresDirty || this.writer === null) return [];
+        this.failuresDirty = false;
+        // Its own failure is not kept: a status that cannot be stored would otherwise be retried forever.
+        const failures = [...this.writer.failures.values()].filter((f) => f.key !== STATUS_KEY);
+        return [{ area: 'session', key: STATUS_KEY, value: failures.length === 0 ? undefined : { v: 1, failures }, what: 'the list of records not saved' }];
+      },
+    };
   }
 
-  private serialiseLog(): string {
-    const stored: StoredLog = { nextResponseId: this.nextResponseId, nextDecisionId: this.nextDecisionId, responses: this.log.filter((r) => !r.incognito) };
-    return JSON.stringify(stored);
+  // --- settings -----------------------------------------------------------------------------------
+
+  private applySettings(settings: PolicySettings): void {
+    const before = this.settings;
+    this.settings = settings;
+    for (const [id, store] of this.stores) {
+      if (store.key.private && !settings.mirrorIncognito && store !== this.primary) { this.stores.delete(id); continue; }
+      if (store.key.private && !settings.mirrorIncognito) { store.mirror.clear(); store.log.clear(); store.sent.clear(); }
+      store.mirror.jar.setPolicy(this.policyFor(settings));
+      store.mirror.setLimits(this.limitsFor(settings).mirror);
+      if (before.persistJar !== settings.persistJar) store.mirror.markAllDirty();
+      this.changed(store);
+    }
+  }
+
+  private async storeSettings(settings: PolicySettings, replaceJar: boolean): Promise<PolicySettings> {
+    const normalised = normaliseSettings(settings);
+    // The private instance has no storage: its policy changes last as long as it does.
+    if (this.writer !== null && this.options.storage !== null) await this.options.storage.local.set({ [SETTINGS_KEY]: normalised });
+    this.applySettings(normalised);
+    if (replaceJar) {
+      const store = this.primary;
+      const old = store.mirror;
+      store.mirror = this.replayUnder(normalised).mirror;
+      for (const site of old.knownSites()) store.mirror.dirty.add(site);
+      this.changed(store);
+    }
+    return structuredClone(normalised);
+  }
+
+  private settingsFrom(message: { settings?: PolicySettings; preset?: PresetName }): PolicySettings {
+    if (message.settings !== undefined) return normaliseSettings(completeSettings(message.settings) as PolicySettings);
+    if (message.preset !== undefined) return applyPreset(this.settings, message.preset);
+    return this.settings;
+  }
+
+  // --- load failures ------------------------------------------------------------------------------
+
+  private async resolveLoadError(action: 'keep' | 'startAfresh'): Promise<Status> {
+    const writer = this.writer;
+    if (writer === null || this.loadState !== 'failed') return this.status();
+    if (action === 'keep') {
+      for (const area of ['local', 'session'] as const) {
+        await writer.removeNow(area, this.loadProblems.filter((p) => p.area === area && p.key !== '*').map((p) => p.key));
+      }
+    } else {
+      for (const store of this.stores.values()) {
+        if (store.key.private) continue;
+        store.mirror.clear();
+        store.mirror.dirty.clear();
+        store.log.clear();
+        for (const log of store.log.siteLogs().values()) log.dirty.clear();
+        store.log.dirtyLogs();
+        store.sent.clear();
+        store.sent.pages.dirty.clear();
+      }
+      for (const area of ['local', 'session'] as const) {
+        await writer.removeNow(area, writer.storedKeys(area).filter((key) => key !== SETTINGS_KEY || this.loadProblems.some((p) => p.key === key)));
+      }
+      if (this.loadProblems.some((p) => p.key === SETTINGS_KEY)) this.applySettings(structuredClone(DEFAULT_SETTINGS));
+    }
+    this.loadProblems = [];
+    this.loadState = 'loaded';
+    writer.unblock();
+    await this.removeOldKeys();
+    return this.status();
   }
 
   // --- queries ------------------------------------------------------------------------------------
 
   decisions(filter: DecisionFilter = {}): DecisionEntry[] {
+    const store = this.primary;
     const limit = filter.limit ?? 1000;
     const site = filter.site === undefined ? undefined : siteOf(filter.site);
     const out: DecisionEntry[] = [];
-    for (let r = this.log.length - 1; r >= 0 && out.length < limit; r--) {
-      const response = this.log[r];
-      if (response === undefined) continue;
+    for (const response of store.log.newestFirst()) {
+      if (out.length >= limit) break;
       if (filter.tabId !== undefined && response.tabId !== filter.tabId) continue;
-      const requestHost = hostOf(response.url) ?? '';
-      const topSite = siteOf(hostOf(response.topLevelUrl) ?? requestHost);
-      if (site !== undefined && topSite !== site && siteOf(requestHost) !== site) continue;
-      for (let d = response.decisions.length - 1; d >= 0 && out.length < limit; d--) {
-        const decision = response.decisions[d];
-        if (decision === undefined) continue;
-        if (filter.accepted !== undefined && decision.accepted !== filter.accepted) continue;
-        if (filter.rule !== undefined && decision.rule !== filter.rule) continue;
-        out.push({
-          ...decision, responseId: response.id, time: response.time, tabId: response.tabId, site: topSite,
-          topLevelUrl: response.topLevelUrl, requestUrl: response.url, requestHost, resourceType: response.resourceType,
-          label: response.label, thirdParty: response.thirdParty, unverifiable: response.unverifiable,
-          originReqHost: response.originReqHost, incognito: response.incognito,
-        });
+      if (site !== undefined) {
+        const requestHost = hostOf(response.url) ?? '';
+        if (DecisionLog.siteOf(response) !== site && siteOf(requestHost) !== site) continue;
+      }
+      for (const entry of decisionEntries(response, store.key.private)) {
+        if (out.length >= limit) break;
+        if (filter.accepted !== undefined && entry.accepted !== filter.accepted) continue;
+        if (filter.rule !== undefined && entry.rule !== filter.rule) continue;
+        out.push(entry);
       }
     }
     return out;
   }
 
   status(): Status {
-    const stores = {
-      jar: { ...this.writers.jar.status }, log: { ...this.writers.log.status },
-      sentHeaders: { ...this.writers.sent.status }, tabs: { ...this.writers.tabs.status },
-    };
-    const errors = Object.values(stores).flatMap((s) => (s.error === null ? [] : [s.error.message]));
-    if (this.loadError !== null) errors.unshift(this.loadError);
+    const store = this.primary;
+    const writer = this.writer;
+    const failures = writer === null ? [] : [...writer.failures.values()];
+    const errors: string[] = [];
+    if (this.loadState === 'failed') {
+      errors.push(`The stored state could not be read (${this.loadProblems.map((p) => `${describeKey(p.key)}: ${p.problem}`).join('; ').slice(0, 600)}). `
+        + 'Nothing is being saved until you choose: keep what could be read, or start afresh.');
+    }
+    for (const failure of failures) {
+      errors.push(`Could not save ${failure.what}${failure.bytes === null ? '' : ` (${formatBytes(failure.bytes)})`}: ${failure.error.message} It is kept in memory; the stored copy is older or missing.`);
+    }
+    if (this.droppedEvents > 0) errors.push(`${this.droppedEvents} browser events arrived while the stored state was loading and were dropped (more than ${QUEUE_LIMIT.toLocaleString('en')} waiting).`);
+    const mirror = store.mirror;
     return {
-      loaded: this.loaded, jarSize: this.jar.size, incognitoJarSize: this.incognitoJar.size, decisions: this.decisionCount,
-      decisionLimit: this.decisionLimit, responses: this.log.length, sentHeaders: this.sent.length, stores, errors,
+      loaded: this.loaded, jarSize: mirror.size, incognitoJarSize: this.incognitoJarSize,
+      decisions: store.log.decisions, decisionLimit: store.log.limit, responses: store.log.responses, sentHeaders: store.sent.size,
+      stores: this.storeStatuses(), errors,
+      private: store.key.private,
+      load: { state: this.loadState, problems: this.loadProblems.map((p) => `${describeKey(p.key)} (${p.area}): ${p.problem}`) },
+      jarAreas: store.key.private || writer === null ? [] : this.settings.persistJar ? ['session', 'local'] : ['session'],
+      limits: {
+        cookies: mirror.size, maxCookies: mirror.currentLimits.total, perSite: mirror.currentLimits.perSite,
+        nameValueBytes: mirror.currentLimits.nameValueBytes, jarBytes: mirror.storedBytes, maxJarBytes: mirror.currentLimits.bytes,
+        refused: mirror.counts.refused, evicted: mirror.counts.evicted, logBytes: store.log.bytes, maxLogBytes: this.limitsFor(this.settings).log.bytes,
+      },
+      backlog: { queuedEvents: this.queue.length, pendingRecords: writer?.pending() ?? 0, writing: writer?.writing ?? false },
+      failures: failures.map(({ what, key, area, bytes, error, time }) => ({ what, key, area, bytes, error, time })),
+      storage: writer === null ? null : { session: writer.status('session'), local: writer.status('local') },
     };
   }
 
+  /** The earlier per-kind figures (bytes, last write, first error), over the records of each kind. */
+  private storeStatuses(): Status['stores'] {
+    const writer = this.writer;
+    const kinds = { jar: 'jar/', log: 'log/', sentHeaders: 'sent/', tabs: 'tabs/' } as const;
+    const result = {} as Status['stores'];
+    for (const [name, prefix] of Object.entries(kinds) as [keyof Status['stores'], string][]) {
+      const status: StoreStatus = { bytes: 0, quotaBytes: null, lastWrite: null, writes: 0, error: null, pending: false };
+      if (writer !== null) {
+        for (const area of ['session', 'local'] as const) {
+          const areaStatus = writer.status(area);
+          for (const key of writer.storedKeys(area)) if (key.startsWith(prefix)) status.bytes += writer.storedBytes(area, key) ?? 0;
+          if (area === 'session') { status.quotaBytes = areaStatus.quotaBytes; status.lastWrite = areaStatus.lastWrite; status.writes = areaStatus.writes; }
+        }
+        const failure = [...writer.failures.values()].find((f) => f.key.startsWith(prefix));
+        status.error = failure === undefined ? null : { name: failure.error.name, message: `Could not save ${failure.what}: ${failure.error.message}` } satisfies ErrorInfo;
+        status.pending = writer.pending() > 0 || writer.writing;
+      }
+      result[name] = status;
+    }
+    return result;
+  }
+
   private jarCookies(site: string | undefined): Cookie[] {
-    const all = [...this.jar];
-    if (site === undefined) return all;
-    const belongs = inSite(site);
-    return all.filter((cookie) => belongs(cookie.domain));
+    const mirror = this.primary.mirror;
+    return site === undefined ? [...mirror.jar] : mirror.cookiesOf(siteOf(site));
   }
 
   private async browserCookies(site: string | undefined, warnings: string[]): Promise<BrowserCookie[]> {
@@ -339,22 +630,38 @@ export class Background {
     }
     const cookies = raw.map((c) => plainBrowserCookie(c as Record<string, unknown>));
     if (site === undefined) return cookies;
-    const belongs = inSite(site);
-    return cookies.filter((cookie) => belongs(cookie.domain));
+    const wanted = siteOf(site);
+    return cookies.filter((cookie) => siteOf(cookie.domain) === wanted);
   }
 
   // --- replay -------------------------------------------------------------------------------------
 
-  /** Runs the recorded responses through a fresh jar under these settings. */
-  private replayUnder(settings: PolicySettings): { jar: CookieJar; decisions: ReplayDecision[][] } {
-    const jar = this.newJar(settings);
-    const decisions = this.log.filter((r) => !r.incognito).map((response) => {
+  /** Runs the recorded responses through a fresh mirror under these settings (the live jar is untouched). */
+  private replayUnder(settings: PolicySettings): { mirror: JarMirror; decisions: ReplayDecision[][]; skipped: number } {
+    const mirror = new JarMirror(this.policyFor(settings), this.clock, this.limitsFor(settings).mirror);
+    let skipped = 0;
+    const decisions: ReplayDecision[][] = [];
+    for (const response of this.primary.log.chronological()) {
+      // A response whose URL or a line the log keeps only in part cannot be replayed as it was.
+      if (response.urlLength !== undefined || response.lines.some((l) => l.length !== undefined)) { skipped++; decisions.push([]); continue; }
       let request: CookieRequest;
-      try { request = new CookieRequest(response.url, { unverifiable: response.unverifiable, originReqHost: response.originReqHost }); } catch { return []; }
-      const result = this.at(response.time, () => jar.extractCookies({ headers: response.headers }, request));
-      return result.map((decision): ReplayDecision => ({ responseId: response.id, requestUrl: response.url, ...decisionRecord(decision, response.headers) }));
-    });
-    return { jar, decisions };
+      try { request = new CookieRequest(response.url, { unverifiable: response.unverifiable, originReqHost: response.originReqHost }); } catch { decisions.push([]); continue; }
+      const lines = response.lines.map((l): [string, string] => [l.header, l.text]);
+      const result = this.at(response.time, () => mirror.jar.extractCookies({ headers: lines }, request));
+      mirror.noteDecisions(result, response.time);
+      let at = 0;
+      decisions.push(result.map((decision): ReplayDecision => {
+        // Decisions come in line order: the line is found by walking forward, never by a search per decision.
+        while (at < lines.length && lines[at]?.[1] !== decision.header) at++;
+        const line = lines[at]?.[1] ?? decision.header ?? '';
+        return {
+          responseId: response.id, requestUrl: response.url, line, accepted: decision.accepted,
+          ...(decision.rule === undefined ? {} : { rule: decision.rule }), ...(decision.reason === undefined ? {} : { reason: decision.reason }),
+          cookie: decision.cookie.toJSON(),
+        };
+      }));
+    }
+    return { mirror, decisions, skipped };
   }
 
   replay(settings: PolicySettings): ReplayResult {
@@ -377,30 +684,9 @@ export class Background {
       }
     });
     return {
-      responses: next.decisions.length, cookies: [...next.jar].map((c) => c.toJSON()),
-      decisions: next.decisions.flat(), newlyRefused, newlyAccepted,
+      responses: next.decisions.length, cookies: [...next.mirror.jar].map((c) => c.toJSON()),
+      decisions: next.decisions.flat(), newlyRefused, newlyAccepted, skipped: next.skipped,
     };
-  }
-
-  private async storeSettings(settings: PolicySettings, replaceJar: boolean): Promise<PolicySettings> {
-    const normalised = normaliseSettings(settings);
-    await this.options.local.set({ [KEYS.settings]: normalised });
-    this.settings = normalised;
-    if (replaceJar) {
-      this.jar = this.replayUnder(normalised).jar;
-    } else {
-      this.jar.setPolicy(buildPolicy(normalised));
-    }
-    this.incognitoJar.setPolicy(buildPolicy(normalised));
-    if (!normalised.mirrorIncognito) this.incognitoJar.clear();
-    this.writers.jar.markDirty();
-    return structuredClone(normalised);
-  }
-
-  private settingsFrom(message: { settings?: PolicySettings; preset?: PresetName }): PolicySettings {
-    if (message.settings !== undefined) return message.settings;
-    if (message.preset !== undefined) return applyPreset(this.settings, message.preset);
-    return this.settings;
   }
 
   // --- export and import --------------------------------------------------------------------------
@@ -429,23 +715,16 @@ export class Background {
     }, this.now() / 1000, warnings);
   }
 
-  private importJar(message: Parameters<Handlers['importJar']>[0]): { imported: number; jarSize: number } {
+  private importJar(message: Parameters<Handlers['importJar']>[0]): { imported: number; jarSize: number; refused: number; evicted: number } {
     const file = message.format === 'lwp' ? new LWPCookieJar() : new MozillaCookieJar();
     // loadText throws LoadError (with its line) before anything reaches the live jar.
     file.loadText(message.text, { ignoreDiscard: message.ignoreDiscard ?? true, ignoreExpires: message.ignoreExpires ?? false });
-    let imported = 0;
-    for (const cookie of file) { this.jar.setCookie(cookie); imported++; }
-    if (imported > 0) this.writers.jar.markDirty();
-    return { imported, jarSize: this.jar.size };
-  }
-
-  private clearJar(site: string | undefined): { removed: number } {
-    const before = this.jar.size;
-    if (site === undefined) this.jar.clear();
-    else for (const cookie of this.jarCookies(site)) this.jar.clear(cookie.domain, cookie.path, cookie.name);
-    const removed = before - this.jar.size;
-    if (removed > 0) this.writers.jar.markDirty();
-    return { removed };
+    const store = this.primary;
+    const now = this.now();
+    const { refused, evictions } = store.mirror.add([...file].map((cookie) => ({ cookie, used: now })), { dirty: true });
+    const imported = file.size - refused.length;
+    if (imported > 0) this.changed(store);
+    return { imported, jarSize: store.mirror.size, refused: refused.length, evicted: evictions.length };
   }
 
   // --- the handler map ----------------------------------------------------------------------------
@@ -465,22 +744,26 @@ export class Background {
       getCookieRows: (m) => loaded(() => this.jarCookies(m.site).map(cookieTableRow)),
       getDecisions: (m) => loaded(() => this.decisions(m)),
       clearDecisions: () => loaded(() => {
-        this.log = [];
-        this.decisionCount = 0;
-        this.writers.log.markDirty();
+        this.primary.log.clear();
+        this.changed(this.primary);
         return null;
       }),
       getSentHeaders: (m) => loaded(() => {
         const site = m.site === undefined ? undefined : siteOf(m.site);
-        return this.sent
-          .filter((e) => (m.tabId === undefined || e.tabId === m.tabId) && (site === undefined || siteOf(hostOf(e.url) ?? '') === site))
-          .slice(-(m.limit ?? 1000)).reverse();
+        const limit = m.limit ?? 1000;
+        const out: SentHeaderEntry[] = [];
+        for (const e of this.primary.sent.newestFirst()) {
+          if (out.length >= limit) break;
+          if ((m.tabId === undefined || e.tabId === m.tabId) && (site === undefined || siteOf(hostOf(e.url) ?? '') === site)) out.push({ ...e });
+        }
+        return out;
       }),
       explain: (m) => loaded(() => {
         const init = { ...(m.unverifiable === undefined ? {} : { unverifiable: m.unverifiable }), ...(m.originReqHost === undefined ? {} : { originReqHost: m.originReqHost }) };
+        const jar = this.primary.mirror.jar;
         const withHeader = new CookieRequest(m.url, init);
-        this.jar.addCookieHeader(withHeader);
-        const explained = this.jar.explainCookieHeader(new CookieRequest(m.url, init));
+        jar.addCookieHeader(withHeader);
+        const explained = jar.explainCookieHeader(new CookieRequest(m.url, init));
         return {
           cookieHeader: withHeader.getHeader('Cookie') ?? null, cookie2Header: withHeader.getHeader('Cookie2') ?? null,
           cookies: explained.map((d) => ({
@@ -494,12 +777,39 @@ export class Background {
       replay: (m) => loaded(() => this.replay(this.settingsFrom(m))),
       exportJar: (m) => loaded(() => this.exportJar(m)),
       importJar: (m) => loaded(() => this.importJar(m)),
-      clearJar: (m) => loaded(() => this.clearJar(m.site)),
+      clearJar: (m) => loaded(() => {
+        const store = this.primary;
+        const removed = store.mirror.clear(m.site === undefined ? undefined : siteOf(m.site));
+        if (removed > 0) this.changed(store);
+        return { removed };
+      }),
       deleteCookie: (m) => loaded(() => {
-        this.jar.clear(m.domain, m.path, m.name);
-        this.writers.jar.markDirty();
+        const store = this.primary;
+        store.mirror.remove(m.domain, m.path, m.name);
+        this.changed(store);
         return { removed: 1 };
       }),
+      resolveLoadError: (m) => loaded(() => this.resolveLoadError(m.action)),
     };
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A stored key for people: "the cookies of example.com", "page 2 of the decision log of example.com". */
+export function describeKey(key: string): string {
+  const parsed = parseKey(key);
+  switch (parsed.kind) {
+    case 'jar': return `the cookies of ${parsed.site || '(no host)'}`;
+    case 'log': return `page ${parsed.page} of the decision log of ${parsed.site || '(no host)'}`;
+    case 'sent': return `page ${parsed.page} of the sent-header log`;
+    case 'tabs': return 'the tabs’ top-level pages';
+    case 'meta': return 'the id counters';
+    case 'settings': return 'the settings';
+    case 'status': return 'the list of records not saved';
+    case 'old-jar': return 'the jar of an earlier version';
+    default: return key === '*' ? 'storage' : key;
   }
 }

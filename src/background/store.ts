@@ -1,93 +1,240 @@
-// Batched persistence of one value under one key of a storage area (storage.local for the jar,
-// storage.session for the logs). The area is a constructor argument, so tests pass a fake.
-// A change marks the value dirty; one write follows at most `delayMs` later, whatever the number of
-// changes in between (never one write per cookie). A snapshot too large for the area's quota, or a
-// set() that rejects, is not truncated: the stored copy stays the last one that fitted, and the error
-// is kept in `status` until a later write succeeds.
-import type { ErrorInfo, StoreStatus } from '../shared/protocol';
+// Batched persistence of many small records (one per site, one per log page) to the storage areas.
+// The areas are constructor arguments, so tests pass fakes. A change marks its record dirty and arms
+// one timer: at most `delayMs` later one flush writes every record that changed, in one set() per
+// area, whatever the number of changes in between (never one write per cookie).
+//
+// Sizes are measured as the browser measures them (the key plus the value's JSON, in UTF-8). A
+// record that does not fit, or whose set() is refused, fails alone: the batch is retried record by
+// record, the others are written, and the failure (which record, how large, why) is kept in
+// `failures` until that record is written again. Nothing is ever truncated.
+import type { ErrorInfo } from '../shared/protocol';
+import { utf8Length } from './limits';
+
+export type AreaName = 'local' | 'session';
 
 /** What the background needs of a storage area (browser.storage.local/session, or a fake). */
 export interface StorageArea {
-  get(keys: string | string[]): Promise<Record<string, unknown>>;
+  /** null: every item. */
+  get(keys: string | string[] | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
 }
+
+/** One record to write: its value, or undefined to remove the key. `what` names it for people. */
+export interface RecordWrite { area: AreaName; key: string; value: unknown; what: string }
+
+/** Something whose records can change: asked at each flush for what changed since the last one. */
+export interface RecordSource {
+  /** The records that changed (the source forgets them: they are now the writer's). */
+  takeChanged(): RecordWrite[];
+  /** How many records are waiting (the backlog the status shows). */
+  pending(): number;
+}
+
+export interface WriteFailure { area: AreaName; key: string; what: string; bytes: number | null; error: ErrorInfo; time: number }
+
+export interface AreaStatus { bytes: number; quotaBytes: number | null; writes: number; lastWrite: number | null; records: number }
 
 export interface WriterOptions {
   delayMs: number;
-  /** The area's QUOTA_BYTES (shared by every key of the area), or null when unknown. */
-  quotaBytes: number | null;
-  /** Bytes of the area kept for other keys (the settings, the other logs). */
-  reserveBytes?: number;
   now: () => number;
+  /** Each area's QUOTA_BYTES (shared by all its keys), or null when unknown. */
+  quota: Record<AreaName, number | null>;
 }
 
-const encoder = new TextEncoder();
+/** The stored size of one item, as the browser counts it: key plus JSON, in UTF-8 bytes. Throws when the value cannot be serialised. */
+export function itemBytes(key: string, value: unknown): number {
+  return utf8Length(key) + utf8Length(JSON.stringify(value));
+}
 
-export class BatchedWriter {
-  readonly status: StoreStatus = { bytes: 0, quotaBytes: null, lastWrite: null, writes: 0, error: null, pending: false };
+export class StorageWriter {
+  readonly failures = new Map<string, WriteFailure>();
+  private readonly sources: RecordSource[] = [];
+  private readonly sizes: Record<AreaName, Map<string, number>> = { local: new Map(), session: new Map() };
+  private readonly areaStatus: Record<AreaName, AreaStatus>;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private writing: Promise<void> = Promise.resolve();
+  private chain: Promise<void> = Promise.resolve();
   private blocked = true;
+  private inFlight = 0;
+  /** Called after a flush when the failures changed (the background stores them, see service.ts). */
+  onFailuresChanged: () => void = () => undefined;
 
-  /** `serialise` returns the JSON text to store (stored as a string: one serialisation, and its size is known). */
-  constructor(private readonly area: StorageArea, readonly key: string, private readonly serialise: () => string, private readonly options: WriterOptions) {
-    this.status.quotaBytes = options.quotaBytes;
+  constructor(private readonly areas: Record<AreaName, StorageArea>, private readonly options: WriterOptions) {
+    this.areaStatus = {
+      local: { bytes: 0, quotaBytes: options.quota.local, writes: 0, lastWrite: null, records: 0 },
+      session: { bytes: 0, quotaBytes: options.quota.session, writes: 0, lastWrite: null, records: 0 },
+    };
   }
 
-  /** Writes are held until the stored value has been loaded (a write before would overwrite it). */
+  addSource(source: RecordSource): void {
+    this.sources.push(source);
+  }
+
+  /** A source has something new: a flush follows within `delayMs` (one timer, however many changes). */
+  schedule(): void {
+    if (this.blocked || this.timer !== undefined) return;
+    this.timer = setTimeout(() => { this.timer = undefined; void this.flush(); }, this.options.delayMs);
+  }
+
+  /** Writes wait until the stored state has loaded (and, after a failed load, until the user chooses). */
+  block(): void {
+    this.blocked = true;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  get isBlocked(): boolean { return this.blocked; }
+
   unblock(): void {
     this.blocked = false;
-    if (this.status.pending) this.schedule();
+    if (this.pending() > 0) this.schedule();
   }
 
-  markDirty(): void {
-    this.status.pending = true;
-    if (!this.blocked) this.schedule();
+  pending(): number {
+    return this.sources.reduce((n, source) => n + source.pending(), 0);
   }
 
-  /** Reads the stored JSON text, or undefined. */
-  async load(): Promise<unknown> {
-    const items = await this.area.get(this.key);
-    const raw = items[this.key];
-    if (typeof raw !== 'string') return undefined;
-    try { return JSON.parse(raw) as unknown; } catch { return undefined; }
+  /** Whether a flush is writing right now. */
+  get writing(): boolean { return this.inFlight > 0; }
+
+  status(area: AreaName): AreaStatus {
+    const status = this.areaStatus[area];
+    return { ...status, records: this.sizes[area].size };
   }
 
-  /** Writes now if anything changed; resolves when the write is done (or refused). */
+  storedBytes(area: AreaName, key: string): number | undefined {
+    return this.sizes[area].get(key);
+  }
+
+  /** Keys of an area as last written or read (the load tells the writer what is there). */
+  storedKeys(area: AreaName): string[] {
+    return [...this.sizes[area].keys()];
+  }
+
+  /** What the load found stored (sizes, so that the quota check counts the other keys). */
+  noteStored(area: AreaName, key: string, value: unknown): void {
+    let bytes: number;
+    try { bytes = itemBytes(key, value); } catch { bytes = 0; }
+    this.setSize(area, key, bytes);
+  }
+
+  /** Failures kept by a previous worker (read from the stored status), reported until written again. */
+  restoreFailures(failures: readonly WriteFailure[]): void {
+    for (const failure of failures) if (!this.failures.has(failure.key)) this.failures.set(failure.key, failure);
+  }
+
+  /** Writes every record that changed now; resolves when done (failures are in `failures`, never thrown). */
   flush(): Promise<void> {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
-    if (!this.status.pending || this.blocked) return this.writing;
-    this.status.pending = false;
-    const text = this.serialise();
-    const bytes = encoder.encode(text).length + this.key.length;
-    this.status.bytes = bytes;
-    const quota = this.options.quotaBytes;
-    const room = quota === null ? Infinity : quota - (this.options.reserveBytes ?? 0);
-    if (bytes > room) {
-      this.status.error = {
-        name: 'QuotaExceeded',
-        message: `${this.key} needs ${bytes} bytes but the storage area allows ${room}: the stored copy is the last one that fitted; newer changes are kept in memory only.`,
-      };
-      this.status.pending = true; // still behind: retried on the next change
-      return this.writing;
-    }
-    this.writing = this.writing.then(() => this.area.set({ [this.key]: text })).then(
-      () => { this.status.writes++; this.status.lastWrite = this.options.now(); this.status.error = null; },
-      (error: unknown) => {
-        this.status.pending = true;
-        this.status.error = { name: 'StorageWriteFailed', message: `Writing ${this.key} failed: ${describe(error)}` } satisfies ErrorInfo;
-      },
-    );
-    return this.writing;
+    if (this.blocked) return this.chain;
+    const records = this.sources.flatMap((source) => source.takeChanged());
+    if (records.length === 0) return this.chain;
+    this.inFlight++;
+    this.chain = this.chain.then(() => this.write(records)).finally(() => { this.inFlight--; });
+    return this.chain;
   }
 
-  private schedule(): void {
-    if (this.timer !== undefined) return;
-    this.timer = setTimeout(() => { void this.flush(); }, this.options.delayMs);
+  /** Removes keys now (start afresh, dropped unreadable records), outside the batching. */
+  async removeNow(area: AreaName, keys: string[]): Promise<void> {
+    if (keys.length === 0) return;
+    await this.chain;
+    try {
+      await this.areas[area].remove(keys);
+      for (const key of keys) { this.setSize(area, key, undefined); this.failures.delete(key); }
+    } catch (error) {
+      for (const key of keys) this.fail({ area, key, what: key }, null, error);
+    }
+  }
+
+  private async write(records: RecordWrite[]): Promise<void> {
+    const failuresBefore = this.failureSignature();
+    for (const area of ['session', 'local'] as const) {
+      const mine = records.filter((r) => r.area === area);
+      if (mine.length === 0) continue;
+      // The last write of a key in this batch wins.
+      const byKey = new Map(mine.map((r) => [r.key, r]));
+      const sets: { record: RecordWrite; bytes: number }[] = [];
+      const removals: RecordWrite[] = [];
+      for (const record of byKey.values()) {
+        if (record.value === undefined) { removals.push(record); continue; }
+        try {
+          sets.push({ record, bytes: itemBytes(record.key, record.value) });
+        } catch (error) {
+          this.fail(record, null, error, 'SerialiseFailed');
+        }
+      }
+      // Removals first: the room they free is what the new records (a log's newest page) are written into.
+      if (removals.length > 0) {
+        try {
+          await this.areas[area].remove(removals.map((r) => r.key));
+          for (const r of removals) { this.setSize(area, r.key, undefined); this.failures.delete(r.key); }
+        } catch (error) {
+          for (const r of removals) this.fail(r, null, error);
+        }
+      }
+      await this.setAll(area, sets);
+    }
+    if (this.failureSignature() !== failuresBefore) this.onFailuresChanged();
+  }
+
+  /** One set() for the batch; when it is refused, record by record (smallest first), each measured against the quota first. */
+  private async setAll(area: AreaName, sets: { record: RecordWrite; bytes: number }[]): Promise<void> {
+    if (sets.length === 0) return;
+    const quota = this.options.quota[area];
+    try {
+      await this.areas[area].set(Object.fromEntries(sets.map(({ record }) => [record.key, record.value])));
+      for (const { record, bytes } of sets) this.written(record, bytes);
+      this.areaStatus[area].writes++;
+      return;
+    } catch {
+      // One of them (or the total) is refused: find which, writing each alone.
+    }
+    for (const item of [...sets].sort((a, b) => a.bytes - b.bytes)) {
+      const { record, bytes } = item;
+      const without = this.areaStatus[area].bytes - (this.sizes[area].get(record.key) ?? 0);
+      if (quota !== null && without + bytes > quota) {
+        this.fail(record, bytes, new Error(`it needs ${formatBytes(bytes)} and the storage area has ${formatBytes(Math.max(quota - without, 0))} left of its ${formatBytes(quota)}`), 'QuotaExceeded');
+        continue;
+      }
+      try {
+        await this.areas[area].set({ [record.key]: record.value });
+        this.written(record, bytes);
+        this.areaStatus[area].writes++;
+      } catch (error) {
+        this.fail(record, bytes, error);
+      }
+    }
+  }
+
+  private written(record: RecordWrite, bytes: number): void {
+    this.setSize(record.area, record.key, bytes);
+    this.failures.delete(record.key);
+    this.areaStatus[record.area].lastWrite = this.options.now();
+  }
+
+  private setSize(area: AreaName, key: string, bytes: number | undefined): void {
+    const sizes = this.sizes[area];
+    this.areaStatus[area].bytes += (bytes ?? 0) - (sizes.get(key) ?? 0);
+    if (bytes === undefined) sizes.delete(key); else sizes.set(key, bytes);
+  }
+
+  private fail(record: Pick<RecordWrite, 'area' | 'key' | 'what'>, bytes: number | null, error: unknown, name?: string): void {
+    const message = error instanceof Error ? error.message : String(error);
+    this.failures.set(record.key, {
+      area: record.area, key: record.key, what: record.what, bytes,
+      error: { name: name ?? (error instanceof Error && error.name !== 'Error' ? error.name : 'StorageWriteFailed'), message: message.slice(0, 300) },
+      time: this.options.now(),
+    });
+  }
+
+  private failureSignature(): string {
+    return [...this.failures.keys()].sort().join('\n');
   }
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 }

@@ -1,7 +1,7 @@
 // Registers the background's listeners on a browser-like object: the real browser in index.ts, the
 // fake one in tests, so both run exactly the same registration.
 import type { BeforeRedirectDetails, BeforeSendHeadersDetails, HeadersReceivedDetails, RequestDetails } from './adapter';
-import type { Background } from './service';
+import type { Background, CookieChange } from './service';
 
 interface Event<L> { addListener(listener: L, ...options: never[]): void }
 type WebRequestEvent<D> = { addListener(listener: (details: D) => void, filter: { urls: string[] }, extraInfoSpec?: string[]): void };
@@ -20,6 +20,8 @@ export interface BrowserEvents {
     onRemoved: Event<(tabId: number) => void>;
   };
   runtime: { onStartup: Event<() => void> };
+  cookies: { onChanged: Event<(change: CookieChange) => void> };
+  storage: { onChanged: Event<(changes: Record<string, { newValue?: unknown }>, areaName: string) => void> };
 }
 
 export const URL_FILTER = { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] };
@@ -34,4 +36,9 @@ export function registerListeners(api: BrowserEvents, background: Background, op
   api.tabs.onCreated.addListener((tab) => { background.onTabCreated(tab); });
   api.tabs.onRemoved.addListener((tabId) => { background.onTabRemoved(tabId); });
   api.runtime.onStartup.addListener(() => { background.onStartup(); });
+  api.cookies.onChanged.addListener((change) => { background.onCookieChanged(change); });
+  api.storage.onChanged.addListener((changes, areaName) => {
+    const settings = changes['settings'];
+    if (areaName === 'local' && settings !== undefined) background.onStoredSettingsChanged(settings.newValue);
+  });
 }

@@ -33,3 +33,16 @@ export function storageQuotaBytes(area: unknown, fallback: number): number {
   const quota = (area as { QUOTA_BYTES?: unknown }).QUOTA_BYTES;
   return typeof quota === 'number' ? quota : fallback;
 }
+
+/**
+ * Whether this is Chrome's incognito instance of the extension ("incognito": "split" runs one per
+ * profile): it must keep everything in memory. Firefox runs one instance ("spanning"): false there.
+ */
+export function isIncognitoInstance(): boolean {
+  return (browser.extension as { inIncognitoContext?: boolean } | undefined)?.inIncognitoContext === true;
+}
+
+/** The browser's default cookie store id: 'firefox-default' in Firefox, '0' in Chrome. */
+export function defaultCookieStoreId(): string {
+  return browser.runtime.getURL('').startsWith('moz-extension:') ? 'firefox-default' : '0';
+}

@@ -75,13 +75,17 @@ export interface DecisionEntry {
   unverifiable: boolean;
   originReqHost: string;
   header: 'Set-Cookie' | 'Set-Cookie2';
-  /** The raw header line the cookie came from ('' where the jar could not tell). */
+  /** The raw header line the cookie came from ('' where the jar could not tell); its first 8,192 characters when it was longer. */
   line: string;
+  /** The line's full length, when `line` holds only its first 8,192 characters. */
+  lineLength?: number;
   accepted: boolean;
   rule?: string;
   reason?: string;
   cookie: CookieJSON | null;
   incognito: boolean;
+  /** 'evicted': not a cookie of the line but one the mirror evicted to stay within a limit (rule `mirror.evicted.*`). */
+  kind?: 'evicted';
 }
 
 /** One request's Cookie header: the one the browser sent and the one the jar would send. */
@@ -97,6 +101,10 @@ export interface SentHeaderEntry {
   /** The Cookie2 header the jar would add (RFC 2965 policies), if any. */
   jarCookie2: string | null;
   same: boolean;
+  /** Full lengths of the browser's and the jar's header and of the URL, when only their first 4,096 characters are kept. */
+  browserLength?: number;
+  jarLength?: number;
+  urlLength?: number;
 }
 
 /**
@@ -138,6 +146,11 @@ export interface StoreStatus {
   pending: boolean;
 }
 
+/** A record the worker could not write: what it holds (for people), how large, why. */
+export interface WriteFailureInfo { what: string; key: string; area: 'local' | 'session'; bytes: number | null; error: ErrorInfo; time: number }
+
+export interface StorageAreaStatus { bytes: number; quotaBytes: number | null; writes: number; lastWrite: number | null; records: number }
+
 export interface Status {
   loaded: boolean;
   jarSize: number;
@@ -147,8 +160,25 @@ export interface Status {
   responses: number;
   sentHeaders: number;
   stores: { jar: StoreStatus; log: StoreStatus; sentHeaders: StoreStatus; tabs: StoreStatus };
-  /** Human-readable problems the popup must show (quota, failed writes). */
+  /** Human-readable problems the popup must show (a failed load, records not saved). */
   errors: string[];
+  /** This instance is private (Chrome's incognito instance): it stores nothing anywhere. */
+  private: boolean;
+  /** 'failed': stored records could not be read; nothing is written until resolveLoadError. */
+  load: { state: 'loading' | 'loaded' | 'failed'; problems: string[] };
+  /** Where the jar is kept: memory and storage.session, or also storage.local (persistent cookies, with persistJar). */
+  jarAreas: ('session' | 'local')[];
+  limits: {
+    cookies: number; maxCookies: number; perSite: number; nameValueBytes: number; jarBytes: number; maxJarBytes: number;
+    /** Cookies refused for their size and evicted for a limit since the worker started. */
+    refused: number; evicted: number;
+    logBytes: number; maxLogBytes: number;
+  };
+  /** Work not done yet: events waiting for the stored state, records waiting to be written. */
+  backlog: { queuedEvents: number; pendingRecords: number; writing: boolean };
+  /** The records not saved, kept across worker restarts until written. */
+  failures: WriteFailureInfo[];
+  storage: { session: StorageAreaStatus; local: StorageAreaStatus } | null;
 }
 
 export type ExportFormat = 'mozilla' | 'lwp';
@@ -189,6 +219,8 @@ export interface ReplayResult {
   newlyRefused: ReplayDecision[];
   /** Refused under the current policy, accepted under the replayed one. */
   newlyAccepted: ReplayDecision[];
+  /** Responses not replayed: their URL or a line was longer than the log keeps. */
+  skipped: number;
 }
 
 export interface DecisionFilter {
@@ -216,9 +248,12 @@ export interface Protocol {
   setPolicy: { request: { settings?: PolicySettings; preset?: PresetName; replaceJar?: boolean }; reply: PolicySettings };
   replay: { request: { settings?: PolicySettings; preset?: PresetName }; reply: ReplayResult };
   exportJar: { request: ExportRequest; reply: ExportResult };
-  importJar: { request: { text: string; format: ExportFormat; ignoreDiscard?: boolean; ignoreExpires?: boolean }; reply: { imported: number; jarSize: number } };
+  /** `refused`: over the browser's name+value limit; `evicted`: pushed out by the jar's limits. */
+  importJar: { request: { text: string; format: ExportFormat; ignoreDiscard?: boolean; ignoreExpires?: boolean }; reply: { imported: number; jarSize: number; refused: number; evicted: number } };
   clearJar: { request: { site?: string }; reply: { removed: number } };
   deleteCookie: { request: { domain: string; path: string; name: string }; reply: { removed: number } };
+  /** After a failed load: 'keep' drops the unreadable records and saves again; 'startAfresh' deletes every stored record and empties the jar and logs. */
+  resolveLoadError: { request: { action: 'keep' | 'startAfresh' }; reply: Status };
 }
 
 export type MessageType = keyof Protocol;
@@ -289,6 +324,7 @@ const guards: { [K in MessageType]: Guard } = {
     required(p, 'format', oneOf('mozilla', 'lwp'), '"mozilla" or "lwp"'),
     optional(p, 'ignoreDiscard', isBool, 'true or false'), optional(p, 'ignoreExpires', isBool, 'true or false')),
   clearJar: (p) => first(onlyKeys(p, ['site']), optional(p, 'site', isNonEmptyString, 'a host name')),
+  resolveLoadError: (p) => first(onlyKeys(p, ['action']), required(p, 'action', oneOf('keep', 'startAfresh'), '"keep" or "startAfresh"')),
   deleteCookie: (p) => first(onlyKeys(p, ['domain', 'path', 'name']), required(p, 'domain', isNonEmptyString, 'a cookie domain'),
     required(p, 'path', isString, 'a cookie path'), required(p, 'name', isString, 'a cookie name')),
 };

@@ -1,7 +1,8 @@
 // The user's cookie policy as stored data: every switch of Python's DefaultCookiePolicy, the blocked
-// and allowed domain lists, and the incognito opt-in. Validated on the way in (nothing malformed is
+// and allowed domain lists, and the choices about what the extension keeps (incognito, persistence,
+// following the browser's clears, the jar's size). Validated on the way in (nothing malformed is
 // stored); `buildPolicy` turns settings into the jar's DefaultCookiePolicy.
-import { DefaultCookiePolicy } from '../jar';
+import { DefaultCookiePolicy, type DefaultCookiePolicyOptions } from '../jar';
 import { hostOf } from './urls';
 
 export interface PolicySettings {
@@ -24,6 +25,12 @@ export interface PolicySettings {
   allowedDomains: string[] | null;
   /** Mirror incognito traffic into a separate in-memory jar (never written to storage). */
   mirrorIncognito: boolean;
+  /** Keep the jar's persistent cookies across browser restarts: their values are then stored unencrypted on disk. */
+  persistJar: boolean;
+  /** When the user clears cookies in the browser, remove the same cookies from the jar. */
+  followBrowserClears: boolean;
+  /** The jar's total limit of cookies (the least recently set of the largest site goes first). */
+  maxCookies: number;
 }
 
 /** Python's DefaultCookiePolicy() defaults. */
@@ -42,15 +49,31 @@ export const DEFAULT_SETTINGS: Readonly<PolicySettings> = Object.freeze({
   blockedDomains: [],
   allowedDomains: null,
   mirrorIncognito: false,
+  persistJar: false,
+  followBrowserClears: true,
+  maxCookies: 3000,
 });
+
+/** Settings added after the first release: a stored or sent settings object without them gets these defaults. */
+const LATER_KEYS = ['persistJar', 'followBrowserClears', 'maxCookies'] as const;
+export const MAX_COOKIES_RANGE = { min: 100, max: 100_000 } as const;
+
+/** An older settings object (without the later keys) completed with their defaults; anything else as it is. */
+export function completeSettings(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const completed: Record<string, unknown> = { ...value };
+  for (const key of LATER_KEYS) if (!(key in completed)) completed[key] = DEFAULT_SETTINGS[key];
+  return completed;
+}
 
 export const PRESET_NAMES = ['Python default', 'Strict domains', 'No third-party'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 
-type Switches = Omit<PolicySettings, 'blockedDomains' | 'allowedDomains' | 'mirrorIncognito'>;
-const { blockedDomains: _b, allowedDomains: _a, mirrorIncognito: _m, ...DEFAULT_SWITCHES } = DEFAULT_SETTINGS;
+type Kept = 'blockedDomains' | 'allowedDomains' | 'mirrorIncognito' | 'persistJar' | 'followBrowserClears' | 'maxCookies';
+type Switches = Omit<PolicySettings, Kept>;
+const { blockedDomains: _b, allowedDomains: _a, mirrorIncognito: _m, persistJar: _p, followBrowserClears: _f, maxCookies: _c, ...DEFAULT_SWITCHES } = DEFAULT_SETTINGS;
 
-/** The presets set the switches only; the domain lists and the incognito choice are kept. */
+/** The presets set the switches only; the domain lists and the storage choices are kept. */
 export const PRESETS: Readonly<Record<PresetName, Readonly<Switches>>> = {
   'Python default': { ...DEFAULT_SWITCHES },
   'Strict domains': {
@@ -76,7 +99,7 @@ export function presetOf(settings: PolicySettings): PresetName | null {
 }
 
 const BOOLEAN_KEYS = ['netscape', 'rfc2965', 'hideCookie2', 'strictDomain', 'strictRfc2965Unverifiable', 'strictNsUnverifiable',
-  'strictNsSetInitialDollar', 'strictNsSetPath', 'mirrorIncognito'] as const;
+  'strictNsSetInitialDollar', 'strictNsSetPath', 'mirrorIncognito', 'persistJar', 'followBrowserClears'] as const;
 const ALL_KEYS = Object.keys(DEFAULT_SETTINGS);
 
 const LABEL = /^[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?$/i;
@@ -129,7 +152,7 @@ export function validateSettings(value: unknown): string[] {
   const s = value as Record<string, unknown>;
   const problems: string[] = [];
   for (const key of Object.keys(s)) if (!ALL_KEYS.includes(key)) problems.push(`Unknown setting "${key}".`);
-  for (const key of ALL_KEYS) if (!(key in s)) problems.push(`Missing setting "${key}".`);
+  for (const key of ALL_KEYS) if (!(key in s) && !(LATER_KEYS as readonly string[]).includes(key)) problems.push(`Missing setting "${key}".`);
   for (const key of BOOLEAN_KEYS) {
     if (key in s && typeof s[key] !== 'boolean') problems.push(`"${key}" must be true or false, not ${JSON.stringify(s[key])}.`);
   }
@@ -139,6 +162,10 @@ export function validateSettings(value: unknown): string[] {
   const nsDomain = s['strictNsDomain'];
   if ('strictNsDomain' in s && !(Number.isInteger(nsDomain) && (nsDomain as number) >= 0 && (nsDomain as number) <= 7)) {
     problems.push(`"strictNsDomain" must be an integer from 0 to 7 (a sum of DomainStrictNoDots 1, DomainStrictNonDomain 2, DomainRFC2965Match 4), not ${JSON.stringify(nsDomain)}.`);
+  }
+  const maxCookies = s['maxCookies'];
+  if ('maxCookies' in s && !(Number.isInteger(maxCookies) && (maxCookies as number) >= MAX_COOKIES_RANGE.min && (maxCookies as number) <= MAX_COOKIES_RANGE.max)) {
+    problems.push(`"maxCookies" must be a whole number from ${MAX_COOKIES_RANGE.min} to ${MAX_COOKIES_RANGE.max.toLocaleString('en')}, not ${JSON.stringify(maxCookies)}.`);
   }
   const protocols = s['secureProtocols'];
   if ('secureProtocols' in s) {
@@ -160,8 +187,11 @@ export function validateSettings(value: unknown): string[] {
   return problems;
 }
 
+/** Valid and complete (older objects are valid once completeSettings has added the later keys). */
 export function isPolicySettings(value: unknown): value is PolicySettings {
-  return validateSettings(value).length === 0;
+  if (validateSettings(value).length > 0) return false;
+  const s = value as Record<string, unknown>;
+  return LATER_KEYS.every((key) => key in s);
 }
 
 /** Settings as they are stored: domain entries lower-cased (Python compares them case-insensitively). */
@@ -175,7 +205,12 @@ export function normaliseSettings(settings: PolicySettings): PolicySettings {
 
 /** The jar's DefaultCookiePolicy for these settings. */
 export function buildPolicy(settings: PolicySettings): DefaultCookiePolicy {
-  return new DefaultCookiePolicy({
+  return new DefaultCookiePolicy(policyOptions(settings));
+}
+
+/** The DefaultCookiePolicy options of these settings (the background extends the policy with the browser's limits). */
+export function policyOptions(settings: PolicySettings): DefaultCookiePolicyOptions {
+  return {
     blockedDomains: [...settings.blockedDomains],
     allowedDomains: settings.allowedDomains === null ? null : [...settings.allowedDomains],
     netscape: settings.netscape,
@@ -189,5 +224,5 @@ export function buildPolicy(settings: PolicySettings): DefaultCookiePolicy {
     strictNsSetInitialDollar: settings.strictNsSetInitialDollar,
     strictNsSetPath: settings.strictNsSetPath,
     secureProtocols: [...settings.secureProtocols],
-  });
+  };
 }

@@ -1,38 +1,66 @@
-// A fake browser for the background's unit tests: storage areas (with held-back reads, quota,
-// failing writes, write counting), webRequest/tabs/runtime events that tests dispatch, and a cookie
-// store. The Background is wired to it by the same registerListeners() the real worker uses.
+// A fake browser for the background's unit tests: storage areas (with held-back reads, quota as the
+// browser counts it, failing writes, write counting), webRequest/tabs/runtime/cookies/storage events
+// that tests dispatch, and a cookie store. The Background is wired to it by the same
+// registerListeners() the real worker uses.
 import type { BeforeRedirectDetails, BeforeSendHeadersDetails, HeadersReceivedDetails, RequestDetails } from '../adapter';
-import { Background, type BackgroundOptions } from '../service';
-import type { StorageArea } from '../store';
+import { Background, type BackgroundOptions, type CookieChange } from '../service';
+import { itemBytes, type StorageArea } from '../store';
 import { registerListeners } from '../wiring';
 
 export interface FakeStorage extends StorageArea {
   data: Record<string, unknown>;
+  /** set() and remove() calls that changed something. */
   writes: number;
+  /** The keys of every set() call, in order (a test sees which records a flush wrote). */
+  written: string[][];
   /** Reads wait until this is called (a worker waking up slowly); released at once unless `held`. */
   release(): void;
   /** Makes every set() reject with this message (null: succeed). */
   failWith: string | null;
+  /** Makes a set() that includes one of these keys reject. */
+  failKeys: Set<string>;
+  /** Refuses a set() that would take the area past this many bytes (key + JSON, as Chrome counts); null: no quota. */
+  quotaBytes: number | null;
+  /** Bytes stored, as the browser counts them. */
+  bytes(): number;
 }
 
-export function fakeStorage(initial: Record<string, unknown> = {}, options: { held?: boolean } = {}): FakeStorage {
+export function fakeStorage(initial: Record<string, unknown> = {}, options: { held?: boolean; quotaBytes?: number | null } = {}): FakeStorage {
   let release: () => void = () => undefined;
   const gate = options.held === true ? new Promise<void>((resolve) => { release = resolve; }) : Promise.resolve();
   const area: FakeStorage = {
     data: structuredClone(initial),
     writes: 0,
+    written: [],
     failWith: null,
+    failKeys: new Set(),
+    quotaBytes: options.quotaBytes ?? null,
     release: () => { release(); },
+    bytes: () => Object.entries(area.data).reduce((n, [key, value]) => n + itemBytes(key, value), 0),
     get: async (keys) => {
       await gate;
       const out: Record<string, unknown> = {};
-      for (const key of Array.isArray(keys) ? keys : [keys]) if (key in area.data) out[key] = structuredClone(area.data[key]);
+      const wanted = keys === null ? Object.keys(area.data) : Array.isArray(keys) ? keys : [keys];
+      for (const key of wanted) if (key in area.data) out[key] = structuredClone(area.data[key]);
       return out;
     },
     set: (items) => {
       if (area.failWith !== null) return Promise.reject(new Error(area.failWith));
+      const failing = Object.keys(items).find((key) => area.failKeys.has(key));
+      if (failing !== undefined) return Promise.reject(new Error(`refused ${failing}`));
+      if (area.quotaBytes !== null) {
+        const after = { ...area.data, ...items };
+        const bytes = Object.entries(after).reduce((n, [key, value]) => n + itemBytes(key, value), 0);
+        if (bytes > area.quotaBytes) return Promise.reject(new Error('QUOTA_BYTES quota exceeded'));
+      }
       area.writes++;
+      area.written.push(Object.keys(items));
       Object.assign(area.data, structuredClone(items));
+      return Promise.resolve();
+    },
+    remove: (keys) => {
+      for (const key of Array.isArray(keys) ? keys : [keys]) Reflect.deleteProperty(area.data, key);
+      area.writes++;
       return Promise.resolve();
     },
   };
@@ -59,6 +87,8 @@ export function fakeEvents() {
       onRemoved: new FakeEvent<(tabId: number) => void>(),
     },
     runtime: { onStartup: new FakeEvent<() => void>() },
+    cookies: { onChanged: new FakeEvent<(change: CookieChange) => void>() },
+    storage: { onChanged: new FakeEvent<(changes: Record<string, { newValue?: unknown }>, areaName: string) => void>() },
   };
 }
 
@@ -73,9 +103,13 @@ export interface FakeBrowser {
   clock: { now: number };
 }
 
-/** A Background wired to a fake browser. Storage can be pre-filled (a worker waking up) and held back. */
+/**
+ * A Background wired to a fake browser. Storage can be pre-filled (a worker waking up) and held
+ * back. `incognitoInstance`: Chrome's split incognito instance (it gets no storage area; it only
+ * reads the settings through `readSettings`, from `local`).
+ */
 export function startFakeBrowser(options: {
-  local?: FakeStorage; session?: FakeStorage; background?: Partial<BackgroundOptions>; partitionedCookies?: boolean;
+  local?: FakeStorage; session?: FakeStorage; background?: Partial<BackgroundOptions>; partitionedCookies?: boolean; incognitoInstance?: boolean;
 } = {}): FakeBrowser {
   const events = fakeEvents();
   const clock = { now: Date.UTC(2025, 0, 1) };
@@ -83,8 +117,13 @@ export function startFakeBrowser(options: {
   const openTabs: { id: number; incognito: boolean }[] = [];
   const local = options.local ?? fakeStorage();
   const session = options.session ?? fakeStorage();
+  const incognito = options.incognitoInstance === true;
   const background = new Background({
-    local, session, now: () => clock.now,
+    storage: incognito ? null : { local, session },
+    readSettings: async () => (await local.get('settings'))['settings'],
+    incognitoInstance: incognito,
+    quota: { local: local.quotaBytes, session: session.quotaBytes },
+    now: () => clock.now,
     cookies: {
       getAll: (details) => {
         if ('partitionKey' in details && options.partitionedCookies === false) return Promise.reject(new Error('Unexpected property "partitionKey"'));

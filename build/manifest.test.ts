@@ -26,8 +26,19 @@ describe('the two manifests', () => {
   });
 
   it.each(['split', 'spanning', undefined])('Firefox runs "spanning" whatever Chrome\'s incognito mode (%s)', (mode) => {
-    const chrome = { ...chromeManifest(), ...(mode === undefined ? {} : { incognito: mode }) };
+    const { incognito: _ours, ...withoutMode } = chromeManifest();
+    const chrome = { ...withoutMode, ...(mode === undefined ? {} : { incognito: mode }) };
     expect(firefoxManifest(chrome)['incognito']).toBe('spanning');
     expect(chrome['incognito']).toBe(mode);
   });
+
+  it('Chrome: a memory-only instance for incognito, no messages from other extensions or pages, a CSP without data: images', () => {
+    const chrome = chromeManifest();
+    expect(chrome['incognito']).toBe('split');
+    expect(chrome['externally_connectable']).toEqual({ ids: [] });
+    const csp = (chrome['content_security_policy'] as { extension_pages: string }).extension_pages;
+    expect(csp).not.toMatch(/data:/);
+    expect(csp).toMatch(/default-src 'self'; script-src 'self'; object-src 'none'/);
+  });
 });
+

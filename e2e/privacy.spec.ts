@@ -30,7 +30,8 @@ async function everyStorageArea(page: Page): Promise<string> {
   return page.evaluate(async () => {
     const areas = [await chrome.storage.local.get(null), await chrome.storage.session.get(null), await chrome.storage.sync.get(null)];
     const databases = await indexedDB.databases();
-    return JSON.stringify({ areas, databases, localStorage: { ...localStorage }, sessionStorage: { ...sessionStorage } });
+    const web = (storage: Storage): [string | null, string | null][] => Array.from({ length: storage.length }, (_, i) => storage.key(i)).map((key) => [key, key === null ? null : storage.getItem(key)]);
+    return JSON.stringify({ areas, databases, localStorage: web(localStorage), sessionStorage: web(sessionStorage) });
   });
 }
 
@@ -114,14 +115,14 @@ test('incognito, mirrored or not, leaves nothing in any storage area or any file
 test('with default settings an HttpOnly cookie’s value is in no file of the profile but Chrome’s cookie database', async ({ site }) => {
   const hostile = await startHostileSite();
   const { context, dir, extensionId } = await launch();
-  let token = '';
+  let token: string | undefined;
   let status: Status | undefined;
-  let local = '';
+  let local: string | undefined;
   try {
     await waitUntilObserving(context, extensionId, site);
     const page = await context.newPage();
     await page.goto(hostile.url('login.example.com', '/login'));
-    token = hostile.issued[0] ?? '';
+    token = hostile.issued[0];
     expect(token).toMatch(/^tok[0-9a-f]{24}$/);
     await page.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
     // The extension has it (in memory and storage.session)...
@@ -135,6 +136,7 @@ test('with default settings an HttpOnly cookie’s value is in no file of the pr
   }
   try {
     // ...and on disk only Chrome's own cookie database holds it.
+    if (token === undefined) throw new Error('the site issued no token');
     const files = await filesContaining(dir, token);
     expect(files.filter((file) => !/^Default[/\\]Cookies(-journal)?$/.test(file))).toEqual([]);
     expect(local).not.toContain(token);
@@ -143,4 +145,20 @@ test('with default settings an HttpOnly cookie’s value is in no file of the pr
     await rm(dir, { recursive: true, force: true });
     await hostile.close();
   }
+});
+
+test('clearing cookies in the browser (a site’s data, then everything) clears them from the jar too', async ({ context, site, openPopup }) => {
+  const popup = await openPopup();
+  const page = await context.newPage();
+  await page.goto(site.setUrl('www.example.com', 'a=1; Max-Age=600', 'b=2'));
+  await page.goto(site.setUrl('other.example.net', 'c=3'));
+  const jarNames = async () => (await value<{ jar: { name: string }[] }>(popup.page, { type: 'getCookies', source: 'jar' })).jar.map((c) => c.name).sort();
+  await expect.poll(jarNames).toEqual(['a', 'b', 'c']);
+  // What "Delete site data" and "Clear browsing data" do to the cookie store, through the DevTools Protocol.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Storage.clearDataForOrigin', { origin: new URL(site.url('www.example.com')).origin, storageTypes: 'cookies' });
+  await expect.poll(jarNames).toEqual(['c']);
+  await cdp.send('Network.clearBrowserCookies');
+  await expect.poll(jarNames).toEqual([]);
+  await cdp.detach();
 });

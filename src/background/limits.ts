@@ -22,11 +22,21 @@ export const DEFAULT_LIMITS: Readonly<MirrorLimits> = Object.freeze({
   bytes: 4 * 1024 * 1024,
 });
 
-const encoder = new TextEncoder();
-/** UTF-8 length, without allocating for the ASCII common case. */
+/** UTF-8 length of a string, counted without encoding it (a lone surrogate counts 3, as its replacement character). */
 export function utf8Length(text: string): number {
-  // eslint-disable-next-line no-control-regex -- the test is "all ASCII"
-  return /^[\x00-\x7f]*$/.test(text) ? text.length : encoder.encode(text).length;
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code < 0x800) { bytes += 1; continue; }
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      // A pair: 4 bytes for 2 UTF-16 units.
+      if (next >= 0xdc00 && next <= 0xdfff) { bytes += 2; i++; continue; }
+    }
+    bytes += 2;
+  }
+  return bytes;
 }
 
 /** The mirror's rule ids and their reasons (docs/background.md lists them). */

@@ -162,17 +162,22 @@ export function checkResponse(value: unknown, i: number): asserts value is Logge
   decisions.forEach((decision: unknown, j) => { checkDecision(decision, lines as LoggedLine[], j); });
 }
 
-/** A log page's responses, or the problem. */
-export function readLogPage(value: unknown): LoggedResponse[] | string {
-  let items: LoggedResponse[] = [];
+/** A page's items, each checked, or the problem. */
+function readPage<T>(value: unknown, checkItem: (item: unknown, i: number) => asserts item is T): T[] | string {
+  let items: T[] = [];
   const problem = problemOf(() => {
     const page = versioned(value);
     const list = page['items'];
     check(Array.isArray(list), 'has no items');
-    list.forEach((item: unknown, i) => { checkResponse(item, i); });
-    items = list as LoggedResponse[];
+    list.forEach((item: unknown, i) => { checkItem(item, i); });
+    items = list as T[];
   });
   return problem ?? items;
+}
+
+/** A log page's responses, or the problem. */
+export function readLogPage(value: unknown): LoggedResponse[] | string {
+  return readPage<LoggedResponse>(value, checkResponse);
 }
 
 // --- the sent-header log ----------------------------------------------------------------------------
@@ -187,15 +192,7 @@ function checkSentEntry(value: unknown, i: number): asserts value is SentHeaderE
 }
 
 export function readSentPage(value: unknown): SentHeaderEntry[] | string {
-  let items: SentHeaderEntry[] = [];
-  const problem = problemOf(() => {
-    const page = versioned(value);
-    const list = page['items'];
-    check(Array.isArray(list), 'has no items');
-    list.forEach((item: unknown, i) => { checkSentEntry(item, i); });
-    items = list as SentHeaderEntry[];
-  });
-  return problem ?? items;
+  return readPage<SentHeaderEntry>(value, checkSentEntry);
 }
 
 // --- small records ----------------------------------------------------------------------------------

@@ -41,4 +41,13 @@ describe('Inspector problems', () => {
     render(<Inspector api={mockApi({ problems: ['The jar (6 MB) does not fit in storage (5 MB): new cookies are kept in memory only.'] })} />);
     expect((await screen.findByText(/does not fit in storage/)).closest('p')?.getAttribute('role')).toBe('alert');
   });
+
+  it('after a failed load offers the choice, and asks the worker for the one made', async () => {
+    const api = mockApi({ loadFailed: true, problems: ['The stored state could not be read (the cookies of example.com: cookie 1: a stored cookie is not a list of 11 fields). Nothing is being saved until you choose: keep what could be read, or start afresh.'] });
+    render(<Inspector api={api} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Keep what could be read and save again' }));
+    await waitFor(() => { expect(api.state.calls.filter((c) => c.method === 'resolveLoadError').map((c) => c.args)).toEqual([['keep']]); });
+    await waitFor(() => { expect(screen.queryByRole('button', { name: /Start afresh/ })).toBeNull(); });
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
 });

@@ -31,7 +31,11 @@ function Views({ api, tab, fullSize, initialView }: { api: PopupApi; tab: TabCon
   const [view, setView] = useState<ViewName>(initialView);
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const site = hostOf(tab.url);
-  const [problems] = useLoad(() => api.problems(), [api]);
+  const [problems, reloadProblems] = useLoad(() => api.problems(), [api]);
+  const [loadFailed, reloadLoadFailed] = useLoad(() => api.loadFailed(), [api]);
+  const resolve = (action: 'keep' | 'startAfresh') => {
+    void api.resolveLoadError(action).then(() => { reloadProblems(); reloadLoadFailed(); });
+  };
 
   const onTabKey = (event: KeyboardEvent, index: number) => {
     const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: VIEWS.length - 1 };
@@ -69,6 +73,12 @@ function Views({ api, tab, fullSize, initialView }: { api: PopupApi; tab: TabCon
         ))}
       </nav>
       {problems.status === 'ready' && problems.value.map((problem) => <p class="notice notice-error" role="alert" key={problem}><CookieText text={problem} limit={MESSAGE_LIMIT} expandable /></p>)}
+      {loadFailed.status === 'ready' && loadFailed.value && (
+        <div class="actions load-choice" role="group" aria-label="What to do with the stored state">
+          <button type="button" class="primary" onClick={() => { resolve('keep'); }}>Keep what could be read and save again</button>
+          <button type="button" class="danger" onClick={() => { resolve('startAfresh'); }}>Start afresh (delete everything stored)</button>
+        </div>
+      )}
       <main>
         <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`}>
         {view === 'site' && <SiteView api={api} site={site} />}

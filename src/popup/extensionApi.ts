@@ -31,6 +31,8 @@ async function currentTab(): Promise<TabContext> {
 export const extensionApi: PopupApi = {
   currentTab,
   problems: async () => (await request({ type: 'getStatus' })).errors,
+  loadFailed: async () => (await request({ type: 'getStatus' })).load.state === 'failed',
+  async resolveLoadError(action) { await request({ type: 'resolveLoadError', action }); },
   async getCookies(site) {
     // The jar as compact rows and the browser's store, in parallel: at 10,000 cookies the JSON of
     // getCookies is what makes the popup slow to open. The popup matches the two stores (rows.ts).

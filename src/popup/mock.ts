@@ -10,6 +10,7 @@ import { type CookieView, type DecisionView, type ExportOptions, type ExportView
 export interface MockState {
   tab: TabContext;
   problems: string[];
+  loadFailed: boolean;
   jar: CookieView[];
   browser: CookieView[];
   decisions: DecisionView[];
@@ -60,7 +61,7 @@ function checkRules(where: string, decisions: readonly { rule?: string | undefin
 export function mockApi(initial: Partial<MockState> = {}): PopupApi & { state: MockState } {
   const state: MockState = {
     tab: { tabId: 7, url: 'https://www.example.com/account' },
-    problems: [],
+    problems: [], loadFailed: false,
     jar: [], browser: [], decisions: [], policy: structuredClone(DEFAULT_SETTINGS),
     replay: { replayed: 0, newlyRefused: [], newlyAccepted: [] },
     exported: null, calls: [], saved: [], copied: [],
@@ -73,6 +74,13 @@ export function mockApi(initial: Partial<MockState> = {}): PopupApi & { state: M
     state,
     currentTab() { record('currentTab'); return Promise.resolve(state.tab); },
     problems() { record('problems'); return Promise.resolve(state.problems); },
+    loadFailed() { record('loadFailed'); return Promise.resolve(state.loadFailed); },
+    resolveLoadError(action) {
+      record('resolveLoadError', action);
+      state.loadFailed = false;
+      state.problems = [];
+      return Promise.resolve();
+    },
     getCookies(site) {
       record('getCookies', site);
       return Promise.resolve({

@@ -117,6 +117,10 @@ export interface PopupApi {
   currentTab(): Promise<TabContext>;
   /** Problems the service worker reports (storage quota, failed writes); empty when all is well. */
   problems(): Promise<string[]>;
+  /** Whether the stored state could not be read: nothing is saved until resolveLoadError. */
+  loadFailed(): Promise<boolean>;
+  /** After a failed load: keep what could be read (the unreadable records go), or start afresh (every record goes). */
+  resolveLoadError(action: 'keep' | 'startAfresh'): Promise<void>;
   getCookies(site: string | null): Promise<SiteCookies>;
   deleteCookie(cookie: Pick<CookieView, 'domain' | 'path' | 'name'>): Promise<void>;
   clearSite(site: string): Promise<void>;

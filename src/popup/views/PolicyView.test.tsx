@@ -68,6 +68,19 @@ describe('PolicyView', () => {
     await waitFor(() => { expect(lastSet(api).strictDomain).toBe(true); });
   });
 
+  it('offers what the extension keeps: persistence off by default and said to store values unencrypted on disk, clears followed, the jar’s size', async () => {
+    const api = mockApi();
+    render(<PolicyView api={api} site={null} />);
+    const persist = await screen.findByLabelText<HTMLInputElement>('Keep the jar across browser restarts');
+    expect(persist.checked).toBe(false);
+    expect(document.getElementById(persist.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/^Cookie values are then stored unencrypted on disk/);
+    expect(screen.getByLabelText<HTMLInputElement>('Follow the browser’s clears').checked).toBe(true);
+    fireEvent.click(persist);
+    fireEvent.change(screen.getByRole('spinbutton'), { target: { value: '5000' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply policy' }));
+    await waitFor(() => { expect(lastSet(api)).toMatchObject({ persistJar: true, followBrowserClears: true, maxCookies: 5000, mirrorIncognito: false }); });
+  });
+
   it('keeps an allow list only when asked, and shows the service worker’s refusal', async () => {
     const api = mockApi();
     api.setPolicy = () => Promise.reject(new Error('setPolicy: Invalid settings: allowedDomains[0] "x" is bad.'));

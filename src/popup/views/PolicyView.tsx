@@ -4,13 +4,14 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { hostOf } from '../../shared/urls';
 import type { PolicyView as Policy, PopupApi, ReplayView } from '../model';
-import { PRESETS, PRESET_NAMES, applyPreset, checkDomainEntry } from '../../shared/settings';
+import { MAX_COOKIES_RANGE, PRESETS, PRESET_NAMES, applyPreset, checkDomainEntry } from '../../shared/settings';
 import { Badge, Notice, Status, errorMessage, useLoad, type Loadable } from '../components/common';
 import { CookieText } from '../components/CookieText';
 import { MESSAGE_LIMIT } from '../display';
 
 type BooleanSwitch = 'netscape' | 'rfc2965' | 'hideCookie2' | 'strictDomain' | 'strictRfc2965Unverifiable'
-  | 'strictNsUnverifiable' | 'strictNsSetInitialDollar' | 'strictNsSetPath' | 'mirrorIncognito';
+  | 'strictNsUnverifiable' | 'strictNsSetInitialDollar' | 'strictNsSetPath';
+type KeepSwitch = 'mirrorIncognito' | 'persistJar' | 'followBrowserClears';
 
 const SWITCHES: { key: BooleanSwitch; label: string; help: string }[] = [
   { key: 'netscape', label: 'netscape', help: 'Accept and send Netscape (version 0) cookies: nearly every cookie on the web.' },
@@ -21,7 +22,13 @@ const SWITCHES: { key: BooleanSwitch; label: string; help: string }[] = [
   { key: 'strictNsUnverifiable', label: 'strictNsUnverifiable', help: 'Refuse Netscape cookies from third-party (unverifiable) requests.' },
   { key: 'strictNsSetInitialDollar', label: 'strictNsSetInitialDollar', help: 'Ignore cookies whose name starts with “$”.' },
   { key: 'strictNsSetPath', label: 'strictNsSetPath', help: 'Refuse cookies whose Path does not path-match the request URL.' },
-  { key: 'mirrorIncognito', label: 'mirror incognito', help: 'Also mirror incognito tabs, into a separate jar kept in memory only.' },
+];
+
+/** What the extension keeps, and where (docs/background.md, "What is written where"). */
+const KEEPING: { key: KeepSwitch; label: string; help: string }[] = [
+  { key: 'mirrorIncognito', label: 'Mirror incognito windows', help: 'Also mirror incognito traffic (with “Allow in Incognito” on), into a separate jar kept in memory only: nothing of it is ever written anywhere.' },
+  { key: 'persistJar', label: 'Keep the jar across browser restarts', help: 'Cookie values are then stored unencrypted on disk (storage.local), outside the browser’s encrypted cookie database. Session cookies are never written to disk. Off: the jar lives in memory and ends with the browser session.' },
+  { key: 'followBrowserClears', label: 'Follow the browser’s clears', help: 'When you clear cookies in the browser (a site’s data, or browsing data), remove the same cookies from the jar.' },
 ];
 
 const PRESET_HELP: Record<keyof typeof PRESETS, string> = {
@@ -99,14 +106,8 @@ function PolicyEditor({ api, current, site, onApplied, notice, setNotice }: Edit
         <legend>Switches</legend>
         <ul class="switches">
           {SWITCHES.map(({ key, label, help }) => (
-            <li key={key}>
-              <label>
-                <input type="checkbox" checked={draft[key]} aria-describedby={`help-${key}`}
-                  onChange={(event) => { update({ ...draft, [key]: event.currentTarget.checked }); }} />
-                <span class="mono">{label}</span>
-              </label>
-              <span class="help" id={`help-${key}`}>{help}</span>
-            </li>
+            <Switch key={key} id={key} label={<span class="mono">{label}</span>} help={help} checked={draft[key]}
+              onChange={(checked) => { update({ ...draft, [key]: checked }); }} />
           ))}
           <li>
             <label>
@@ -140,6 +141,27 @@ function PolicyEditor({ api, current, site, onApplied, notice, setNotice }: Edit
                 onChange={(event) => { update({ ...draft, secureProtocols: event.currentTarget.value.split(/[\s,]+/).filter((p) => p !== '') }); }} />
             </label>
             <span class="help" id="help-secure">The schemes over which Secure cookies are sent.</span>
+          </li>
+        </ul>
+      </fieldset>
+      <fieldset>
+        <legend>What the extension keeps</legend>
+        <ul class="switches">
+          {KEEPING.map(({ key, label, help }) => (
+            <Switch key={key} id={key} label={<span>{label}</span>} help={help} checked={draft[key]}
+              onChange={(checked) => { update({ ...draft, [key]: checked }); }} />
+          ))}
+          <li>
+            <label>
+              <span>At most</span>{' '}
+              <input type="number" min={MAX_COOKIES_RANGE.min} max={MAX_COOKIES_RANGE.max} step={100} value={draft.maxCookies} aria-describedby="help-maxCookies"
+                onChange={(event) => {
+                  const n = Number(event.currentTarget.value);
+                  if (Number.isInteger(n) && n >= MAX_COOKIES_RANGE.min && n <= MAX_COOKIES_RANGE.max) update({ ...draft, maxCookies: n });
+                }} />{' '}
+              <span>cookies in the jar</span>
+            </label>
+            <span class="help" id="help-maxCookies">As browsers do: past it, the least recently set cookie of the site with the most cookies is evicted (and logged). A site keeps at most 180, a cookie at most 4,096 bytes of name and value.</span>
           </li>
         </ul>
       </fieldset>
@@ -179,6 +201,19 @@ function PolicyEditor({ api, current, site, onApplied, notice, setNotice }: Edit
       {replay?.status === 'error' && <p class="error" role="alert"><CookieText text={replay.message} limit={MESSAGE_LIMIT} /></p>}
       {replay?.status === 'ready' && <ReplayResult replay={replay.value} />}
     </>
+  );
+}
+
+/** One checkbox of a list, with its one-line help. */
+function Switch({ id, label, help, checked, onChange }: { id: string; label: JSX.Element; help: string; checked: boolean; onChange: (checked: boolean) => void }): JSX.Element {
+  return (
+    <li>
+      <label>
+        <input type="checkbox" checked={checked} aria-describedby={`help-${id}`} onChange={(event) => { onChange(event.currentTarget.checked); }} />
+        {label}
+      </label>
+      <span class="help" id={`help-${id}`}>{help}</span>
+    </li>
   );
 }
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { DecisionEntry, Message, Reply, Status } from '../src/shared/protocol';
-import { DEFAULT_SETTINGS } from '../src/shared/settings';
+import { DEFAULT_SETTINGS, type PolicySettings } from '../src/shared/settings';
 import { expect, extensionIdOf, launchWithExtension, serviceWorkerOf, test, waitUntilObserving } from './fixtures';
 import { allowInIncognito, filesContaining, openIncognito, startHostileSite, type HostileSite } from './hostile';
 
@@ -45,11 +45,9 @@ async function launch(): Promise<{ context: BrowserContext; dir: string; extensi
 /**
  * In an incognito window: the private page (its cookie, its service worker's fetch, a fetch with
  * cookies), then the tab closed while its beacon is still waiting for an answer. Returns the
- * decisions the incognito instance reports, read from an extension page in that profile.
+ * decisions the incognito instance reports (asked from an extension page in that profile).
  */
-async function browseIncognito(context: BrowserContext, hostile: HostileSite, regular: Page, extensionId: string, token: string, mirrored: boolean): Promise<DecisionEntry[]> {
-  // An incognito window on an extension page first: it keeps the incognito profile open while the private tab closes.
-  const privatePopup = await openIncognito(context, regular, `chrome-extension://${extensionId}/src/popup/index.html`);
+async function browseIncognito(context: BrowserContext, hostile: HostileSite, regular: Page, privatePopup: Page, token: string, mirrored: boolean): Promise<DecisionEntry[]> {
   const host = `s${token}.localhost`; // *.localhost is a secure context: service workers may register
   const page = await openIncognito(context, regular, hostile.url(host, `/private?token=${token}`));
   await expect(page).toHaveTitle('ready', { timeout: 15_000 });
@@ -63,10 +61,13 @@ async function browseIncognito(context: BrowserContext, hostile: HostileSite, re
     // Nothing to wait for when nothing is noted: give the answer the time it takes to reach the worker.
     await privatePopup.waitForTimeout(500);
   }
-  const seen = await decisions();
-  expect(await value<Status>(privatePopup, { type: 'getStatus' })).toMatchObject({ private: true, storage: null });
-  await privatePopup.close();
-  return seen;
+  return decisions();
+}
+
+/** Sets mirroring from the regular instance, and waits until the incognito one (which reads the stored settings) has it. */
+async function mirrorIncognito(regular: Page, privatePopup: Page, on: boolean): Promise<void> {
+  await value(regular, { type: 'setPolicy', settings: { ...DEFAULT_SETTINGS, mirrorIncognito: on } });
+  await expect.poll(async () => (await value<PolicySettings>(privatePopup, { type: 'getPolicy' })).mirrorIncognito).toBe(on);
 }
 
 test('incognito, mirrored or not, leaves nothing in any storage area or any file of the profile', async ({ site }) => {
@@ -79,17 +80,32 @@ test('incognito, mirrored or not, leaves nothing in any storage area or any file
     await waitUntilObserving(context, extensionId, site);
     const regular = await context.newPage();
     await regular.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+    // An incognito window on an extension page: it starts the incognito instance, and keeps the
+    // incognito profile open while the private tabs close.
+    const privatePopup = await openIncognito(context, regular, `chrome-extension://${extensionId}/src/popup/index.html`);
+    expect(await value<Status>(privatePopup, { type: 'getStatus' })).toMatchObject({ private: true, storage: null });
+    // Chrome registers a new worker's webRequest listeners asynchronously: mirror a probe until the incognito instance sees it.
+    await mirrorIncognito(regular, privatePopup, true);
+    const probe = await openIncognito(context, regular, 'about:blank');
+    await expect.poll(async () => {
+      await probe.goto(site.setUrl('probe.invalid', 'cji_probe=1; Max-Age=0'));
+      return (await value<DecisionEntry[]>(privatePopup, { type: 'getDecisions' })).length;
+    }, { timeout: 10_000 }).toBeGreaterThan(0);
+    await value(privatePopup, { type: 'clearDecisions' });
 
     // Mirroring off: the incognito instance notes nothing.
-    const unmirrored = await browseIncognito(context, hostile, regular, extensionId, tokens.off, false);
+    await mirrorIncognito(regular, privatePopup, false);
+    const unmirrored = await browseIncognito(context, hostile, regular, privatePopup, tokens.off, false);
     expect(unmirrored).toEqual([]);
 
     // Mirroring on: it sees every request, tab-less and after-the-tab ones included, in memory.
-    await value(regular, { type: 'setPolicy', settings: { ...DEFAULT_SETTINGS, mirrorIncognito: true } });
-    const mirrored = await browseIncognito(context, hostile, regular, extensionId, tokens.on, true);
+    await mirrorIncognito(regular, privatePopup, true);
+    const mirrored = await browseIncognito(context, hostile, regular, privatePopup, tokens.on, true);
     const names = mirrored.map((d) => d.cookie?.name);
     expect(names).toEqual(expect.arrayContaining([`page_${tokens.on}`, `sw_${tokens.on}`, `beacon_${tokens.on}`]));
     expect(mirrored.find((d) => d.cookie?.name === `sw_${tokens.on}`)).toMatchObject({ tabId: -1, incognito: true });
+    await probe.close();
+    await privatePopup.close();
 
     // The regular instance saw none of it, and wrote none of it.
     await regular.goto(site.setUrl('www.example.com', 'public=1'));

@@ -8,12 +8,14 @@
 // A first round warms every process up and is not counted.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { getDomain } from 'tldts';
 import { CookieJar as ToughJar, MemoryCookieStore } from 'tough-cookie';
 import { Cookie, CookieJar, CookieRequest, LWPCookieJar, MozillaCookieJar, type FileCookieJar } from '../src/jar/index';
 
@@ -88,6 +90,44 @@ function headerWorkload(size: number): { cookies: PlainCookie[]; urls: string[] 
 
 const fileWorkload = (): PlainCookie[] => cookiesFor(FILE_COOKIES, 7).cookies;
 
+// The real corpus: 4,649 real responses with their Set-Cookie lines (../shared/corpora/real, see
+// its SOURCES.md; not in this repository). Every response's lines are extracted at its own URL into
+// one jar, in the corpus's order, under the default policy, at a fixed clock (so the jar it ends
+// with is the same in every run: the clock decides which cookies have expired and are deleted).
+const corpusIndex = process.argv.indexOf('--corpus');
+const CORPUS = corpusIndex === -1 ? join(import.meta.dirname, '..', '..', 'shared', 'corpora', 'real', 'corpus.json') : process.argv[corpusIndex + 1] ?? '';
+/** 2026-12-01T00:00:00Z, in seconds: the clock of every side's replay. */
+const REAL_CLOCK = Date.UTC(2026, 11, 1) / 1000;
+
+interface RealResponse {
+  url: string;
+  lines: string[];
+  /** The host of the page the response belongs to (Python's origin_req_host). */
+  originHost: string;
+  /** Its site (registrable domain) differs from the page's: Python's unverifiable, tough-cookie's sameSiteContext "none". */
+  thirdParty: boolean;
+}
+
+/**
+ * The corpus's responses with their first- or third-party context, rebuilt from its page data (a
+ * response is third-party when its site differs from its page's), the same for every side.
+ */
+function realWorkload(): RealResponse[] {
+  const corpus = JSON.parse(readFileSync(CORPUS, 'utf8')) as { url: string; page: string; setCookie: string[] }[];
+  const site = (url: string): string => {
+    const host = new URL(url).hostname;
+    return getDomain(host) ?? host;
+  };
+  return corpus.map((r) => ({ url: r.url, lines: r.setCookie, originHost: new URL(r.page).hostname, thirdParty: site(r.url) !== site(r.page) }));
+}
+
+/** What a jar holds, in its iteration order, as one number: 48 bits of a SHA-256 (python_bench.py computes the same). */
+function jarDigest(cookies: Iterable<{ domain: string; path: string; name: string; value: string | null; expires: number | null }>): number {
+  const hash = createHash('sha256');
+  for (const c of cookies) hash.update(`${c.domain}\t${c.path}\t${c.name}\t${c.value ?? ''}\t${c.expires ?? ''}\n`);
+  return parseInt(hash.digest('hex').slice(0, 12), 16);
+}
+
 function toJarCookie(c: PlainCookie): Cookie {
   return new Cookie({
     version: 0, name: c.name, value: c.value, port: null, portSpecified: false, domain: c.domain,
@@ -121,6 +161,7 @@ type Sample = Record<string, number>;
 /** The workload of one worker process: built once, then run once per round. */
 function workerFor(name: string): () => Sample {
   const [side, part] = name.split(':') as [string, string];
+  if (part === 'real') return realWorker(side);
   if (part === 'extract') {
     const cases = extractWorkload();
     const ops = cases.length * 10;
@@ -173,6 +214,37 @@ function workerFor(name: string): () => Sample {
   // own, so that neither collects the other's garbage (a save's text, a load's jar).
   const [operation, format] = part.split('-') as ['save' | 'load', 'mozilla' | 'lwp'];
   return operation === 'save' ? saveWorker(format) : loadWorker(format);
+}
+
+/**
+ * One pass over the real corpus per round into a new jar; the jar's size and digest (ours; tough-
+ * cookie's only its size, its rules are not Python's) go with the time per response.
+ */
+function realWorker(side: string): () => Sample {
+  const cases = realWorkload();
+  if (side === 'ours') {
+    const responses = cases.map((r) => ({ headers: r.lines.map((line) => ['Set-Cookie', line] as const) }));
+    return () => {
+      let jar = new CookieJar();
+      const seconds = perOp(() => {
+        jar = new CookieJar(undefined, { now: () => REAL_CLOCK });
+        cases.forEach((r, i) => jar.extractCookies(responses[i] ?? { headers: [] }, new CookieRequest(r.url, { originReqHost: r.originHost, unverifiable: r.thirdParty })));
+      }, cases.length);
+      return { real: seconds, 'real-cookies': jar.size, 'real-digest': jarDigest(jar) };
+    };
+  }
+  const now = new Date(REAL_CLOCK * 1000);
+  return () => {
+    let jar = new ToughJar(new MemoryCookieStore());
+    const seconds = perOp(() => {
+      jar = new ToughJar(new MemoryCookieStore());
+      for (const r of cases) {
+        const options = { now, ignoreError: true, sameSiteContext: r.thirdParty ? 'none' : 'lax' } as const;
+        for (const line of r.lines) jar.setCookieSync(line, r.url, options);
+      }
+    }, cases.length);
+    return { real: seconds, 'real-cookies': jar.serializeSync()?.cookies.length ?? 0 };
+  };
 }
 
 /** A file jar of the file workload's cookies (the workload's list itself is dropped). */
@@ -268,6 +340,7 @@ function ourWorker(name: string): Worker {
 function pythonWorker(part: string): Worker {
   const script = join(import.meta.dirname, 'python_bench.py');
   if (part === 'extract') return new Worker('python:extract', 'python3', [script, workFile('extract', extractWorkload), 'extract']);
+  if (part === 'real') return new Worker('python:real', 'python3', [script, workFile('real', realWorkload), 'real', String(REAL_CLOCK)]);
   if (part.startsWith('header@')) {
     const size = Number(part.slice('header@'.length));
     const requests = String(PYTHON_HEADER_REQUESTS[size] ?? 10);
@@ -302,6 +375,7 @@ async function compare(workers: Worker[]): Promise<Sample[]> {
 // src/jar and tough-cookie at the three sizes (a tenth of a second each) stay close in time.
 // Each comparison's processes start when it does. `--only extract|header|files` runs one kind.
 const comparisons: [kind: string, start: () => Worker[]][] = [
+  ['real', () => [ourWorker('ours:real'), ourWorker('tough:real'), pythonWorker('real')]],
   ['extract', () => [ourWorker('ours:extract'), ourWorker('tough:extract'), pythonWorker('extract')]],
   ['header', () => HEADER_SIZES.flatMap((size) => [ourWorker(`ours:header@${size}`), ourWorker(`tough:header@${size}`)])],
   ['header', () => HEADER_SIZES.map((size) => pythonWorker(`header@${size}`))],
@@ -318,6 +392,7 @@ const rounds: Sample[] = [];
 try {
   for (const [kind, start] of comparisons) {
     if (only !== undefined && kind !== only) continue;
+    if (kind === 'real' && !existsSync(CORPUS)) continue;
     const samples = await compare(start());
     samples.forEach((sample, i) => { rounds[i] = { ...rounds[i], ...sample }; });
   }
@@ -338,10 +413,11 @@ const fmt = (seconds: number | undefined) => seconds === undefined ? '—' : sec
 const times = (ratio: number) => `${ratio.toFixed(ratio >= 100 ? 0 : ratio >= 10 ? 1 : 2)}×`;
 const ratio = (other: number | undefined, ours: number | undefined) => other === undefined || ours === undefined ? '—' : times(other / ours);
 
-const metrics = ['extract', ...HEADER_SIZES.map((size) => `header@${size}`), 'save-mozilla', 'load-mozilla', 'save-lwp', 'load-lwp'];
+const metrics = ['real', 'extract', ...HEADER_SIZES.map((size) => `header@${size}`), 'save-mozilla', 'load-mozilla', 'save-lwp', 'load-lwp'];
 console.log(`src/jar vs tough-cookie vs python3 http.cookiejar — median time per operation over ${ROUNDS} rounds${quick ? ' (--quick: not representative)' : ''}`);
 console.log(`Node ${process.version}; python3 ${execFileSync('python3', ['--version']).toString().trim().replace('Python ', '')}; files: ${FILE_COOKIES.toLocaleString('en')} cookies; ${HEADER_REQUESTS.toLocaleString('en')} requests per jar size`);
-console.log('each implementation in a process of its own; the processes of a comparison take turns, round by round\n');
+console.log('each implementation in a process of its own; the processes of a comparison take turns, round by round');
+console.log(`real: per response of the real corpus (${CORPUS}), clock ${new Date(REAL_CLOCK * 1000).toISOString()}; extract: per cookie\n`);
 console.log('workload'.padEnd(16) + 'src/jar'.padStart(12) + 'tough'.padStart(12) + 'python3'.padStart(12) + 'python/ours'.padStart(13) + 'tough/ours'.padStart(12));
 for (const metric of metrics) {
   if (med(`ours:${metric}`) === undefined) continue;
@@ -358,7 +434,24 @@ function target(name: string, numerator: string, denominator: string, met: (valu
   const range = perRound.length === 0 ? '' : ` (rounds: ${times(Math.min(...perRound))}–${times(Math.max(...perRound))})`;
   return [name, met(value), `${times(value)}${range}`];
 }
+/** The real corpus's jar, ours against python3's: the same number of cookies, the same cookies in the same order. */
+function realJarCheck(): [string, boolean, string] | undefined {
+  const ours = med('ours:real-cookies');
+  const python = med('python:real-cookies');
+  if (ours === undefined || python === undefined) return undefined;
+  const same = ours === python && med('ours:real-digest') === med('python:real-digest') &&
+    series('ours:real-digest').every((digest) => digest === med('python:real-digest'));
+  const detail = same ? 'the same cookies in the same order' : `different cookies (digests ${med('ours:real-digest')} and ${med('python:real-digest')})`;
+  return ['the real corpus leaves the jar python3 leaves', same, `${ours.toLocaleString('en')} cookies, python3 ${python.toLocaleString('en')}: ${detail}`];
+}
+const corpusMissing: [string, boolean, string][] = (only === undefined || only === 'real') && !existsSync(CORPUS)
+  ? [['the real corpus', false, `not found at ${CORPUS} (pass --corpus PATH)`]] : [];
+const realJar = realJarCheck();
 const targets = ([
+  ...corpusMissing,
+  target('extraction on the real corpus ≥ 2× tough-cookie (per response)', 'tough:real', 'ours:real', (v) => v >= 2),
+  target('extraction on the real corpus ≥ 5× python (per response)', 'python:real', 'ours:real', (v) => v >= 5),
+  ...(realJar === undefined ? [] : [realJar]),
   target('addCookieHeader ≥ 1000× python at 10,000 cookies', 'python:header@10000', 'ours:header@10000', (v) => v >= 1000),
   target('addCookieHeader ≥ 2× tough-cookie getCookieStringSync at 10,000', 'tough:header@10000', 'ours:header@10000', (v) => v >= 2),
   target('addCookieHeader at 100,000 within 2× of 1,000', 'ours:header@100000', 'ours:header@1000', (v) => v <= 2),

@@ -1,6 +1,7 @@
 """The Python side of `npm run bench`: runs one workload through python3's http.cookiejar.
 
     python_bench.py WORK.json extract
+    python_bench.py WORK.json real CLOCK
     python_bench.py WORK.json header header@SIZE REQUESTS
     python_bench.py WORK.json save|load mozilla|lwp TMPDIR
 
@@ -8,6 +9,7 @@ Reads its workload (written by bench/jar.bench.ts), builds it, prints "ready", t
 line on stdin runs the workload once and prints one JSON object: metric -> seconds per operation.
 Standard library only.
 """
+import hashlib
 import http.cookiejar as cj
 import json
 import os
@@ -59,6 +61,44 @@ def extract_worker(work):
     return lambda: {"extract": per_op(run_extract, ops)}
 
 
+class FixedClock:
+    """The time module as http.cookiejar sees it, with time() fixed (the bench's clock for the real corpus)."""
+
+    def __init__(self, now):
+        self._now = now
+
+    def time(self):
+        return self._now
+
+    def __getattr__(self, name):
+        return getattr(time, name)
+
+
+def jar_digest(jar):
+    """48 bits of a SHA-256 of the jar's cookies in its order, as bench/jar.bench.ts computes them."""
+    h = hashlib.sha256()
+    for c in jar:
+        expires = "" if c.expires is None else str(c.expires)
+        value = "" if c.value is None else c.value
+        h.update(("%s\t%s\t%s\t%s\t%s\n" % (c.domain, c.path, c.name, value, expires)).encode("utf-8", "surrogatepass"))
+    return int(h.hexdigest()[:12], 16)
+
+
+def real_worker(work, clock):
+    """One pass over the real corpus into a new jar: each response's lines at its own URL, in its page's context."""
+    cj.time = FixedClock(clock)
+    responses = [Response(r["lines"]) for r in work]
+    jar = None
+
+    def run_real():
+        nonlocal jar
+        jar = cj.CookieJar()
+        for r, response in zip(work, responses):
+            request = urllib.request.Request(r["url"], origin_req_host=r["originHost"], unverifiable=r["thirdParty"])
+            jar.extract_cookies(response, request)
+    return lambda: {"real": per_op(run_real, len(work)), "real-cookies": len(jar), "real-digest": jar_digest(jar)}
+
+
 def header_worker(work, part, requests):
     jar = filled_jar(work["cookies"])
     urls = work["urls"][:requests]
@@ -91,6 +131,8 @@ def main():
     kind = sys.argv[2]
     if kind == "extract":
         run = extract_worker(work)
+    elif kind == "real":
+        run = real_worker(work, int(sys.argv[3]))
     elif kind == "header":
         run = header_worker(work, sys.argv[3], int(sys.argv[4]))
     else:

@@ -346,12 +346,7 @@ export class CookieJar implements Iterable<Cookie> {
   clear(domain?: string, path?: string, name?: string): void {
     if (name !== undefined) {
       if (domain === undefined || path === undefined) throw new CookieValueError('domain and path must be given to remove a cookie by name');
-      const entry = this.domains.get(domain);
-      const byName = entry?.byPath.get(path);
-      if (entry === undefined || byName?.has(name) !== true) throw new CookieNotFoundError(domain, path, name);
-      byName.delete(name);
-      entry.changed();
-      this.count--;
+      if (!this.removeCookie(domain, path, name)) throw new CookieNotFoundError(domain, path, name);
     } else if (path !== undefined) {
       if (domain === undefined) throw new CookieValueError('domain must be given to remove cookies by path');
       const entry = this.domains.get(domain);
@@ -374,6 +369,16 @@ export class CookieJar implements Iterable<Cookie> {
       this.count = 0;
       this.heap = undefined;
     }
+  }
+
+  /** Removes the cookie with these keys; false (and nothing changed) when there is none. */
+  private removeCookie(domain: string, path: string, name: string): boolean {
+    const entry = this.domains.get(domain);
+    const byName = entry?.byPath.get(path);
+    if (entry === undefined || byName?.delete(name) !== true) return false;
+    entry.changed();
+    this.count--;
+    return true;
   }
 
   /** Discard every session cookie (those with `discard` set). */
@@ -671,11 +676,19 @@ export class CookieJar implements Iterable<Cookie> {
       expires = Number(rawExpires);
       if (expired) {
         // An expiry in the past asks to delete the cookie; the policy cannot do that, the jar does.
-        let deleted = true;
-        try {
-          this.clear(domain, path, name);
-        } catch {
-          deleted = false;
+        // Python calls self.clear(domain, path, name) and ignores its KeyError. Without an override
+        // of clear, the cookie is removed without building an error for the cookie that is not there
+        // (most of them: a Max-Age=0 or past Expires line usually deletes nothing).
+        let deleted: boolean;
+        if (this.clear === CookieJar.prototype.clear) {
+          deleted = this.removeCookie(domain, path, name);
+        } else {
+          deleted = true;
+          try {
+            this.clear(domain, path, name);
+          } catch {
+            deleted = false;
+          }
         }
         let shown: Cookie;
         try {

@@ -244,29 +244,120 @@ function pikeMatch(prog: Program, text: string, counter: StepCounter | undefined
 //   (?: (?:\s+|:) (\d\d?):(\d\d) (?::(\d\d))? )? \s*
 //   (?: ([-+]?\d{2,4}|(?![APap][Mm]\b)[A-Za-z]+) \s* )?
 //   (?: \(\w+\) \s* )? $
-const dateSep = alt(plus(space), cls(oneOf('-/')));
-const notMeridian = assert((text, pos) => {
+//
+// A plain scan, not the Pike VM: each quantifier of this expression either takes its longest run
+// or fails whatever it gives back, so the match a backtracking engine finds is the one a single
+// pass finds, trying each optional part once (the reason is given at each part below). The
+// transcription with JavaScript's backtracking RegExp in dates.test.ts checks it on random
+// date-like strings.
+
+/**
+ * The groups of LOOSE_HTTP_DATE_RE matched against text[start:] (day, month, year, hour, minute,
+ * second, zone; undefined where a group did not take part), or null. Its scans pass over each
+ * character a bounded number of times: each starts where an earlier one stopped, except that the
+ * end after the zone is looked for at most three times.
+ */
+function matchLooseHttpDate(text: string, start: number, counter: StepCounter | undefined): (string | undefined)[] | null {
+  if (counter) counter.steps += 4 * (text.length - start) + 8;
+  const n = text.length;
+  // (\d\d?), then a separator, which is not a digit: a shorter day cannot help.
+  let p = start;
+  if (!isDigit(text.charCodeAt(p))) return null;
+  p++;
+  if (isDigit(text.charCodeAt(p))) p++;
+  const day = text.slice(start, p);
+  p = skipDateSeparator(text, p);
+  if (p < 0) return null;
+  // (\w+): a run of word characters is followed by a separator only at its end.
+  const monthStart = p;
+  while (p < n && isAsciiWord(text.charCodeAt(p))) p++;
+  if (p === monthStart) return null;
+  const month = text.slice(monthStart, p);
+  p = skipDateSeparator(text, p);
+  if (p < 0) return null;
+  // (\d+), greedy: a shorter year leaves digits that only the zone's \d{2,4} could take, and what
+  // follows them then follows the whole year (with no zone) just as well.
+  const yearStart = p;
+  while (p < n && isDigit(text.charCodeAt(p))) p++;
+  if (p === yearStart) return null;
+  const year = text.slice(yearStart, p);
+  // The clock, tried first (a greedy `?`). Once its separator, hour, ':' and minutes are there,
+  // leaving it (or its seconds) out leaves a ':' or an "hh:" that nothing after it can take.
+  let hour: string | undefined;
+  let minute: string | undefined;
+  let second: string | undefined;
+  let q = p;
+  if (isAsciiSpace(text.charCodeAt(q))) {
+    while (q < n && isAsciiSpace(text.charCodeAt(q))) q++;
+  } else if (text.charCodeAt(q) === 0x3a) {
+    q++;
+  }
+  if (q > p && isDigit(text.charCodeAt(q))) {
+    const hourStart = q;
+    q++;
+    if (isDigit(text.charCodeAt(q))) q++; // then ':': an hour of one digit of two would leave a digit
+    if (text.charCodeAt(q) === 0x3a && isDigit(text.charCodeAt(q + 1)) && isDigit(text.charCodeAt(q + 2))) {
+      hour = text.slice(hourStart, q);
+      minute = text.slice(q + 1, q + 3);
+      q += 3;
+      if (text.charCodeAt(q) === 0x3a && isDigit(text.charCodeAt(q + 1)) && isDigit(text.charCodeAt(q + 2))) {
+        second = text.slice(q + 1, q + 3);
+        q += 3;
+      }
+      p = q;
+    }
+  }
+  // \s*, then the zone: first [-+]?\d{2,4}, then letters, then none. What may follow a zone (\s*,
+  // a parenthesis, the end) never starts with a digit or a letter, so each alternative takes its
+  // longest run or fails.
+  while (p < n && isAsciiSpace(text.charCodeAt(p))) p++;
+  let s = p;
+  if (text.charCodeAt(s) === 0x2b || text.charCodeAt(s) === 0x2d) s++;
+  const digitsStart = s;
+  while (s < n && s - digitsStart < 5 && isDigit(text.charCodeAt(s))) s++;
+  if (s - digitsStart >= 2 && s - digitsStart <= 4 && matchesZoneEnd(text, s)) return [day, month, year, hour, minute, second, text.slice(p, s)];
+  if (!isMeridian(text, p)) {
+    s = p;
+    while (s < n && isAsciiLetter(text.charCodeAt(s))) s++;
+    if (s > p && matchesZoneEnd(text, s)) return [day, month, year, hour, minute, second, text.slice(p, s)];
+  }
+  return matchesZoneEnd(text, p) ? [day, month, year, hour, minute, second, undefined] : null;
+}
+
+/** (?:\s+|[-\/]) at `p`: the index after it, or -1. (\s+ takes every space: a word follows it.) */
+function skipDateSeparator(text: string, p: number): number {
+  const c = text.charCodeAt(p);
+  if (c === 0x2d || c === 0x2f) return p + 1;
+  if (!isAsciiSpace(c)) return -1;
+  let i = p + 1;
+  while (i < text.length && isAsciiSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** (?![APap][Mm]\b) fails at `pos`: "AM" or "pm" as a word of its own ("AMT" is a zone). */
+function isMeridian(text: string, pos: number): boolean {
   const a = text.charCodeAt(pos);
   const m = text.charCodeAt(pos + 1);
-  const after = text.charCodeAt(pos + 2); // NaN at the end: not a word character
-  const meridian = (a === 0x41 || a === 0x50 || a === 0x61 || a === 0x70) && (m === 0x4d || m === 0x6d) &&
-    !isAsciiWord(after); // \b after "Mm" (which are word characters)
-  return !meridian;
-});
-const LOOSE_HTTP_DATE = compile(seq(
-  group(1, rep(digit, 1, 2)),
-  dateSep,
-  group(2, plus(cls(isAsciiWord))),
-  dateSep,
-  group(3, plus(digit)),
-  opt(seq(alt(plus(space), lit(':')), group(4, rep(digit, 1, 2)), lit(':'), group(5, rep(digit, 2, 2)),
-    opt(seq(lit(':'), group(6, rep(digit, 2, 2)))))),
-  star(space),
-  opt(seq(group(7, alt(seq(opt(cls(oneOf('-+'))), rep(digit, 2, 4)), seq(notMeridian, plus(cls(isAsciiLetter))))),
-    star(space))),
-  opt(seq(lit('('), plus(cls(isAsciiWord)), lit(')'), star(space))),
-  end,
-), 7);
+  return (a === 0x41 || a === 0x50 || a === 0x61 || a === 0x70) && (m === 0x4d || m === 0x6d) && !isAsciiWord(text.charCodeAt(pos + 2));
+}
+
+/** `\s* (?: \(\w+\) \s* )? $` matches at `p`. */
+function matchesZoneEnd(text: string, p: number): boolean {
+  const n = text.length;
+  let i = p;
+  while (i < n && isAsciiSpace(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) === 0x28) {
+    let j = i + 1;
+    while (j < n && isAsciiWord(text.charCodeAt(j))) j++;
+    if (j > i + 1 && text.charCodeAt(j) === 0x29) {
+      j++;
+      while (j < n && isAsciiSpace(text.charCodeAt(j))) j++;
+      if (j === n) return true;
+    }
+  }
+  // $: the end, or just before a final newline (which \s* has taken already).
+  return i === n;
+}
 
 // ISO_DATE_RE
 //   ^ (\d{4}) [-\/]? (\d\d?) [-\/]? (\d\d?)
@@ -452,7 +543,7 @@ export function http2time(text: string, options: DateParseOptions = {}): number 
   // No, we need some messy parsing...
   let start = lstripIndex(text, counter);
   start = skipWeekday(text, start, counter); // Useless weekday
-  const m = pikeMatch(LOOSE_HTTP_DATE, start === 0 ? text : text.slice(start), counter);
+  const m = matchLooseHttpDate(text, start, counter);
   if (m === null) return null; // bad format
   const [day, mon, yr, hr, min, sec, tz] = m;
   if (day === undefined || mon === undefined || yr === undefined) return null;

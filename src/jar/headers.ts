@@ -8,7 +8,7 @@
  * `str.strip()` both mean `str.isspace()` (see isPythonSpace).
  */
 
-import { http2time, isPythonSpace, pyStrip, type DateParseOptions, type StepCounter } from './dates';
+import { http2time, isPythonSpace, type DateParseOptions, type StepCounter } from './dates';
 
 /** One `name=value` of a header; the value is null for a lone token. */
 export type HeaderPair = [name: string, value: string | null];
@@ -228,14 +228,15 @@ export function stripQuotes(text: string): string {
 }
 
 
-const KNOWN_ATTRS: ReadonlySet<string> = new Set(['expires', 'domain', 'path', 'secure', 'version', 'port', 'max-age']);
-
 /**
  * Python's `parse_ns_headers`: the ad-hoc parser for Netscape (and RFC 2109) Set-Cookie values.
  * Each header gives one list: the cookie's `[name, value]` first, then its attributes; known
  * attribute names are lower-cased, `expires` becomes http2time's number (or null if invalid), a
  * `version` is unquoted, and `['version', '0']` is appended when there was none. An attribute with
  * no `=` has the value null. A header whose first part has no name gives no list.
+ *
+ * Python splits the header at every ';', strips each part, partitions it at its first '=' and
+ * strips the key and the value; here one pass finds the same bounds and slices only the results.
  *
  * Throws CookieValueError where Python raises ValueError (from http2time; see there).
  */
@@ -245,37 +246,84 @@ export function parseNsHeaders(
   const result: [string, string | number | null][][] = [];
   for (const header of values) {
     if (options.counter) options.counter.steps += header.length + 1;
-    const pairs: [string, string | number | null][] = [];
-    let versionSet = false;
-    const params = header.split(';');
-    for (let ii = 0; ii < params.length; ii++) {
-      const param = pyStrip(params[ii] ?? '');
-      const sepAt = param.indexOf('=');
-      let key = pyStrip(sepAt === -1 ? param : param.slice(0, sepAt));
-      if (key === '') {
-        if (ii === 0) break;
-        continue;
-      }
-      // allow for a distinction between present and empty and missing altogether
-      let value: string | number | null = sepAt === -1 ? null : pyStrip(param.slice(sepAt + 1));
-      if (ii !== 0) {
-        const lc = key.toLowerCase();
-        if (KNOWN_ATTRS.has(lc)) key = lc;
-        if (key === 'version') {
-          // This is an RFC 2109 cookie.
-          if (value !== null) value = stripQuotes(value);
-          versionSet = true;
-        } else if (key === 'expires') {
-          // convert expires date to seconds since epoch
-          if (value !== null) value = http2time(stripQuotes(value), options); // null if invalid
-        }
-      }
-      pairs.push([key, value]);
-    }
-    if (pairs.length > 0) {
-      if (!versionSet) pairs.push(['version', '0']);
-      result.push(pairs);
-    }
+    const pairs = parseNsHeader(header, options);
+    if (pairs.length > 0) result.push(pairs);
   }
   return result;
+}
+
+function parseNsHeader(header: string, options: DateParseOptions): [string, string | number | null][] {
+  const pairs: [string, string | number | null][] = [];
+  let versionSet = false;
+  const n = header.length;
+  for (let partStart = 0, ii = 0; partStart <= n; ii++) {
+    let partEnd = header.indexOf(';', partStart);
+    if (partEnd === -1) partEnd = n;
+    const next = partEnd + 1;
+    // param.strip(), then key, sep, val = param.partition('='); key.strip(); val.strip() if sep.
+    let start = partStart;
+    let end = partEnd;
+    while (start < end && isSpace(header.charCodeAt(start))) start++;
+    while (end > start && isSpace(header.charCodeAt(end - 1))) end--;
+    let sepAt = header.indexOf('=', start);
+    if (sepAt >= end) sepAt = -1;
+    let keyEnd = sepAt === -1 ? end : sepAt;
+    while (keyEnd > start && isSpace(header.charCodeAt(keyEnd - 1))) keyEnd--;
+    partStart = next;
+    if (keyEnd === start) {
+      if (ii === 0) break;
+      continue;
+    }
+    // allow for a distinction between present and empty and missing altogether
+    let value: string | number | null = null;
+    if (sepAt !== -1) {
+      let valueStart = sepAt + 1;
+      while (valueStart < end && isSpace(header.charCodeAt(valueStart))) valueStart++;
+      value = header.slice(valueStart, end);
+    }
+    let key: string;
+    const known = ii === 0 ? null : knownAttr(header, start, keyEnd);
+    if (known === null) {
+      key = header.slice(start, keyEnd);
+    } else {
+      key = known;
+      if (known === 'version') {
+        // This is an RFC 2109 cookie.
+        if (value !== null) value = stripQuotes(value);
+        versionSet = true;
+      } else if (known === 'expires') {
+        // convert expires date to seconds since epoch
+        if (value !== null) value = http2time(stripQuotes(value), options); // null if invalid
+      }
+    }
+    pairs.push([key, value]);
+  }
+  if (pairs.length > 0 && !versionSet) pairs.push(['version', '0']);
+  return pairs;
+}
+
+/**
+ * The attribute name header[start:end] lower-cased, if it is one of parse_ns_headers' known
+ * attributes (Python's `key.lower() in known_attrs`), else null. Compared in ASCII: no other
+ * character lower-cases to a letter of these names.
+ */
+function knownAttr(header: string, start: number, end: number): string | null {
+  let candidate: string;
+  switch ((header.charCodeAt(start) | 0x20)) {
+    case 0x65: candidate = 'expires'; break; // e
+    case 0x64: candidate = 'domain'; break; // d
+    case 0x70: candidate = (header.charCodeAt(start + 1) | 0x20) === 0x61 ? 'path' : 'port'; break; // p
+    case 0x73: candidate = 'secure'; break; // s
+    case 0x76: candidate = 'version'; break; // v
+    case 0x6d: candidate = 'max-age'; break; // m
+    default: return null;
+  }
+  if (end - start !== candidate.length) return null;
+  for (let i = 1; i < candidate.length; i++) {
+    const c = header.charCodeAt(start + i);
+    // Letters compare case-blind; '-' (0x2d) only as itself (0x2d | 0x20 is 0x2d as well).
+    const lower = c >= 0x41 && c <= 0x5a ? c | 0x20 : c;
+    if (lower !== candidate.charCodeAt(i)) return null;
+  }
+  return candidate;
 }

@@ -68,6 +68,17 @@ export function setNewCookieVersion(cookie: Cookie, version: number): void {
 
 let setVersion: (cookie: Cookie, version: number) => void;
 
+/**
+ * Gives a cookie that has none yet these non-standard attributes, the Map itself (the caller
+ * hands it over and keeps no reference): make_cookies builds one per cookie that has any, and the
+ * constructor's copy of it would be garbage at once.
+ */
+export function adoptNonstandardAttrs(cookie: Cookie, rest: Map<string, string | null>): void {
+  adoptRest(cookie, rest);
+}
+
+let adoptRest: (cookie: Cookie, rest: Map<string, string | null>) => void;
+
 /** The bits of Cookie's boolean fields. */
 const FLAG = {
   secure: 1, domainSpecified: 2, domainInitialDot: 4, pathSpecified: 8, portSpecified: 16, discard: 32, rfc2109: 64,
@@ -101,6 +112,9 @@ export class Cookie {
   static {
     setVersion = (cookie, version) => {
       cookie.versionField = version;
+    };
+    adoptRest = (cookie, rest) => {
+      cookie.rest = rest.size === 0 ? null : rest;
     };
     share = (cookie, domain, name) => {
       if (cookie.domainField === domain) cookie.domainField = domain;

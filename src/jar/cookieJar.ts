@@ -1,8 +1,8 @@
-import { Cookie, cookieChanges, expiryChanges, setNewCookieVersion, shareStrings } from './cookie';
+import { adoptNonstandardAttrs, Cookie, cookieChanges, expiryChanges, setNewCookieVersion, shareStrings } from './cookie';
 import { CookieNotFoundError, CookieValueError } from './errors';
 import { parseNsHeaders, splitHeaderWords } from './headers';
 import { DefaultCookiePolicy, endsWithDotted, type CookiePolicy } from './policy';
-import { effRequestHost, escapePath, isThirdParty, parsePythonInt, PY_WHITESPACE_RUN, requestHost, requestPath, requestPort, type CookieRequest } from './request';
+import { asciiInteger, effRequestHost, escapePath, isThirdParty, parsePythonInt, PY_WHITESPACE_RUN, requestHost, requestPath, requestPort, type CookieRequest } from './request';
 import { refusal, type Refusal } from './rules';
 import { StringPool } from './strings';
 
@@ -48,8 +48,46 @@ interface CookieTuple {
   readonly slot: Slot;
   readonly name: string;
   readonly value: string | null;
-  readonly standard: Map<string, StandardValue>;
-  readonly rest: Map<string, string | null>;
+  readonly standard: StandardAttrs;
+  /** Python's `rest` dict; null while empty (most cookies). */
+  readonly rest: Map<string, string | null> | null;
+}
+
+/** The names of _normalized_cookie_tuples' value_attrs and boolean_attrs, as its `standard` dict holds them. */
+type StandardName = 'version' | 'expires' | 'domain' | 'path' | 'port' | 'comment' | 'commenturl' | 'discard' | 'secure';
+
+/** _normalized_cookie_tuples' `standard` dict: a field per attribute, undefined while absent (a present value may be null). */
+class StandardAttrs {
+  version: StandardValue | undefined = undefined;
+  expires: StandardValue | undefined = undefined;
+  domain: StandardValue | undefined = undefined;
+  path: StandardValue | undefined = undefined;
+  port: StandardValue | undefined = undefined;
+  comment: StandardValue | undefined = undefined;
+  commenturl: StandardValue | undefined = undefined;
+  discard: StandardValue | undefined = undefined;
+  secure: StandardValue | undefined = undefined;
+}
+
+const STANDARD_NAMES: readonly (StandardName | 'max-age')[] = ['version', 'expires', 'max-age', 'domain', 'path', 'port', 'comment', 'commenturl', 'discard', 'secure'];
+
+/**
+ * `key.lower()` if it is one of value_attrs or boolean_attrs (max-age included), else null.
+ * Compared in ASCII: no other character lower-cases to a letter of these names (the Kelvin sign
+ * becomes "k", which none has).
+ */
+function standardAttrName(key: string): StandardName | 'max-age' | null {
+  for (const name of STANDARD_NAMES) {
+    if (name.length !== key.length) continue;
+    if (name === key) return name;
+    let i = 0;
+    for (; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      if ((c >= 0x41 && c <= 0x5a ? c | 0x20 : c) !== name.charCodeAt(i)) break;
+    }
+    if (i === key.length) return name;
+  }
+  return null;
 }
 
 type ByPath = Map<string, Map<string, Cookie>>;
@@ -187,9 +225,6 @@ interface ExpiryEntry {
   readonly cookie: Cookie;
 }
 
-const BOOLEAN_ATTRS = new Set(['discard', 'secure']);
-const VALUE_ATTRS = new Set(['version', 'expires', 'max-age', 'domain', 'path', 'port', 'comment', 'commenturl']);
-const MAY_BE_EMPTY = new Set(['port', 'comment', 'commenturl']);
 // Python's CookieJar.non_word_re = r"\W" on str: anything but letters, digits (numerics) and '_'.
 const NON_WORD = /[^\p{L}\p{N}_]/u;
 const QUOTE_RE = /(["\\])/g;
@@ -548,22 +583,22 @@ export class CookieJar implements Iterable<Cookie> {
     for (const slot of slots) {
       const attrs = slot.attrs;
       if (attrs === null || slot.decision !== undefined) continue;
-      const [first, ...others] = attrs;
+      const first = attrs[0];
       if (first === undefined) continue;
       const name = first[0];
       const value = first[1] === null ? null : String(first[1]);
       let maxAgeSet = false;
       let bad: Refusal | null = null;
-      const standard = new Map<string, StandardValue>();
-      const rest = new Map<string, string | null>();
-      for (const [key, attrValue] of others) {
-        let k = key;
-        let v: StandardValue = attrValue;
-        const lc = k.toLowerCase();
+      const standard = new StandardAttrs();
+      let rest: Map<string, string | null> | null = null;
+      for (let i = 1; i < attrs.length; i++) {
+        const [key, attrValue] = attrs[i] as readonly [string, AttrValue];
         // Don't lose case distinction for unknown fields.
-        if (VALUE_ATTRS.has(lc) || BOOLEAN_ATTRS.has(lc)) k = lc;
-        if (BOOLEAN_ATTRS.has(k) && v === null) v = true; // a bare "secure": present without a value
-        if (standard.has(k)) continue; // only the first value is significant
+        const lc = standardAttrName(key);
+        let k = lc ?? key;
+        let v: StandardValue = attrValue;
+        if ((k === 'discard' || k === 'secure') && v === null) v = true; // a bare "secure": present without a value
+        if (lc !== null && lc !== 'max-age' && standard[lc] !== undefined) continue; // only the first value is significant
         if (k === 'domain') {
           if (v === null) {
             bad = refusal('set.domain.missing-value', { name });
@@ -578,22 +613,24 @@ export class CookieJar implements Iterable<Cookie> {
         if (k === 'max-age') {
           maxAgeSet = true;
           if (typeof v !== 'string') throw new TypeError("int() argument must be a string, a bytes-like object or a real number, not 'NoneType' (a Max-Age attribute without a value)");
-          const seconds = parsePythonInt(v);
+          // Python's int, exact: a plain number where that is exact (up to 15 digits), else a bigint.
+          const small = asciiInteger(v, 0, v.length);
+          const seconds = small ?? parsePythonInt(v);
           if (seconds === null) {
             bad = refusal('set.max-age.invalid', { name, maxAge: v });
             break;
           }
           k = 'expires';
-          v = BigInt(now) + seconds;
+          v = typeof seconds === 'number' ? now + seconds : BigInt(now) + seconds;
         }
-        if (VALUE_ATTRS.has(k) || BOOLEAN_ATTRS.has(k)) {
-          if (v === null && !MAY_BE_EMPTY.has(k)) {
+        if (lc !== null) {
+          if (v === null && k !== 'port' && k !== 'comment' && k !== 'commenturl') {
             bad = refusal('set.attribute.missing-value', { name, attribute: k });
             break;
           }
-          standard.set(k, v);
+          standard[k as StandardName] = v;
         } else {
-          rest.set(k, v === null ? null : String(v));
+          (rest ??= new Map()).set(k, v === null ? null : String(v));
         }
       }
       if (bad !== null) {
@@ -610,21 +647,22 @@ export class CookieJar implements Iterable<Cookie> {
     const { slot, name, value, standard, rest } = tuple;
     const header = slot.line.value;
     let version: number | null = null;
-    const rawVersion = standard.get('version');
+    const rawVersion = standard.version;
     if (rawVersion !== undefined && rawVersion !== null) {
-      const parsed = parsePythonInt(String(rawVersion));
+      const text = String(rawVersion);
+      const parsed = asciiInteger(text, 0, text.length) ?? parsePythonInt(text);
       if (parsed === null) {
-        slot.decision = refusedDecision(standIn(slot, request), refusal('set.version.invalid', { name, version: String(rawVersion) }), header);
+        slot.decision = refusedDecision(standIn(slot, request), refusal('set.version.invalid', { name, version: text }), header);
         return;
       }
       version = Number(parsed);
     }
-    const secure = isTruthy(standard.get('secure'));
-    let discard = isTruthy(standard.get('discard'));
-    const comment = stringOrNull(standard.get('comment'));
-    const commentUrl = stringOrNull(standard.get('commenturl'));
+    const secure = isTruthy(standard.secure);
+    let discard = isTruthy(standard.discard);
+    const comment = stringOrNull(standard.comment);
+    const commentUrl = stringOrNull(standard.commenturl);
 
-    const specifiedPath = standard.get('path');
+    const specifiedPath = standard.path;
     let path: string;
     let pathSpecified: boolean;
     if (specifiedPath !== undefined && specifiedPath !== '') {
@@ -638,7 +676,7 @@ export class CookieJar implements Iterable<Cookie> {
       if (path.length === 0) path = '/';
     }
 
-    const specifiedDomain = standard.get('domain');
+    const specifiedDomain = standard.domain;
     const domainSpecified = specifiedDomain !== undefined;
     let domain: string;
     let domainInitialDot = false;
@@ -652,9 +690,9 @@ export class CookieJar implements Iterable<Cookie> {
 
     let port: string | null = null;
     let portSpecified = false;
-    if (standard.has('port')) {
-      const specifiedPort = standard.get('port');
-      if (specifiedPort === null || specifiedPort === undefined) {
+    const specifiedPort = standard.port;
+    if (specifiedPort !== undefined) {
+      if (specifiedPort === null) {
         // A bare Port: the request port, and the cookie only goes back to that port.
         port = requestPort(request);
       } else {
@@ -663,7 +701,7 @@ export class CookieJar implements Iterable<Cookie> {
       }
     }
 
-    const rawExpires = standard.get('expires');
+    const rawExpires = standard.expires;
     let expires: number | null = null;
     if (rawExpires === undefined) {
       discard = true;
@@ -693,7 +731,8 @@ export class CookieJar implements Iterable<Cookie> {
         let shown: Cookie;
         try {
           shown = new Cookie({ version, name, value, port, portSpecified, domain, domainSpecified, domainInitialDot, path, pathSpecified, secure,
-            expires: Number.isFinite(expires) ? expires : null, discard, comment, commentUrl, rest });
+            expires: Number.isFinite(expires) ? expires : null, discard, comment, commentUrl });
+          if (rest !== null) adoptNonstandardAttrs(shown, rest);
         } catch {
           shown = standIn(slot, request);
         }
@@ -702,8 +741,10 @@ export class CookieJar implements Iterable<Cookie> {
         return;
       }
     }
-    slot.cookie = new Cookie({ version, name, value, port, portSpecified, domain, domainSpecified, domainInitialDot, path, pathSpecified,
-      secure, expires, discard, comment, commentUrl, rest });
+    const cookie = new Cookie({ version, name, value, port, portSpecified, domain, domainSpecified, domainInitialDot, path, pathSpecified,
+      secure, expires, discard, comment, commentUrl });
+    if (rest !== null) adoptNonstandardAttrs(cookie, rest);
+    slot.cookie = cookie;
   }
 
   /** Python's `_process_rfc2109_cookies`: version 1 Set-Cookie cookies are RFC 2109 ones. */

@@ -75,18 +75,6 @@ export interface PreviousFields {
   path: string;
 }
 
-/** The value of `line.slice(start, end)` if it is 1 to 15 ASCII digits (exact as a double: `Number` reads them as float() would), else null. */
-export function asciiInteger(line: string, start: number, end: number): number | null {
-  if (end <= start || end - start > 15) return null;
-  let n = 0;
-  for (let i = start; i < end; i++) {
-    const digit = line.charCodeAt(i) - 0x30;
-    if (digit < 0 || digit > 9) return null;
-    n = n * 10 + digit;
-  }
-  return n;
-}
-
 const MISSING_FILENAME_TEXT = 'a filename was not supplied (nor was the CookieJar instance initialised with one)';
 
 export abstract class FileCookieJar extends CookieJar {

@@ -9,11 +9,11 @@
 import { Cookie } from './cookie';
 import { iso2time, pyStrip, time2isoz, type DateParseOptions } from './dates';
 import {
-  asciiInteger, FileCookieJar, LastConversion, LineReader, TextBuilder, type FileLine, type ParseContext, type PreviousFields, type SaveOptions,
+  FileCookieJar, LastConversion, LineReader, TextBuilder, type FileLine, type ParseContext, type PreviousFields, type SaveOptions,
 } from './fileCookieJar';
 import type { LoadError } from './errors';
 import { headerValueText, splitHeaderWords } from './headers';
-import { parsePythonInt } from './request';
+import { asciiInteger, parsePythonInt } from './request';
 
 const MAGIC = /^#LWP-Cookies-(\d+\.\d+)/;
 const HEADER = 'Set-Cookie3:';

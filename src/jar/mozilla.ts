@@ -17,11 +17,11 @@
 import { Cookie, type CookieInit } from './cookie';
 import { isPythonSpace, pyStrip } from './dates';
 import {
-  asciiInteger, FileCookieJar, LineReader, type FileLine, type ParseContext, type PreviousFields, type SaveOptions,
+  FileCookieJar, LineReader, type FileLine, type ParseContext, type PreviousFields, type SaveOptions,
 } from './fileCookieJar';
 import { StringPool } from './strings';
 import type { LoadError } from './errors';
-import { decimalDigitValue } from './request';
+import { asciiInteger, decimalDigitValue } from './request';
 
 const HTTPONLY_ATTR = 'HTTPOnly';
 const HTTPONLY_PREFIX = '#HttpOnly_';

@@ -33,6 +33,18 @@ export function parsePythonInt(text: string): bigint | null {
   return match[1] === '-' ? -value : value;
 }
 
+/** The value of `line.slice(start, end)` if it is 1 to 15 ASCII digits (exact as a double: `Number` reads them as float() would), else null. */
+export function asciiInteger(line: string, start: number, end: number): number | null {
+  if (end <= start || end - start > 15) return null;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const digit = line.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return null;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
 /** The value of a Unicode decimal digit: every Nd run in Unicode is a complete 0..9 sequence. */
 export function decimalDigitValue(ch: string): number {
   const cp = ch.codePointAt(0) ?? 0;

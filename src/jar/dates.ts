@@ -440,8 +440,17 @@ function offsetFromTzString(tz: string, counter: StepCounter | undefined): numbe
 }
 
 function localYear(now: number | undefined): number {
-  return new Date(now === undefined ? Date.now() : now * 1000).getFullYear();
+  if (now === undefined) return new Date().getFullYear();
+  // Cookies of one response (and of many) are read at the same clock: one Date for them all.
+  if (now !== lastYearAt) {
+    lastYear = new Date(now * 1000).getFullYear();
+    lastYearAt = now;
+  }
+  return lastYear;
 }
+
+let lastYearAt = Number.NaN;
+let lastYear = 0;
 
 function str2time(
   day: string, mon: string, yrText: string, hr: string | undefined, min: string | undefined, sec: string | undefined,
@@ -487,30 +496,48 @@ function pyIntSeconds(sec: string): number {
   return pyIntDigits(sec);
 }
 
-/** The fixed RFC 1123 shape: `^[SMTWF][a-z][a-z], (\d\d) ([JFMASOND][a-z][a-z]) (\d\d\d\d) (\d\d):(\d\d):(\d\d) GMT$`. */
-function matchStrictDate(text: string): [string, string, string, string, string, string] | null {
-  const length = 29;
-  if (!(text.length === length || (text.length === length + 1 && text.endsWith('\n')))) return null;
-  const lower = (c: number): boolean => c >= 0x61 && c <= 0x7a;
-  const shape = 'W  , DD M   YYYY DD:DD:DD GMT';
-  for (let i = 0; i < length; i++) {
-    const c = text.charCodeAt(i);
-    const want = shape[i];
-    let ok: boolean;
-    if (i === 0) ok = 'SMTWF'.includes(text.charAt(0));
-    else if (i === 1 || i === 2 || i === 9 || i === 10) ok = lower(c);
-    else if (i === 8) ok = 'JFMASOND'.includes(text.charAt(8));
-    else if (want === 'D' || want === 'Y') ok = isDigit(c);
-    else ok = text[i] === want;
-    if (!ok) return null;
-  }
-  return [text.slice(5, 7), text.slice(8, 11), text.slice(12, 16), text.slice(17, 19), text.slice(20, 22), text.slice(23, 25)];
+/**
+ * Whether the text has the fixed RFC 1123 shape
+ * `^[SMTWF][a-z][a-z], (\d\d) ([JFMASOND][a-z][a-z]) (\d\d\d\d) (\d\d):(\d\d):(\d\d) GMT$`
+ * (STRICT_DATE_RE); its groups are then fixed slices: 5-7, 8-11, 12-16, 17-19, 20-22, 23-25.
+ */
+function isStrictDate(text: string): boolean {
+  const n = text.length;
+  if (!(n === 29 || (n === 30 && text.charCodeAt(29) === 0x0a))) return false;
+  const first = text.charCodeAt(0);
+  const month = text.charCodeAt(8);
+  return (first === 0x53 || first === 0x4d || first === 0x54 || first === 0x57 || first === 0x46) && // S M T W F
+    isLowerAscii(text.charCodeAt(1)) && isLowerAscii(text.charCodeAt(2)) && text.charCodeAt(3) === 0x2c && text.charCodeAt(4) === 0x20 &&
+    isDigit(text.charCodeAt(5)) && isDigit(text.charCodeAt(6)) && text.charCodeAt(7) === 0x20 &&
+    (month === 0x4a || month === 0x46 || month === 0x4d || month === 0x41 || month === 0x53 || month === 0x4f || month === 0x4e || month === 0x44) && // J F M A S O N D
+    isLowerAscii(text.charCodeAt(9)) && isLowerAscii(text.charCodeAt(10)) && text.charCodeAt(11) === 0x20 &&
+    isDigit(text.charCodeAt(12)) && isDigit(text.charCodeAt(13)) && isDigit(text.charCodeAt(14)) && isDigit(text.charCodeAt(15)) &&
+    text.charCodeAt(16) === 0x20 && isDigit(text.charCodeAt(17)) && isDigit(text.charCodeAt(18)) && text.charCodeAt(19) === 0x3a &&
+    isDigit(text.charCodeAt(20)) && isDigit(text.charCodeAt(21)) && text.charCodeAt(22) === 0x3a &&
+    isDigit(text.charCodeAt(23)) && isDigit(text.charCodeAt(24)) && text.charCodeAt(25) === 0x20 &&
+    text.charCodeAt(26) === 0x47 && text.charCodeAt(27) === 0x4d && text.charCodeAt(28) === 0x54; // GMT
 }
 
-/** WEEKDAY_RE (re.I): `^(?:Sun|Mon|Tue|Wed|Thu|Fri|Sat)[a-z]*,?\s*`; returns the index after it. */
+const isLowerAscii = (c: number): boolean => c >= 0x61 && c <= 0x7a;
+
+/** The value of the ASCII digits text[start:end]. */
+function digitsAt(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) n = n * 10 + text.charCodeAt(i) - 0x30;
+  return n;
+}
+
+const WEEKDAYS = new Set(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']);
+
+/**
+ * WEEKDAY_RE (re.I): `^(?:Sun|Mon|Tue|Wed|Thu|Fri|Sat)[a-z]*,?\s*`; returns the index after it.
+ * (The day's letters compare as ASCII letters without regard to case.)
+ */
 function skipWeekday(text: string, start: number, counter: StepCounter | undefined): number {
-  const day = text.slice(start, start + 3).toLowerCase();
-  if (!['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].includes(day) || !/^[a-z]{3}$/i.test(text.slice(start, start + 3))) return start;
+  const a = text.charCodeAt(start);
+  const b = text.charCodeAt(start + 1);
+  const c = text.charCodeAt(start + 2);
+  if (!isAsciiLetter(a) || !isAsciiLetter(b) || !isAsciiLetter(c) || !WEEKDAYS.has(String.fromCharCode(a | 0x20, b | 0x20, c | 0x20))) return start;
   let i = start + 3;
   while (i < text.length && isAsciiLetter(text.charCodeAt(i))) i++;
   if (text.charCodeAt(i) === 0x2c) i++;
@@ -532,12 +559,11 @@ export function http2time(text: string, options: DateParseOptions = {}): number 
   const { counter } = options;
   if (counter) counter.steps += 1;
   // fast exit for strictly conforming string
-  const strict = matchStrictDate(text);
-  if (strict) {
-    const [day, mon, yr, hr, min, sec] = strict;
-    const month = MONTHS_LOWER.indexOf(mon.toLowerCase()) + 1;
-    if (month === 0) throw new CookieValueError(`'${mon.toLowerCase()}' is not in list`);
-    return timegm(Number(yr), month, Number(day), Number(hr), Number(min), Number(sec));
+  if (isStrictDate(text)) {
+    const mon = text.slice(8, 11).toLowerCase();
+    const month = MONTHS_LOWER.indexOf(mon) + 1;
+    if (month === 0) throw new CookieValueError(`'${mon}' is not in list`);
+    return timegm(digitsAt(text, 12, 16), month, digitsAt(text, 5, 7), digitsAt(text, 17, 19), digitsAt(text, 20, 22), digitsAt(text, 23, 25));
   }
 
   // No, we need some messy parsing...

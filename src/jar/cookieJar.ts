@@ -1,6 +1,6 @@
 import { adoptNonstandardAttrs, Cookie, cookieChanges, expiryChanges, setNewCookieVersion, shareStrings } from './cookie';
 import { CookieNotFoundError, CookieValueError } from './errors';
-import { parseNsHeaders, splitHeaderWords } from './headers';
+import { parseNsHeader, splitHeaderWords } from './headers';
 import { DefaultCookiePolicy, endsWithDotted, type CookiePolicy } from './policy';
 import { asciiInteger, effRequestHost, escapePath, isThirdParty, parsePythonInt, PY_WHITESPACE_RUN, requestHost, requestPath, requestPort, type CookieRequest } from './request';
 import { refusal, type Refusal } from './rules';
@@ -463,10 +463,18 @@ export class CookieJar implements Iterable<Cookie> {
         slot.decision = refusedDecision(cookie, refused, slot.line.value);
       }
     }
-    const ordered = slots.map((slot, index) => ({ slot, index }));
-    ordered.sort((a, b) => a.slot.line.line - b.slot.line.line || a.index - b.index);
-    return ordered.map(({ slot }) => slot.decision ?? refusedDecision(
-      standIn(slot, request), refusal('set.header.error', { headerName: slot.line.name, error: 'internal: no decision' }), slot.line.value));
+    // In the order of the lines: the slots are, unless Set-Cookie2 lines came after Set-Cookie ones
+    // (make_cookies reads the Set-Cookie2 lines first); then a stable sort by line puts them back.
+    let inOrder = true;
+    for (let i = 1; i < slots.length && inOrder; i++) inOrder = (slots[i - 1] as Slot).line.line <= (slots[i] as Slot).line.line;
+    const ordered = inOrder ? slots : slots.map((slot, index) => ({ slot, index }))
+      .sort((a, b) => a.slot.line.line - b.slot.line.line || a.index - b.index).map(({ slot }) => slot);
+    const decisions: CookieDecision[] = [];
+    for (const slot of ordered) {
+      decisions.push(slot.decision ?? refusedDecision(
+        standIn(slot, request), refusal('set.header.error', { headerName: slot.line.name, error: 'internal: no decision' }), slot.line.value));
+    }
+    return decisions;
   }
 
   /** The policy's set check, explained; a policy that throws refuses (Python would raise). */
@@ -502,64 +510,70 @@ export class CookieJar implements Iterable<Cookie> {
     this.policyInUse.now = now;
     const policy = this.policyInUse;
     const slots: Slot[] = [];
-    const lineSlot = (headerLine: HeaderLine, rule: 'set.header.rfc2965-disabled' | 'set.header.netscape-disabled'): void => {
-      const slot: Slot = { line: headerLine, attrs: null };
-      slot.decision = refusedDecision(standIn(slot, request), refusal(rule, { headerName: headerLine.name }), headerLine.value);
-      slots.push(slot);
-    };
     const { rfc2965, netscape } = policy;
     if ((rfc2965Lines.length === 0 && nsLines.length === 0) || (nsLines.length === 0 && !rfc2965) ||
         (rfc2965Lines.length === 0 && !netscape) || (!netscape && !rfc2965)) {
       // Python's quick exit: no relevant cookie headers.
-      for (const headerLine of rfc2965Lines) lineSlot(headerLine, 'set.header.rfc2965-disabled');
-      for (const headerLine of nsLines) lineSlot(headerLine, 'set.header.netscape-disabled');
+      for (const headerLine of rfc2965Lines) slots.push(refusedLine(headerLine, 'set.header.rfc2965-disabled', request));
+      for (const headerLine of nsLines) slots.push(refusedLine(headerLine, 'set.header.netscape-disabled', request));
       return { slots, candidates: [] };
     }
 
-    const rfc2965Slots = this.cookiesFromLines(rfc2965Lines, (value) => splitHeaderWords([value]), request, now);
-    slots.push(...rfc2965Slots);
-    const rfc2965Cookies = rfc2965Slots.filter((slot) => slot.cookie !== undefined);
-    let nsCookies: Slot[] = [];
+    const candidates: Slot[] = [];
+    if (rfc2965Lines.length > 0) {
+      for (const slot of this.cookiesFromLines(rfc2965Lines, true, request, now, clockTime)) {
+        slots.push(slot);
+        if (slot.cookie !== undefined) candidates.push(slot);
+      }
+    }
+    const rfc2965Count = candidates.length;
     if (nsLines.length > 0 && netscape) {
-      const nsSlots = this.cookiesFromLines(nsLines, (value) => parseNsHeaders([value], { now: clockTime }), request, now);
-      slots.push(...nsSlots);
-      nsCookies = nsSlots.filter((slot) => slot.cookie !== undefined);
-      this.processRfc2109Cookies(nsCookies);
-      if (rfc2965) {
+      for (const slot of this.cookiesFromLines(nsLines, false, request, now, clockTime)) {
+        slots.push(slot);
+        if (slot.cookie !== undefined) candidates.push(slot);
+      }
+      this.processRfc2109Cookies(candidates, rfc2965Count);
+      if (rfc2965 && rfc2965Count > 0) {
         // RFC 2965 section 9.1: a Set-Cookie2 cookie hides the Set-Cookie one with the same key.
-        const lookup = new Set(rfc2965Cookies.map(({ cookie }) => cookieKey(cookie)));
-        nsCookies = nsCookies.filter((slot) => {
+        const lookup = new Set(candidates.slice(0, rfc2965Count).map(({ cookie }) => cookieKey(cookie)));
+        let kept = rfc2965Count;
+        for (let i = rfc2965Count; i < candidates.length; i++) {
+          const slot = candidates[i] as Slot;
           const cookie = slot.cookie;
-          if (cookie === undefined || !lookup.has(cookieKey(cookie))) return true;
-          slot.decision = refusedDecision(cookie, refusal('set.netscape.hidden-by-cookie2', { name: cookie.name, domain: cookie.domain, path: cookie.path }), slot.line.value);
-          slot.cookie = undefined;
-          return false;
-        });
+          if (cookie !== undefined && lookup.has(cookieKey(cookie))) {
+            slot.decision = refusedDecision(cookie, refusal('set.netscape.hidden-by-cookie2', { name: cookie.name, domain: cookie.domain, path: cookie.path }), slot.line.value);
+            slot.cookie = undefined;
+          } else {
+            candidates[kept++] = slot;
+          }
+        }
+        candidates.length = kept;
       }
     } else {
-      for (const headerLine of nsLines) lineSlot(headerLine, 'set.header.netscape-disabled');
+      for (const headerLine of nsLines) slots.push(refusedLine(headerLine, 'set.header.netscape-disabled', request));
     }
-    return { slots, candidates: [...rfc2965Cookies, ...nsCookies] };
+    return { slots, candidates };
   }
 
   /**
    * Python's `_cookies_from_attrs_set` over one kind of header, inside make_cookies' catch-all: an
    * exception anywhere drops every cookie of these lines that is not already decided.
    */
-  private cookiesFromLines(
-    lines: readonly HeaderLine[], parse: (value: string) => (readonly (readonly [string, AttrValue])[])[], request: CookieRequest, now: number,
-  ): Slot[] {
+  private cookiesFromLines(lines: readonly HeaderLine[], rfc2965: boolean, request: CookieRequest, now: number, clockTime: number): Slot[] {
     const slots: Slot[] = [];
     let parsedLines = 0;
     try {
+      const dateOptions = { now: clockTime };
       for (const headerLine of lines) {
-        const lists = parse(headerLine.value);
-        if (lists.length === 0) {
-          const slot: Slot = { line: headerLine, attrs: null };
-          slot.decision = refusedDecision(standIn(slot, request), refusal('set.header.no-cookie', { headerName: headerLine.name, header: headerLine.value }), headerLine.value);
-          slots.push(slot);
+        // split_header_words gives a list per cookie of the line; parse_ns_headers one or none.
+        if (rfc2965) {
+          const lists = splitHeaderWords([headerLine.value]);
+          if (lists.length === 0) slots.push(noCookieLine(headerLine, request));
+          for (const attrs of lists) slots.push({ line: headerLine, attrs });
+        } else {
+          const attrs = parseNsHeader(headerLine.value, dateOptions);
+          slots.push(attrs.length === 0 ? noCookieLine(headerLine, request) : { line: headerLine, attrs });
         }
-        for (const attrs of lists) slots.push({ line: headerLine, attrs });
         parsedLines++;
       }
       const tuples = this.normalizedCookieTuples(slots, request, now);
@@ -748,9 +762,10 @@ export class CookieJar implements Iterable<Cookie> {
   }
 
   /** Python's `_process_rfc2109_cookies`: version 1 Set-Cookie cookies are RFC 2109 ones. */
-  private processRfc2109Cookies(slots: readonly Slot[]): void {
+  private processRfc2109Cookies(slots: readonly Slot[], from: number): void {
     const asNetscape = this.policyInUse.rfc2109AsNetscape ?? !this.policyInUse.rfc2965;
-    for (const { cookie } of slots) {
+    for (let i = from; i < slots.length; i++) {
+      const cookie = (slots[i] as Slot).cookie;
       if (cookie?.version !== 1) continue;
       cookie.rfc2109 = true;
       // Treat RFC 2109 cookies as Netscape cookies rather than as RFC 2965 ones. (The cookie is new:
@@ -1284,6 +1299,20 @@ function stringOrNull(value: StandardValue | undefined): string | null {
 
 function describeError(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/** The slot of a header line refused as a whole (its kind of cookie is switched off). */
+function refusedLine(headerLine: HeaderLine, rule: 'set.header.rfc2965-disabled' | 'set.header.netscape-disabled', request: CookieRequest): Slot {
+  const slot: Slot = { line: headerLine, attrs: null };
+  slot.decision = refusedDecision(standIn(slot, request), refusal(rule, { headerName: headerLine.name }), headerLine.value);
+  return slot;
+}
+
+/** The slot of a header line that holds no cookie. */
+function noCookieLine(headerLine: HeaderLine, request: CookieRequest): Slot {
+  const slot: Slot = { line: headerLine, attrs: null };
+  slot.decision = refusedDecision(standIn(slot, request), refusal('set.header.no-cookie', { headerName: headerLine.name, header: headerLine.value }), headerLine.value);
+  return slot;
 }
 
 function refusedDecision(cookie: Cookie, refused: Refusal, header?: string): CookieDecision {

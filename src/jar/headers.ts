@@ -252,10 +252,14 @@ export function parseNsHeaders(
   return result;
 }
 
-function parseNsHeader(header: string, options: DateParseOptions): [string, string | number | null][] {
+/** parse_ns_headers for one header: its list of pairs, empty when it gives none (for the jar, without a list around it). */
+export function parseNsHeader(header: string, options: DateParseOptions): [string, string | number | null][] {
   const pairs: [string, string | number | null][] = [];
   let versionSet = false;
   const n = header.length;
+  // The next '=' at or after the part being read (-1: none left). Found again only once a part
+  // starts after it, so the text is searched once, not once per part.
+  let nextEquals = header.indexOf('=');
   for (let partStart = 0, ii = 0; partStart <= n; ii++) {
     let partEnd = header.indexOf(';', partStart);
     if (partEnd === -1) partEnd = n;
@@ -265,8 +269,8 @@ function parseNsHeader(header: string, options: DateParseOptions): [string, stri
     let end = partEnd;
     while (start < end && isSpace(header.charCodeAt(start))) start++;
     while (end > start && isSpace(header.charCodeAt(end - 1))) end--;
-    let sepAt = header.indexOf('=', start);
-    if (sepAt >= end) sepAt = -1;
+    if (nextEquals !== -1 && nextEquals < start) nextEquals = header.indexOf('=', start);
+    const sepAt = nextEquals !== -1 && nextEquals < end ? nextEquals : -1;
     let keyEnd = sepAt === -1 ? end : sepAt;
     while (keyEnd > start && isSpace(header.charCodeAt(keyEnd - 1))) keyEnd--;
     partStart = next;

@@ -70,7 +70,6 @@ export interface ParsedUrl extends SplitUrl {
   params: string;
 }
 
-const SCHEME_CHARS = /^[A-Za-z0-9+\-.]*$/;
 // eslint-disable-next-line no-control-regex -- Python's _WHATWG_C0_CONTROL_OR_SPACE
 const C0_CONTROL_OR_SPACE_PREFIX = /^[\x00-\x20]+/;
 const UNSAFE_URL_BYTES = /[\t\r\n]/g;
@@ -81,21 +80,21 @@ const USES_PARAMS = new Set(['', 'ftp', 'hdl', 'prospero', 'http', 'imap', 'http
  * ValueError (unbalanced IPv6 brackets, an invalid bracketed host, NFKC-unsafe netloc).
  */
 export function urlsplit(url: string): SplitUrl {
-  let rest = url.replace(C0_CONTROL_OR_SPACE_PREFIX, '').replace(UNSAFE_URL_BYTES, '');
+  let rest = url.charCodeAt(0) > 0x20 && !hasUnsafeUrlByte(url) ? url : url.replace(C0_CONTROL_OR_SPACE_PREFIX, '').replace(UNSAFE_URL_BYTES, '');
   let scheme = '';
   let netloc = '';
   let query = '';
   let fragment = '';
   const colon = rest.indexOf(':');
-  if (colon > 0 && /^[A-Za-z]/.test(rest) && SCHEME_CHARS.test(rest.slice(0, colon))) {
+  if (colon > 0 && isSchemeText(rest, colon)) {
     scheme = rest.slice(0, colon).toLowerCase();
     rest = rest.slice(colon + 1);
   }
   if (rest.startsWith('//')) {
-    let delim = rest.length;
-    for (const ch of '/?#') {
-      const at = rest.indexOf(ch, 2);
-      if (at >= 0) delim = Math.min(delim, at);
+    let delim = 2;
+    for (; delim < rest.length; delim++) {
+      const c = rest.charCodeAt(delim);
+      if (c === 0x2f || c === 0x3f || c === 0x23) break; // '/', '?', '#'
     }
     netloc = rest.slice(2, delim);
     rest = rest.slice(delim);
@@ -118,6 +117,26 @@ export function urlsplit(url: string): SplitUrl {
   return { scheme, netloc, path: rest, query, fragment };
 }
 
+/** Whether the URL holds a tab, CR or LF (urlsplit removes them). */
+function hasUnsafeUrlByte(url: string): boolean {
+  for (let i = 0; i < url.length; i++) {
+    const c = url.charCodeAt(i);
+    if (c === 0x09 || c === 0x0a || c === 0x0d) return true;
+  }
+  return false;
+}
+
+/** `text[:end]` is a scheme urlsplit accepts: a letter, then letters, digits, '+', '-' and '.'. */
+function isSchemeText(text: string, end: number): boolean {
+  const first = text.charCodeAt(0);
+  if (!((first >= 0x41 && first <= 0x5a) || (first >= 0x61 && first <= 0x7a))) return false;
+  for (let i = 1; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e)) return false;
+  }
+  return true;
+}
+
 /** Python 3.11's `urllib.parse.urlparse(url)`: urlsplit plus `;params` of the last path segment. */
 export function urlparse(url: string): ParsedUrl {
   const split = urlsplit(url);
@@ -134,14 +153,18 @@ export function urlparse(url: string): ParsedUrl {
 }
 
 function checkNetloc(netloc: string): void {
-  // eslint-disable-next-line no-control-regex -- Python's str.isascii()
-  if (netloc === '' || /^[\x00-\x7f]*$/.test(netloc)) return;
+  if (isAscii(netloc)) return; // Python's str.isascii()
   const stripped = netloc.replace(/[@:#?]/g, '');
   const normalized = stripped.normalize('NFKC');
   if (stripped === normalized) return;
   if (/[/?#@:]/.test(normalized)) {
     throw new CookieValueError(`netloc '${netloc}' contains invalid characters under NFKC normalization`);
   }
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 function checkBracketedHost(host: string): void {
@@ -332,8 +355,9 @@ export class CookieRequest {
   readonly selector: string;
   unverifiable: boolean;
   originReqHost: string;
-  private readonly headers = new Map<string, string>();
-  private readonly unredirectedHeaders = new Map<string, string>();
+  /** The headers by capitalised name; null until the first (most requests get only the jar's). */
+  private headers: Map<string, string> | null = null;
+  private unredirectedHeaders: Map<string, string> | null = null;
   /** urlsplit of the full URL, computed once (the URL does not change). */
   readonly splitUrl: SplitUrl;
   private escapedPath: string | undefined;
@@ -345,23 +369,29 @@ export class CookieRequest {
     const hash = unwrapped.lastIndexOf('#');
     this.fullUrlWithoutFragment = hash >= 0 ? unwrapped.slice(0, hash) : unwrapped;
     this.fragment = hash >= 0 ? unwrapped.slice(hash + 1) : null;
-    const typeMatch = /^([^/:]+):(.*)$/s.exec(this.fullUrlWithoutFragment);
-    if (typeMatch === null) throw new CookieValueError(`unknown url type: ${JSON.stringify(this.url)}`);
-    this.type = (typeMatch[1] ?? '').toLowerCase();
-    const rest = typeMatch[2] ?? '';
-    const hostMatch = /^\/\/([^/#?]*)(.*)$/s.exec(rest);
-    if (hostMatch === null) {
-      this.host = null;
-      this.selector = rest;
-    } else {
-      const hostPort = hostMatch[1] ?? '';
-      const path = hostMatch[2] ?? '';
+    // urllib's _splittype: ^([^/:]+):(.*)$, then _splithost: ^//([^/#?]*)(.*)$
+    const full = this.fullUrlWithoutFragment;
+    let colon = 0;
+    while (colon < full.length && full.charCodeAt(colon) !== 0x3a && full.charCodeAt(colon) !== 0x2f) colon++;
+    if (colon === 0 || full.charCodeAt(colon) !== 0x3a) throw new CookieValueError(`unknown url type: ${JSON.stringify(this.url)}`);
+    this.type = full.slice(0, colon).toLowerCase();
+    const restStart = colon + 1;
+    if (full.charCodeAt(restStart) === 0x2f && full.charCodeAt(restStart + 1) === 0x2f) {
+      let pathStart = restStart + 2;
+      for (; pathStart < full.length; pathStart++) {
+        const c = full.charCodeAt(pathStart);
+        if (c === 0x2f || c === 0x23 || c === 0x3f) break; // '/', '#', '?'
+      }
+      const hostPort = full.slice(restStart + 2, pathStart);
       this.host = hostPort === '' ? hostPort : unquote(hostPort);
-      this.selector = path !== '' && !path.startsWith('/') ? `/${path}` : path;
+      this.selector = pathStart < full.length && full.charCodeAt(pathStart) !== 0x2f ? `/${full.slice(pathStart)}` : full.slice(pathStart);
+    } else {
+      this.host = null;
+      this.selector = full.slice(restStart);
     }
     // Python parses the URL lazily and raises ValueError later for a bad one; we raise it here, once.
     this.splitUrl = urlsplit(this.url);
-    for (const [name, value] of Object.entries(init.headers ?? {})) this.addHeader(name, value);
+    if (init.headers !== undefined) for (const [name, value] of Object.entries(init.headers)) this.addHeader(name, value);
     this.originReqHost = init.originReqHost ?? requestHost(this);
     this.unverifiable = init.unverifiable ?? false;
   }
@@ -377,35 +407,37 @@ export class CookieRequest {
   }
 
   addHeader(name: string, value: string): void {
-    this.headers.set(capitalize(name), value);
+    (this.headers ??= new Map()).set(capitalize(name), value);
   }
 
   /** urllib's `add_unredirected_header`: where the jar puts Cookie and Cookie2. */
   addUnredirectedHeader(name: string, value: string): void {
-    this.unredirectedHeaders.set(capitalize(name), value);
+    (this.unredirectedHeaders ??= new Map()).set(capitalize(name), value);
   }
 
   hasHeader(name: string): boolean {
+    if (this.headers === null && this.unredirectedHeaders === null) return false;
     const key = capitalize(name);
-    return this.headers.has(key) || this.unredirectedHeaders.has(key);
+    return this.headers?.has(key) === true || this.unredirectedHeaders?.has(key) === true;
   }
 
   getHeader(name: string): string | undefined;
   getHeader(name: string, fallback: string): string;
   getHeader(name: string, fallback?: string): string | undefined {
+    if (this.headers === null && this.unredirectedHeaders === null) return fallback;
     const key = capitalize(name);
-    return this.headers.get(key) ?? this.unredirectedHeaders.get(key) ?? fallback;
+    return this.headers?.get(key) ?? this.unredirectedHeaders?.get(key) ?? fallback;
   }
 
   removeHeader(name: string): void {
     const key = capitalize(name);
-    this.headers.delete(key);
-    this.unredirectedHeaders.delete(key);
+    this.headers?.delete(key);
+    this.unredirectedHeaders?.delete(key);
   }
 
   /** urllib's `header_items()`: unredirected headers overridden by ordinary ones. */
   headerItems(): [string, string][] {
-    return [...new Map([...this.unredirectedHeaders, ...this.headers])];
+    return [...new Map([...this.unredirectedHeaders ?? [], ...this.headers ?? []])];
   }
 
   /** Python's `request_path(request)`, computed once (it runs for every cookie check). */

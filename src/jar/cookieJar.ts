@@ -69,7 +69,14 @@ class StandardAttrs {
   secure: StandardValue | undefined = undefined;
 }
 
-const STANDARD_NAMES: readonly (StandardName | 'max-age')[] = ['version', 'expires', 'max-age', 'domain', 'path', 'port', 'comment', 'commenturl', 'discard', 'secure'];
+/** value_attrs and boolean_attrs (max-age included) by the length of their names. */
+const STANDARD_NAMES_BY_LENGTH: readonly (readonly (StandardName | 'max-age')[] | undefined)[] = (() => {
+  const byLength: (StandardName | 'max-age')[][] = [];
+  for (const name of ['version', 'expires', 'max-age', 'domain', 'path', 'port', 'comment', 'commenturl', 'discard', 'secure'] as const) {
+    (byLength[name.length] ??= []).push(name);
+  }
+  return byLength;
+})();
 
 /**
  * `key.lower()` if it is one of value_attrs or boolean_attrs (max-age included), else null.
@@ -77,8 +84,9 @@ const STANDARD_NAMES: readonly (StandardName | 'max-age')[] = ['version', 'expir
  * becomes "k", which none has).
  */
 function standardAttrName(key: string): StandardName | 'max-age' | null {
-  for (const name of STANDARD_NAMES) {
-    if (name.length !== key.length) continue;
+  const names = STANDARD_NAMES_BY_LENGTH[key.length];
+  if (names === undefined) return null;
+  for (const name of names) {
     if (name === key) return name;
     let i = 0;
     for (; i < key.length; i++) {
@@ -501,7 +509,7 @@ export class CookieJar implements Iterable<Cookie> {
     const nsLines: HeaderLine[] = [];
     let line = 0;
     for (const [name, value] of response.headers) {
-      const lower = name.toLowerCase();
+      const lower = name === 'Set-Cookie' ? 'set-cookie' : name.toLowerCase();
       if (lower === 'set-cookie2') rfc2965Lines.push({ name: 'Set-Cookie2', value, line: line++ });
       else if (lower === 'set-cookie') nsLines.push({ name: 'Set-Cookie', value, line: line++ });
     }
@@ -606,7 +614,9 @@ export class CookieJar implements Iterable<Cookie> {
       const standard = new StandardAttrs();
       let rest: Map<string, string | null> | null = null;
       for (let i = 1; i < attrs.length; i++) {
-        const [key, attrValue] = attrs[i] as readonly [string, AttrValue];
+        const pair = attrs[i] as readonly [string, AttrValue];
+        const key = pair[0];
+        const attrValue = pair[1];
         // Don't lose case distinction for unknown fields.
         const lc = standardAttrName(key);
         let k = lc ?? key;

@@ -108,7 +108,8 @@ export class DefaultCookiePolicy implements CookiePolicy {
   }
 
   isBlocked(domain: string): boolean {
-    return this.blocked.some((blockedDomain) => userDomainMatch(domain, blockedDomain));
+    for (const blockedDomain of this.blocked) if (userDomainMatch(domain, blockedDomain)) return true;
+    return false;
   }
 
   /** The allowed domains (a copy), or null when every domain is allowed. */
@@ -122,7 +123,8 @@ export class DefaultCookiePolicy implements CookiePolicy {
 
   isNotAllowed(domain: string): boolean {
     if (this.allowed === null) return false;
-    return !this.allowed.some((allowedDomain) => userDomainMatch(domain, allowedDomain));
+    for (const allowedDomain of this.allowed) if (userDomainMatch(domain, allowedDomain)) return false;
+    return true;
   }
 
   // --- accepting ---------------------------------------------------------------------------------

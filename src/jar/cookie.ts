@@ -125,7 +125,8 @@ export class Cookie {
   constructor(init: CookieInit) {
     // Python: `int(version)`, `int(float(expires))`.
     this.versionField = init.version === null ? null : toInt(init.version, 'version');
-    this.expiresField = init.expires === null ? null : toInt(init.expires, 'expires');
+    // A whole number is kept as given (no new number boxed for it: a loaded file's expiries).
+    this.expiresField = init.expires === null ? null : Number.isInteger(init.expires) ? init.expires : toInt(init.expires, 'expires');
     if (init.port === null && init.portSpecified) {
       throw new CookieValueError('if port is null, portSpecified must be false');
     }
@@ -133,7 +134,7 @@ export class Cookie {
     this.valueField = init.value;
     this.portField = init.port;
     // RFC 2965 section 3.3.3: domains compare case-insensitively.
-    this.domainField = init.domain.toLowerCase();
+    this.domainField = lowerCased(init.domain);
     this.pathField = init.path;
     this.flags = (init.secure ? FLAG.secure : 0) | (init.domainSpecified ? FLAG.domainSpecified : 0) |
       (init.domainInitialDot ? FLAG.domainInitialDot : 0) | (init.pathSpecified ? FLAG.pathSpecified : 0) |
@@ -317,6 +318,18 @@ export class Cookie {
       commentUrl: this.commentUrl, rest: this.nonstandardAttrs(), rfc2109: this.rfc2109,
     };
   }
+}
+
+/**
+ * `text.toLowerCase()`, or `text` itself when that changes nothing (ASCII without capitals, as
+ * almost every domain is): toLowerCase makes a new string every time.
+ */
+function lowerCased(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || c >= 0x80) return text.toLowerCase();
+  }
+  return text;
 }
 
 function toInt(value: number, field: string): number {

@@ -112,7 +112,10 @@ export abstract class FileCookieJar extends CookieJar {
    * Line ends are read as Python's text mode reads them: "\r\n" and "\r" count as "\n".
    */
   loadText(text: string, options: LoadOptions = {}): void {
-    for (const cookie of this.parseText(text, this.context(options))) this.setCookie(cookie);
+    const cookies = this.parseText(text, this.context(options));
+    // An index, not for-of: this loop runs once per load, and before it is optimised an array
+    // iterator makes a result object per cookie.
+    for (let i = 0; i < cookies.length; i++) this.setCookie(cookies[i] as Cookie);
   }
 
   /** Python's `save`: writes `saveText(options)` to `filename` (default: the jar's) through the store. */

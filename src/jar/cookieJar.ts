@@ -1,4 +1,4 @@
-import { adoptNonstandardAttrs, Cookie, cookieChanges, expiryChanges, setNewCookieVersion, shareStrings } from './cookie';
+import { adoptNonstandardAttrs, Cookie, cookieChanges, type CookieInit, expiryChanges, setNewCookieVersion, shareStrings } from './cookie';
 import { CookieNotFoundError, CookieValueError } from './errors';
 import { parseNsHeader, splitHeaderWords } from './headers';
 import { DefaultCookiePolicy, endsWithDotted, type CookiePolicy } from './policy';
@@ -67,6 +67,36 @@ class StandardAttrs {
   commenturl: StandardValue | undefined = undefined;
   discard: StandardValue | undefined = undefined;
   secure: StandardValue | undefined = undefined;
+
+  // By name through a switch, not `this[name]`: a property looked up by a key that varies is a
+  // slow, megamorphic access.
+  has(name: StandardName): boolean {
+    switch (name) {
+      case 'version': return this.version !== undefined;
+      case 'expires': return this.expires !== undefined;
+      case 'domain': return this.domain !== undefined;
+      case 'path': return this.path !== undefined;
+      case 'port': return this.port !== undefined;
+      case 'comment': return this.comment !== undefined;
+      case 'commenturl': return this.commenturl !== undefined;
+      case 'discard': return this.discard !== undefined;
+      case 'secure': return this.secure !== undefined;
+    }
+  }
+
+  set(name: StandardName, value: StandardValue): void {
+    switch (name) {
+      case 'version': this.version = value; break;
+      case 'expires': this.expires = value; break;
+      case 'domain': this.domain = value; break;
+      case 'path': this.path = value; break;
+      case 'port': this.port = value; break;
+      case 'comment': this.comment = value; break;
+      case 'commenturl': this.commenturl = value; break;
+      case 'discard': this.discard = value; break;
+      case 'secure': this.secure = value; break;
+    }
+  }
 }
 
 /** value_attrs and boolean_attrs (max-age included) by the length of their names. */
@@ -263,8 +293,10 @@ export class CookieJar implements Iterable<Cookie> {
   private emptyDomain: DomainEntry | undefined;
   /** Domain keys by their last two labels, for explainCookieHeader's "same site" cookies (see siteIndex). */
   private sites: Map<string, Set<string>> | undefined;
-  /** The domain and path setCookie stored into last: a file's cookies come grouped by both. */
-  private lastStored: { readonly entry: DomainEntry; readonly path: string; readonly byName: Map<string, Cookie> } | undefined;
+  /** The domain and path setCookie stored into last (a file's cookies come grouped by both); no entry: none. */
+  private lastEntry: DomainEntry | undefined;
+  private lastPath = '';
+  private lastByName: Map<string, Cookie> | undefined;
   private count = 0;
   /** One copy of each cookie name (see shareStrings). */
   private readonly names = new StringPool();
@@ -319,16 +351,19 @@ export class CookieJar implements Iterable<Cookie> {
   /** Store a cookie without asking the policy; a cookie with the same domain, path and name is replaced in place. */
   setCookie(cookie: Cookie): void {
     const { domain, path, name } = cookie;
-    let last = this.lastStored;
-    if (last === undefined || last.path !== path || last.entry.domain !== domain) {
-      const entry = this.domains.get(domain) ?? this.addDomain(domain);
-      let byName = entry.byPath.get(path);
+    let entry = this.lastEntry;
+    let byName = this.lastByName;
+    if (entry === undefined || byName === undefined || this.lastPath !== path || entry.domain !== domain) {
+      entry = this.domains.get(domain) ?? this.addDomain(domain);
+      byName = entry.byPath.get(path);
       if (byName === undefined) entry.byPath.set(path, byName = new Map<string, Cookie>());
-      this.lastStored = last = { entry, path, byName };
+      // (In fields, not an object: a file's load changes path every few cookies.)
+      this.lastEntry = entry;
+      this.lastPath = path;
+      this.lastByName = byName;
     }
-    last.entry.changed();
-    shareStrings(cookie, last.entry.domain, this.names.of(name));
-    const byName = last.byName;
+    entry.changed();
+    shareStrings(cookie, entry.domain, this.names.of(name));
     const size = byName.size;
     byName.set(name, cookie);
     this.count += byName.size - size;
@@ -397,7 +432,7 @@ export class CookieJar implements Iterable<Cookie> {
       if (entry === undefined || byName === undefined) throw new CookieNotFoundError(domain, path);
       entry.byPath.delete(path);
       entry.changed();
-      this.lastStored = undefined;
+      this.lastEntry = undefined;
       this.count -= byName.size;
     } else if (domain !== undefined) {
       const byPath = this.tree.get(domain);
@@ -408,7 +443,7 @@ export class CookieJar implements Iterable<Cookie> {
       this.emptyDomain = undefined;
       this.domainGroups = undefined;
       this.sites = undefined;
-      this.lastStored = undefined;
+      this.lastEntry = undefined;
       this.count = 0;
       this.heap = undefined;
     }
@@ -622,7 +657,7 @@ export class CookieJar implements Iterable<Cookie> {
         let k = lc ?? key;
         let v: StandardValue = attrValue;
         if ((k === 'discard' || k === 'secure') && v === null) v = true; // a bare "secure": present without a value
-        if (lc !== null && lc !== 'max-age' && standard[lc] !== undefined) continue; // only the first value is significant
+        if (lc !== null && lc !== 'max-age' && standard.has(lc)) continue; // only the first value is significant
         if (k === 'domain') {
           if (v === null) {
             bad = refusal('set.domain.missing-value', { name });
@@ -652,7 +687,7 @@ export class CookieJar implements Iterable<Cookie> {
             bad = refusal('set.attribute.missing-value', { name, attribute: k });
             break;
           }
-          standard[k as StandardName] = v;
+          standard.set(k as StandardName, v);
         } else {
           (rest ??= new Map()).set(k, v === null ? null : String(v));
         }
@@ -695,7 +730,8 @@ export class CookieJar implements Iterable<Cookie> {
     } else {
       pathSpecified = false;
       path = requestPath(request);
-      const i = path.lastIndexOf('/');
+      let i = path.length - 1; // path.rfind("/"), by hand: lastIndexOf is a runtime call
+      while (i >= 0 && path.charCodeAt(i) !== 0x2f) i--;
       if (i !== -1) path = version === 0 ? path.slice(0, i) : path.slice(0, i + 1); // Netscape parts company from the spec here
       if (path.length === 0) path = '/';
     }
@@ -705,7 +741,7 @@ export class CookieJar implements Iterable<Cookie> {
     let domain: string;
     let domainInitialDot = false;
     if (specifiedDomain === undefined) {
-      domain = effRequestHost(request)[1];
+      domain = request.hostNames().erhn; // eff_request_host(request)[1]
     } else {
       domain = String(specifiedDomain);
       domainInitialDot = domain.startsWith('.');
@@ -754,8 +790,8 @@ export class CookieJar implements Iterable<Cookie> {
         }
         let shown: Cookie;
         try {
-          shown = new Cookie({ version, name, value, port, portSpecified, domain, domainSpecified, domainInitialDot, path, pathSpecified, secure,
-            expires: Number.isFinite(expires) ? expires : null, discard, comment, commentUrl });
+          shown = new Cookie(cookieInit(version, name, value, port, portSpecified, domain, domainSpecified, domainInitialDot, path, pathSpecified, secure,
+            Number.isFinite(expires) ? expires : null, discard, comment, commentUrl));
           if (rest !== null) adoptNonstandardAttrs(shown, rest);
         } catch {
           shown = standIn(slot, request);
@@ -765,8 +801,8 @@ export class CookieJar implements Iterable<Cookie> {
         return;
       }
     }
-    const cookie = new Cookie({ version, name, value, port, portSpecified, domain, domainSpecified, domainInitialDot, path, pathSpecified,
-      secure, expires, discard, comment, commentUrl });
+    const cookie = new Cookie(cookieInit(version, name, value, port, portSpecified, domain, domainSpecified, domainInitialDot, path, pathSpecified,
+      secure, expires, discard, comment, commentUrl));
     if (rest !== null) adoptNonstandardAttrs(cookie, rest);
     slot.cookie = cookie;
   }
@@ -1051,7 +1087,7 @@ export class CookieJar implements Iterable<Cookie> {
     for (const byName of byPath.values()) this.count -= byName.size;
     this.domains.delete(domain);
     if (domain === '') this.emptyDomain = undefined;
-    this.lastStored = undefined;
+    this.lastEntry = undefined;
     this.domainGroups?.remove(domain);
     const site = siteKey(domain);
     const keys = this.sites?.get(site);
@@ -1309,6 +1345,36 @@ function stringOrNull(value: StandardValue | undefined): string | null {
 
 function describeError(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/** The CookieInit make_cookies fills for each cookie it builds (the Cookie copies the fields): not a new object per cookie. */
+const SCRATCH_INIT: CookieInit = {
+  version: 0, name: '', value: null, port: null, portSpecified: false, domain: '', domainSpecified: false, domainInitialDot: false,
+  path: '', pathSpecified: false, secure: false, expires: null, discard: false, comment: null, commentUrl: null,
+};
+
+function cookieInit(
+  version: number | null, name: string, value: string | null, port: string | null, portSpecified: boolean, domain: string, domainSpecified: boolean,
+  domainInitialDot: boolean, path: string, pathSpecified: boolean, secure: boolean, expires: number | null, discard: boolean, comment: string | null,
+  commentUrl: string | null,
+): CookieInit {
+  const init = SCRATCH_INIT;
+  init.version = version;
+  init.name = name;
+  init.value = value;
+  init.port = port;
+  init.portSpecified = portSpecified;
+  init.domain = domain;
+  init.domainSpecified = domainSpecified;
+  init.domainInitialDot = domainInitialDot;
+  init.path = path;
+  init.pathSpecified = pathSpecified;
+  init.secure = secure;
+  init.expires = expires;
+  init.discard = discard;
+  init.comment = comment;
+  init.commentUrl = commentUrl;
+  return init;
 }
 
 /** The slot of a header line refused as a whole (its kind of cookie is switched off). */

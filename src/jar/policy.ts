@@ -152,9 +152,8 @@ export class DefaultCookiePolicy implements CookiePolicy {
 
   setOkVerifiability(cookie: Cookie, request: CookieRequest): Refusal | null {
     if (request.unverifiable && isThirdParty(request)) {
-      const hosts = { name: cookie.name, requestHost: requestHost(request), originHost: request.originReqHost };
-      if (versionOf(cookie) > 0 && this.strictRfc2965Unverifiable) return refusal('set.verifiability.third-party-rfc2965', hosts);
-      if (cookie.version === 0 && this.strictNsUnverifiable) return refusal('set.verifiability.third-party', hosts);
+      if (versionOf(cookie) > 0 && this.strictRfc2965Unverifiable) return refusal('set.verifiability.third-party-rfc2965', thirdPartyHosts(cookie, request));
+      if (cookie.version === 0 && this.strictNsUnverifiable) return refusal('set.verifiability.third-party', thirdPartyHosts(cookie, request));
     }
     return null;
   }
@@ -195,13 +194,14 @@ export class DefaultCookiePolicy implements CookiePolicy {
         }
       }
     }
-    const undottedDomain = domain.startsWith('.') ? domain.slice(1) : domain;
-    const embeddedDots = undottedDomain.includes('.');
+    // undotted_domain is the domain without one leading dot (compared in place, not sliced out).
+    const undottedStart = domain.startsWith('.') ? 1 : 0;
+    const embeddedDots = domain.includes('.', undottedStart);
     if (!embeddedDots && !erhn.endsWith('.local')) return refusal('set.domain.no-embedded-dot', { name, domain, erhn });
     const version = versionOf(cookie);
     if (cookie.version === 0) {
-      if (!(erhn.endsWith(domain) || erhn.endsWith(`${undottedDomain}.local`)) &&
-          !erhn.startsWith('.') && !`.${erhn}`.endsWith(domain)) {
+      if (!(erhn.endsWith(domain) || erhn.endsWith(`${domain.slice(undottedStart)}.local`)) &&
+          !erhn.startsWith('.') && !endsWithAfterDot(erhn, domain)) {
         return refusal('set.domain.mismatch', { name, domain, erhn });
       }
     }
@@ -252,9 +252,8 @@ export class DefaultCookiePolicy implements CookiePolicy {
 
   returnOkVerifiability(cookie: Cookie, request: CookieRequest): Refusal | null {
     if (request.unverifiable && isThirdParty(request)) {
-      const hosts = { name: cookie.name, requestHost: requestHost(request), originHost: request.originReqHost };
-      if (versionOf(cookie) > 0 && this.strictRfc2965Unverifiable) return refusal('return.verifiability.third-party-rfc2965', hosts);
-      if (cookie.version === 0 && this.strictNsUnverifiable) return refusal('return.verifiability.third-party', hosts);
+      if (versionOf(cookie) > 0 && this.strictRfc2965Unverifiable) return refusal('return.verifiability.third-party-rfc2965', thirdPartyHosts(cookie, request));
+      if (cookie.version === 0 && this.strictNsUnverifiable) return refusal('return.verifiability.third-party', thirdPartyHosts(cookie, request));
     }
     return null;
   }
@@ -323,6 +322,11 @@ export class DefaultCookiePolicy implements CookiePolicy {
   }
 }
 
+/** The hosts a verifiability refusal names. */
+function thirdPartyHosts(cookie: Cookie, request: CookieRequest): { name: string; requestHost: string; originHost: string } {
+  return { name: cookie.name, requestHost: requestHost(request), originHost: request.originReqHost };
+}
+
 /**
  * `text.endswith(dotdomain)`, where Python's dotdomain is the domain with a leading dot added
  * unless it is empty or has one; without building dotdomain (this runs for every cookie).
@@ -330,6 +334,12 @@ export class DefaultCookiePolicy implements CookiePolicy {
 export function endsWithDotted(text: string, domain: string): boolean {
   if (domain === '' || domain.startsWith('.')) return text.endsWith(domain);
   return text.length > domain.length && text.endsWith(domain) && text.charCodeAt(text.length - domain.length - 1) === 0x2e;
+}
+
+/** `` `.${text}`.endsWith(tail) ``, without building the dotted text. */
+function endsWithAfterDot(text: string, tail: string): boolean {
+  if (tail.length <= text.length) return text.endsWith(tail);
+  return tail.length === text.length + 1 && tail.charCodeAt(0) === 0x2e && tail.endsWith(text);
 }
 
 function countDots(text: string): number {

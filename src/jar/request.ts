@@ -365,7 +365,8 @@ export class CookieRequest {
 
   constructor(url: string, init: CookieRequestInit = {}) {
     const unwrapped = unwrap(url);
-    const hash = unwrapped.lastIndexOf('#');
+    // (lastIndexOf is a runtime call, indexOf a quick builtin: most URLs have no '#'.)
+    const hash = unwrapped.indexOf('#') === -1 ? -1 : unwrapped.lastIndexOf('#');
     this.fullUrlWithoutFragment = hash >= 0 ? unwrapped.slice(0, hash) : unwrapped;
     this.fragment = hash >= 0 ? unwrapped.slice(hash + 1) : null;
     // urllib's _splittype: ^([^/:]+):(.*)$, then _splithost: ^//([^/#?]*)(.*)$

@@ -36,21 +36,22 @@ interface HeaderLine {
   readonly line: number;
 }
 
-/** One cookie's way through make_cookies: the parsed attributes, then a Cookie or a decision. */
-interface Slot {
-  readonly line: HeaderLine;
-  readonly attrs: readonly (readonly [string, AttrValue])[] | null;
-  cookie?: Cookie | undefined;
-  decision?: CookieDecision;
-}
-
-interface CookieTuple {
-  readonly slot: Slot;
-  readonly name: string;
-  readonly value: string | null;
-  readonly standard: StandardAttrs;
+/**
+ * One cookie's way through make_cookies: the parsed attributes, then the normalized tuple, then a
+ * Cookie or a decision.
+ */
+class Slot {
+  cookie: Cookie | undefined = undefined;
+  decision: CookieDecision | undefined = undefined;
+  /** The tuple _normalized_cookie_tuples makes (standard null until then). */
+  name = '';
+  value: string | null = null;
+  standard: StandardAttrs | null = null;
   /** Python's `rest` dict; null while empty (most cookies). */
-  readonly rest: Map<string, string | null> | null;
+  rest: Map<string, string | null> | null = null;
+
+  /** `attrs`: the cookie's name and value, then its attributes' names and values, flat; null for a line with none. */
+  constructor(readonly line: HeaderLine, readonly attrs: readonly AttrValue[] | null) {}
 }
 
 /** The names of _normalized_cookie_tuples' value_attrs and boolean_attrs, as its `standard` dict holds them. */
@@ -612,19 +613,18 @@ export class CookieJar implements Iterable<Cookie> {
         if (rfc2965) {
           const lists = splitHeaderWords([headerLine.value]);
           if (lists.length === 0) slots.push(noCookieLine(headerLine, request));
-          for (const attrs of lists) slots.push({ line: headerLine, attrs });
+          for (const pairs of lists) slots.push(new Slot(headerLine, pairs.flat()));
         } else {
           const attrs = parseNsHeader(headerLine.value, dateOptions);
-          slots.push(attrs.length === 0 ? noCookieLine(headerLine, request) : { line: headerLine, attrs });
+          slots.push(attrs.length === 0 ? noCookieLine(headerLine, request) : new Slot(headerLine, attrs));
         }
         parsedLines++;
       }
-      const tuples = this.normalizedCookieTuples(slots, request, now);
-      for (const tuple of tuples) this.cookieFromCookieTuple(tuple, request, now);
+      for (const slot of this.normalizedCookieTuples(slots, request, now)) this.cookieFromCookieTuple(slot, request, now);
     } catch (error) {
       const headerName = lines[0]?.name ?? 'Set-Cookie';
       const failed = refusal('set.header.error', { headerName, error: describeError(error) });
-      for (const headerLine of lines.slice(parsedLines)) slots.push({ line: headerLine, attrs: null });
+      for (const headerLine of lines.slice(parsedLines)) slots.push(new Slot(headerLine, null));
       for (const slot of slots) {
         if (slot.decision !== undefined) continue;
         slot.decision = refusedDecision(slot.cookie ?? standIn(slot, request), failed, slot.line.value);
@@ -635,23 +635,20 @@ export class CookieJar implements Iterable<Cookie> {
   }
 
   /** Python's `_normalized_cookie_tuples`: standard attributes apart, Max-Age made absolute; bad cookies dropped. */
-  private normalizedCookieTuples(slots: readonly Slot[], request: CookieRequest, now: number): CookieTuple[] {
-    const tuples: CookieTuple[] = [];
+  private normalizedCookieTuples(slots: readonly Slot[], request: CookieRequest, now: number): Slot[] {
+    const tuples: Slot[] = [];
     for (const slot of slots) {
       const attrs = slot.attrs;
-      if (attrs === null || slot.decision !== undefined) continue;
-      const first = attrs[0];
-      if (first === undefined) continue;
-      const name = first[0];
-      const value = first[1] === null ? null : String(first[1]);
+      if (attrs === null || slot.decision !== undefined || attrs.length === 0) continue;
+      const name = attrs[0] as string;
+      const value = attrs[1] === null || attrs[1] === undefined ? null : String(attrs[1]);
       let maxAgeSet = false;
       let bad: Refusal | null = null;
       const standard = new StandardAttrs();
       let rest: Map<string, string | null> | null = null;
-      for (let i = 1; i < attrs.length; i++) {
-        const pair = attrs[i] as readonly [string, AttrValue];
-        const key = pair[0];
-        const attrValue = pair[1];
+      for (let i = 2; i < attrs.length; i += 2) {
+        const key = attrs[i] as string;
+        const attrValue = attrs[i + 1] ?? null;
         // Don't lose case distinction for unknown fields.
         const lc = standardAttrName(key);
         let k = lc ?? key;
@@ -696,14 +693,19 @@ export class CookieJar implements Iterable<Cookie> {
         slot.decision = refusedDecision(standIn(slot, request), bad, slot.line.value);
         continue;
       }
-      tuples.push({ slot, name, value, standard, rest });
+      slot.name = name;
+      slot.value = value;
+      slot.standard = standard;
+      slot.rest = rest;
+      tuples.push(slot);
     }
     return tuples;
   }
 
   /** Python's `_cookie_from_cookie_tuple`: defaults from the request; an expired cookie deletes instead. */
-  private cookieFromCookieTuple(tuple: CookieTuple, request: CookieRequest, now: number): void {
-    const { slot, name, value, standard, rest } = tuple;
+  private cookieFromCookieTuple(slot: Slot, request: CookieRequest, now: number): void {
+    const { name, value, rest } = slot;
+    const standard = slot.standard as StandardAttrs;
     const header = slot.line.value;
     let version: number | null = null;
     const rawVersion = standard.version;
@@ -1379,14 +1381,14 @@ function cookieInit(
 
 /** The slot of a header line refused as a whole (its kind of cookie is switched off). */
 function refusedLine(headerLine: HeaderLine, rule: 'set.header.rfc2965-disabled' | 'set.header.netscape-disabled', request: CookieRequest): Slot {
-  const slot: Slot = { line: headerLine, attrs: null };
+  const slot = new Slot(headerLine, null);
   slot.decision = refusedDecision(standIn(slot, request), refusal(rule, { headerName: headerLine.name }), headerLine.value);
   return slot;
 }
 
 /** The slot of a header line that holds no cookie. */
 function noCookieLine(headerLine: HeaderLine, request: CookieRequest): Slot {
-  const slot: Slot = { line: headerLine, attrs: null };
+  const slot = new Slot(headerLine, null);
   slot.decision = refusedDecision(standIn(slot, request), refusal('set.header.no-cookie', { headerName: headerLine.name, header: headerLine.value }), headerLine.value);
   return slot;
 }
@@ -1404,10 +1406,10 @@ function refusedDecision(cookie: Cookie, refused: Refusal, header?: string): Coo
 function standIn(slot: Slot, request: CookieRequest): Cookie {
   let name: string;
   let value: string | null;
-  const first = slot.attrs?.[0];
-  if (first !== undefined) {
-    name = first[0];
-    value = first[1] === null ? null : String(first[1]);
+  const attrs = slot.attrs;
+  if (attrs !== null && attrs.length > 0) {
+    name = attrs[0] as string;
+    value = attrs[1] === null || attrs[1] === undefined ? null : String(attrs[1]);
   } else {
     const head = slot.line.value.split(slot.line.name === 'Set-Cookie2' ? /[;,]/ : /;/)[0] ?? '';
     const eq = head.indexOf('=');

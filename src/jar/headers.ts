@@ -246,15 +246,21 @@ export function parseNsHeaders(
   const result: [string, string | number | null][][] = [];
   for (const header of values) {
     if (options.counter) options.counter.steps += header.length + 1;
-    const pairs = parseNsHeader(header, options);
-    if (pairs.length > 0) result.push(pairs);
+    const flat = parseNsHeader(header, options);
+    if (flat.length === 0) continue;
+    const pairs: [string, string | number | null][] = [];
+    for (let i = 0; i < flat.length; i += 2) pairs.push([flat[i] as string, flat[i + 1] ?? null]);
+    result.push(pairs);
   }
   return result;
 }
 
-/** parse_ns_headers for one header: its list of pairs, empty when it gives none (for the jar, without a list around it). */
-export function parseNsHeader(header: string, options: DateParseOptions): [string, string | number | null][] {
-  const pairs: [string, string | number | null][] = [];
+/**
+ * parse_ns_headers for one header, as the jar reads it: the pairs flat (name, value, name,
+ * value...: no array per pair), empty when the header gives none.
+ */
+export function parseNsHeader(header: string, options: DateParseOptions): (string | number | null)[] {
+  const pairs: (string | number | null)[] = [];
   let versionSet = false;
   const n = header.length;
   // The next '=' at or after the part being read (-1: none left). Found again only once a part
@@ -300,9 +306,9 @@ export function parseNsHeader(header: string, options: DateParseOptions): [strin
         if (value !== null) value = http2time(stripQuotes(value), options); // null if invalid
       }
     }
-    pairs.push([key, value]);
+    pairs.push(key, value);
   }
-  if (pairs.length > 0 && !versionSet) pairs.push(['version', '0']);
+  if (pairs.length > 0 && !versionSet) pairs.push('version', '0');
   return pairs;
 }
 

@@ -397,8 +397,13 @@ function pyIntDigits(digits: string): number {
   if (digits.length > INT_MAX_STR_DIGITS) {
     throw new CookieValueError(`Exceeds the limit (${INT_MAX_STR_DIGITS} digits) for integer string conversion: value has ${digits.length} digits`);
   }
-  // Up to 15 digits a double holds exactly, leading zeros and all.
-  if (digits.length <= 15) return Number(digits);
+  // Up to 15 digits a double holds exactly, leading zeros and all (summed here: Number() of a
+  // string is a slower, general parse).
+  if (digits.length <= 15) {
+    let n = 0;
+    for (let i = 0; i < digits.length; i++) n = n * 10 + digits.charCodeAt(i) - 0x30;
+    return n;
+  }
   const significant = digits.replace(/^0+(?=.)/, '');
   // Only compared against small bounds afterwards: anything this long is out of every range.
   return significant.length > 15 ? Infinity : Number(significant);
@@ -459,7 +464,7 @@ function str2time(
   let yr = pyIntDigits(yrText);
   if (yr > MAX_YEAR) return null;
 
-  let month = MONTHS_LOWER.indexOf(mon.toLowerCase()) + 1;
+  let month = monthNumber(mon);
   if (month === 0) {
     const imon = pyIntToken(mon);
     if (imon === null || imon < 1 || imon > 12) return null;
@@ -484,12 +489,27 @@ function str2time(
 
   let t = timegm(yr, month, pyIntDigits(day), hour, minute, second);
   if (t !== null) {
-    const offset = offsetFromTzString((tz ?? 'UTC').toUpperCase(), options.counter);
+    // (tz.upper(), unless it is already one of the names of UTC, as it most often is)
+    const offset = tz === undefined || tz === 'GMT' || tz === 'UTC' ? 0 : offsetFromTzString(tz.toUpperCase(), options.counter);
     if (offset === null) return null;
     t = t - offset;
   }
   return t;
 }
+
+/**
+ * `MONTHS_LOWER.index(mon.lower()) + 1`, or 0 when it is not a month's name. (The month group is
+ * ASCII word characters: lower-casing them is ASCII's.)
+ */
+function monthNumber(mon: string): number {
+  if (mon.length !== 3) return 0;
+  return MONTH_BY_CODES.get((asciiLower(mon.charCodeAt(0)) << 16) | (asciiLower(mon.charCodeAt(1)) << 8) | asciiLower(mon.charCodeAt(2))) ?? 0;
+}
+
+const asciiLower = (c: number): number => (c >= 0x41 && c <= 0x5a ? c | 0x20 : c);
+
+/** Each month's lower-case name as the three character codes monthNumber packs into one number. */
+const MONTH_BY_CODES = new Map(MONTHS_LOWER.map((name, i) => [(name.charCodeAt(0) << 16) | (name.charCodeAt(1) << 8) | name.charCodeAt(2), i + 1]));
 
 function pyIntSeconds(sec: string): number {
   if (sec.includes('.')) throw new CookieValueError(`invalid literal for int() with base 10: '${sec}'`);

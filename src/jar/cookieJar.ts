@@ -544,10 +544,15 @@ export class CookieJar implements Iterable<Cookie> {
     const rfc2965Lines: HeaderLine[] = [];
     const nsLines: HeaderLine[] = [];
     let line = 0;
-    for (const [name, value] of response.headers) {
+    const headers = response.headers;
+    // An array (as responses mostly come) by index: no iterator, and no destructuring of each pair.
+    const list: readonly (readonly [string, string])[] = Array.isArray(headers) ? headers as readonly (readonly [string, string])[] : [...headers];
+    for (let i = 0; i < list.length; i++) {
+      const header = list[i] as readonly [string, string];
+      const name = header[0];
       const lower = name === 'Set-Cookie' ? 'set-cookie' : name.toLowerCase();
-      if (lower === 'set-cookie2') rfc2965Lines.push({ name: 'Set-Cookie2', value, line: line++ });
-      else if (lower === 'set-cookie') nsLines.push({ name: 'Set-Cookie', value, line: line++ });
+      if (lower === 'set-cookie2') rfc2965Lines.push({ name: 'Set-Cookie2', value: header[1], line: line++ });
+      else if (lower === 'set-cookie') nsLines.push({ name: 'Set-Cookie', value: header[1], line: line++ });
     }
     const clockTime = this.clock();
     const now = Math.floor(clockTime);

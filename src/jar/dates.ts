@@ -252,40 +252,50 @@ function pikeMatch(prog: Program, text: string, counter: StepCounter | undefined
 // date-like strings.
 
 /**
- * The groups of LOOSE_HTTP_DATE_RE matched against text[start:] (day, month, year, hour, minute,
- * second, zone; undefined where a group did not take part), or null. Its scans pass over each
- * character a bounded number of times: each starts where an earlier one stopped, except that the
- * end after the zone is looked for at most three times.
+ * Where the groups of LOOSE_HTTP_DATE_RE are after matchLooseHttpDate: group g (1 to 7: day,
+ * month, year, hour, minute, second, zone) is text[LOOSE[2g - 2]:LOOSE[2g - 1]], or absent when
+ * its start is -1. One array for every call: the groups are read before the next.
  */
-function matchLooseHttpDate(text: string, start: number, counter: StepCounter | undefined): (string | undefined)[] | null {
+const LOOSE = new Int32Array(14);
+
+/**
+ * Matches LOOSE_HTTP_DATE_RE against text[start:], leaving the groups' bounds in LOOSE; false when
+ * it does not match. Its scans pass over each character a bounded number of times: each starts
+ * where an earlier one stopped, except that the end after the zone is looked for at most three times.
+ */
+function matchLooseHttpDate(text: string, start: number, counter: StepCounter | undefined): boolean {
   if (counter) counter.steps += 4 * (text.length - start) + 8;
   const n = text.length;
+  const groups = LOOSE;
   // (\d\d?), then a separator, which is not a digit: a shorter day cannot help.
   let p = start;
-  if (!isDigit(text.charCodeAt(p))) return null;
+  if (!isDigit(text.charCodeAt(p))) return false;
   p++;
   if (isDigit(text.charCodeAt(p))) p++;
-  const day = text.slice(start, p);
+  groups[0] = start;
+  groups[1] = p;
   p = skipDateSeparator(text, p);
-  if (p < 0) return null;
+  if (p < 0) return false;
   // (\w+): a run of word characters is followed by a separator only at its end.
   const monthStart = p;
   while (p < n && isAsciiWord(text.charCodeAt(p))) p++;
-  if (p === monthStart) return null;
-  const month = text.slice(monthStart, p);
+  if (p === monthStart) return false;
+  groups[2] = monthStart;
+  groups[3] = p;
   p = skipDateSeparator(text, p);
-  if (p < 0) return null;
+  if (p < 0) return false;
   // (\d+), greedy: a shorter year leaves digits that only the zone's \d{2,4} could take, and what
   // follows them then follows the whole year (with no zone) just as well.
   const yearStart = p;
   while (p < n && isDigit(text.charCodeAt(p))) p++;
-  if (p === yearStart) return null;
-  const year = text.slice(yearStart, p);
+  if (p === yearStart) return false;
+  groups[4] = yearStart;
+  groups[5] = p;
   // The clock, tried first (a greedy `?`). Once its separator, hour, ':' and minutes are there,
   // leaving it (or its seconds) out leaves a ':' or an "hh:" that nothing after it can take.
-  let hour: string | undefined;
-  let minute: string | undefined;
-  let second: string | undefined;
+  groups[6] = -1;
+  groups[8] = -1;
+  groups[10] = -1;
   let q = p;
   if (isAsciiSpace(text.charCodeAt(q))) {
     while (q < n && isAsciiSpace(text.charCodeAt(q))) q++;
@@ -297,11 +307,14 @@ function matchLooseHttpDate(text: string, start: number, counter: StepCounter | 
     q++;
     if (isDigit(text.charCodeAt(q))) q++; // then ':': an hour of one digit of two would leave a digit
     if (text.charCodeAt(q) === 0x3a && isDigit(text.charCodeAt(q + 1)) && isDigit(text.charCodeAt(q + 2))) {
-      hour = text.slice(hourStart, q);
-      minute = text.slice(q + 1, q + 3);
+      groups[6] = hourStart;
+      groups[7] = q;
+      groups[8] = q + 1;
+      groups[9] = q + 3;
       q += 3;
       if (text.charCodeAt(q) === 0x3a && isDigit(text.charCodeAt(q + 1)) && isDigit(text.charCodeAt(q + 2))) {
-        second = text.slice(q + 1, q + 3);
+        groups[10] = q + 1;
+        groups[11] = q + 3;
         q += 3;
       }
       p = q;
@@ -311,18 +324,74 @@ function matchLooseHttpDate(text: string, start: number, counter: StepCounter | 
   // a parenthesis, the end) never starts with a digit or a letter, so each alternative takes its
   // longest run or fails.
   while (p < n && isAsciiSpace(text.charCodeAt(p))) p++;
+  groups[12] = p;
   let s = p;
   if (text.charCodeAt(s) === 0x2b || text.charCodeAt(s) === 0x2d) s++;
   const digitsStart = s;
   while (s < n && s - digitsStart < 5 && isDigit(text.charCodeAt(s))) s++;
-  if (s - digitsStart >= 2 && s - digitsStart <= 4 && matchesZoneEnd(text, s)) return [day, month, year, hour, minute, second, text.slice(p, s)];
+  if (s - digitsStart >= 2 && s - digitsStart <= 4 && matchesZoneEnd(text, s)) {
+    groups[13] = s;
+    return true;
+  }
   if (!isMeridian(text, p)) {
     s = p;
     while (s < n && isAsciiLetter(text.charCodeAt(s))) s++;
-    if (s > p && matchesZoneEnd(text, s)) return [day, month, year, hour, minute, second, text.slice(p, s)];
+    if (s > p && matchesZoneEnd(text, s)) {
+      groups[13] = s;
+      return true;
+    }
   }
-  return matchesZoneEnd(text, p) ? [day, month, year, hour, minute, second, undefined] : null;
+  groups[12] = -1;
+  return matchesZoneEnd(text, p);
 }
+
+/**
+ * _str2time for the groups matchLooseHttpDate left in LOOSE, read in place: the digits are ASCII
+ * (re.ASCII's \d), so their values are summed from character codes; a year of more than 15
+ * digits goes through pyIntDigits (Python's int(), which refuses over 4300 digits).
+ */
+function looseStr2time(text: string, options: DateParseOptions): number | null {
+  const g = LOOSE;
+  const yearStart = g[4] ?? 0;
+  const yearEnd = g[5] ?? 0;
+  let yr = yearEnd - yearStart <= 15 ? digitsAt(text, yearStart, yearEnd) : pyIntDigits(text.slice(yearStart, yearEnd));
+  if (yr > MAX_YEAR) return null;
+
+  const monthStart = g[2] ?? 0;
+  const monthEnd = g[3] ?? 0;
+  let month = monthEnd - monthStart === 3 ? monthNumberAt(text, monthStart) : 0;
+  if (month === 0) {
+    const imon = pyIntToken(text.slice(monthStart, monthEnd));
+    if (imon === null || imon < 1 || imon > 12) return null;
+    month = imon;
+  }
+
+  const hour = g[6] === -1 ? 0 : digitsAt(text, g[6] ?? 0, g[7] ?? 0);
+  const minute = g[8] === -1 ? 0 : digitsAt(text, g[8] ?? 0, g[9] ?? 0);
+  const second = g[10] === -1 ? 0 : digitsAt(text, g[10] ?? 0, g[11] ?? 0);
+  if (yr < 1000) yr = obviousYear(yr, options);
+
+  let t = timegm(yr, month, digitsAt(text, g[0] ?? 0, g[1] ?? 0), hour, minute, second);
+  if (t !== null) {
+    const offset = g[12] === -1 ? 0 : zoneOffsetAt(text, g[12] ?? 0, g[13] ?? 0, options.counter);
+    if (offset === null) return null;
+    t = t - offset;
+  }
+  return t;
+}
+
+/** offset_from_tz_string(tz.upper()) for the zone text[start:end]: GMT and UTC, in any case, without a new string. */
+function zoneOffsetAt(text: string, start: number, end: number, counter: StepCounter | undefined): number | null {
+  if (end - start === 3) {
+    const a = asciiUpper(text.charCodeAt(start));
+    const b = asciiUpper(text.charCodeAt(start + 1));
+    const c = asciiUpper(text.charCodeAt(start + 2));
+    if ((a === 0x47 && b === 0x4d && c === 0x54) || (a === 0x55 && b === 0x54 && c === 0x43)) return 0; // GMT, UTC
+  }
+  return offsetFromTzString(text.slice(start, end).toUpperCase(), counter);
+}
+
+const asciiUpper = (c: number): number => (c >= 0x61 && c <= 0x7a ? c - 0x20 : c);
 
 /** (?:\s+|[-\/]) at `p`: the index after it, or -1. (\s+ takes every space: a word follows it.) */
 function skipDateSeparator(text: string, p: number): number {
@@ -428,10 +497,23 @@ function timegm(year: number, month: number, mday: number, hour: number, min: nu
   if (year >= EPOCH_YEAR && month >= 1 && month <= 12 && mday >= 1 && mday <= 31 &&
     hour >= 0 && hour <= 24 && min >= 0 && min <= 59 && sec >= 0 && sec <= 61) {
     // Day overflow rolls into the next month, as date(year, month, 1).toordinal() + mday - 1 does.
-    const days = Date.UTC(year, month - 1, 1) / 86_400_000 + mday - 1;
+    const days = daysFromCivil(year, month, 1) + mday - 1;
     return ((days * 24 + hour) * 60 + min) * 60 + sec;
   }
   return null;
+}
+
+/**
+ * Days from 1970-01-01 to the given date of the proleptic Gregorian calendar (H. Hinnant's
+ * days_from_civil): what Date.UTC(year, month - 1, day) / 86,400,000 gives, in integer arithmetic.
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 function offsetFromTzString(tz: string, counter: StepCounter | undefined): number | null {
@@ -477,15 +559,7 @@ function str2time(
   // iso2time's caller sees as a ValueError; we mirror that below.
   const second = sec === undefined ? 0 : pyIntSeconds(sec);
 
-  if (yr < 1000) {
-    // find "obvious" year
-    const curYr = localYear(options.now);
-    let m = curYr % 100;
-    const tmp = yr;
-    yr = yr + curYr - m;
-    m = m - tmp;
-    if (Math.abs(m) > 50) yr = m > 0 ? yr + 100 : yr - 100;
-  }
+  if (yr < 1000) yr = obviousYear(yr, options);
 
   let t = timegm(yr, month, pyIntDigits(day), hour, minute, second);
   if (t !== null) {
@@ -502,14 +576,28 @@ function str2time(
  * ASCII word characters: lower-casing them is ASCII's.)
  */
 function monthNumber(mon: string): number {
-  if (mon.length !== 3) return 0;
-  return MONTH_BY_CODES.get((asciiLower(mon.charCodeAt(0)) << 16) | (asciiLower(mon.charCodeAt(1)) << 8) | asciiLower(mon.charCodeAt(2))) ?? 0;
+  return mon.length === 3 ? monthNumberAt(mon, 0) : 0;
+}
+
+/** monthNumber of the three characters at text[start:]. */
+function monthNumberAt(text: string, start: number): number {
+  return MONTH_BY_CODES.get((asciiLower(text.charCodeAt(start)) << 16) | (asciiLower(text.charCodeAt(start + 1)) << 8) | asciiLower(text.charCodeAt(start + 2))) ?? 0;
 }
 
 const asciiLower = (c: number): number => (c >= 0x41 && c <= 0x5a ? c | 0x20 : c);
 
 /** Each month's lower-case name as the three character codes monthNumber packs into one number. */
 const MONTH_BY_CODES = new Map(MONTHS_LOWER.map((name, i) => [(name.charCodeAt(0) << 16) | (name.charCodeAt(1) << 8) | name.charCodeAt(2), i + 1]));
+
+/** _str2time's "obvious" year for a year of fewer than four digits, against the local year of the clock. */
+function obviousYear(year: number, options: DateParseOptions): number {
+  const curYr = localYear(options.now);
+  let m = curYr % 100;
+  let yr = year + curYr - m;
+  m = m - year;
+  if (Math.abs(m) > 50) yr = m > 0 ? yr + 100 : yr - 100;
+  return yr;
+}
 
 function pyIntSeconds(sec: string): number {
   if (sec.includes('.')) throw new CookieValueError(`invalid literal for int() with base 10: '${sec}'`);
@@ -580,20 +668,16 @@ export function http2time(text: string, options: DateParseOptions = {}): number 
   if (counter) counter.steps += 1;
   // fast exit for strictly conforming string
   if (isStrictDate(text)) {
-    const mon = text.slice(8, 11).toLowerCase();
-    const month = MONTHS_LOWER.indexOf(mon) + 1;
-    if (month === 0) throw new CookieValueError(`'${mon}' is not in list`);
+    const month = monthNumberAt(text, 8);
+    if (month === 0) throw new CookieValueError(`'${text.slice(8, 11).toLowerCase()}' is not in list`);
     return timegm(digitsAt(text, 12, 16), month, digitsAt(text, 5, 7), digitsAt(text, 17, 19), digitsAt(text, 20, 22), digitsAt(text, 23, 25));
   }
 
   // No, we need some messy parsing...
   let start = lstripIndex(text, counter);
   start = skipWeekday(text, start, counter); // Useless weekday
-  const m = matchLooseHttpDate(text, start, counter);
-  if (m === null) return null; // bad format
-  const [day, mon, yr, hr, min, sec, tz] = m;
-  if (day === undefined || mon === undefined || yr === undefined) return null;
-  return str2time(day, mon, yr, hr, min, sec, tz, options);
+  if (!matchLooseHttpDate(text, start, counter)) return null; // bad format
+  return looseStr2time(text, options);
 }
 
 /**

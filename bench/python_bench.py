@@ -1,12 +1,13 @@
 """The Python side of `npm run bench`: runs one workload through python3's http.cookiejar.
 
     python_bench.py WORK.json extract
-    python_bench.py WORK.json real CLOCK
+    python_bench.py WORK.json real CLOCK PASSES
     python_bench.py WORK.json header header@SIZE REQUESTS
     python_bench.py WORK.json save|load mozilla|lwp TMPDIR
 
 Reads its workload (written by bench/jar.bench.ts), builds it, prints "ready", then for each "run"
-line on stdin runs the workload once and prints one JSON object: metric -> seconds per operation.
+line on stdin runs the workload once and prints one JSON object: metric -> seconds per operation
+(wall clock; metric~cpu the process CPU time), and facts about the run (a jar's size).
 Standard library only.
 """
 import hashlib
@@ -46,10 +47,14 @@ def filled_jar(cookies, cls=cj.CookieJar):
     return jar
 
 
-def per_op(fn, ops):
+def timed(metric, fn, ops):
+    """Seconds per operation: `metric` the wall-clock time, `metric~cpu` the process CPU time (as jar.bench.ts)."""
+    cpu_start = time.process_time()
     start = time.perf_counter()
     fn()
-    return (time.perf_counter() - start) / ops
+    wall = time.perf_counter() - start
+    cpu = time.process_time() - cpu_start
+    return {metric: wall / ops, metric + "~cpu": cpu / ops}
 
 
 def extract_worker(work):
@@ -58,7 +63,7 @@ def extract_worker(work):
         for r in work:
             jar.extract_cookies(Response(r["lines"]), urllib.request.Request(r["url"]))
     ops = len(work) * len(work[0]["lines"])
-    return lambda: {"extract": per_op(run_extract, ops)}
+    return lambda: timed("extract", run_extract, ops)
 
 
 class FixedClock:
@@ -84,19 +89,26 @@ def jar_digest(jar):
     return int(h.hexdigest()[:12], 16)
 
 
-def real_worker(work, clock):
-    """One pass over the real corpus into a new jar: each response's lines at its own URL, in its page's context."""
+def real_worker(work, clock, passes):
+    """PASSES passes over the real corpus, each into a new jar: each response's lines at its own URL, in its page's context."""
     cj.time = FixedClock(clock)
     responses = [Response(r["lines"]) for r in work]
     jar = None
 
     def run_real():
         nonlocal jar
-        jar = cj.CookieJar()
-        for r, response in zip(work, responses):
-            request = urllib.request.Request(r["url"], origin_req_host=r["originHost"], unverifiable=r["thirdParty"])
-            jar.extract_cookies(response, request)
-    return lambda: {"real": per_op(run_real, len(work)), "real-cookies": len(jar), "real-digest": jar_digest(jar)}
+        for _ in range(passes):
+            jar = cj.CookieJar()
+            for r, response in zip(work, responses):
+                request = urllib.request.Request(r["url"], origin_req_host=r["originHost"], unverifiable=r["thirdParty"])
+                jar.extract_cookies(response, request)
+
+    def run():
+        sample = timed("real", run_real, passes * len(work))
+        sample["real-cookies"] = len(jar)
+        sample["real-digest"] = jar_digest(jar)
+        return sample
+    return run
 
 
 def header_worker(work, part, requests):
@@ -106,7 +118,7 @@ def header_worker(work, part, requests):
     def run_header():
         for url in urls:
             jar.add_cookie_header(urllib.request.Request(url))
-    return lambda: {part: per_op(run_header, len(urls))}
+    return lambda: timed(part, run_header, len(urls))
 
 
 def file_worker(work, operation, fmt, tmp):
@@ -115,14 +127,14 @@ def file_worker(work, operation, fmt, tmp):
     jar = filled_jar(work["cookies"], cls)
     path = os.path.join(tmp, operation + "-" + fmt + ".txt")
     if operation == "save":
-        return lambda: {"save-" + fmt: per_op(lambda: jar.save(path, ignore_discard=True), 1)}
+        return lambda: timed("save-" + fmt, lambda: jar.save(path, ignore_discard=True), 1)
     jar.save(path, ignore_discard=True)
     jar.clear()
 
     def run_load():
         loaded = cls()
         loaded.load(path, ignore_discard=True)
-    return lambda: {"load-" + fmt: per_op(run_load, 1)}
+    return lambda: timed("load-" + fmt, run_load, 1)
 
 
 def main():
@@ -132,7 +144,7 @@ def main():
     if kind == "extract":
         run = extract_worker(work)
     elif kind == "real":
-        run = real_worker(work, int(sys.argv[3]))
+        run = real_worker(work, int(sys.argv[3]), int(sys.argv[4]))
     elif kind == "header":
         run = header_worker(work, sys.argv[3], int(sys.argv[4]))
     else:

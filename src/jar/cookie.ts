@@ -325,12 +325,23 @@ export class Cookie {
  * almost every domain is): toLowerCase makes a new string every time.
  */
 function lowerCased(text: string): string {
+  // The last one asked, kept: a file's lines and a response's cookies come a domain at a time.
+  if (text === lastLowerCasedText) return lastLowerCased;
+  let lower = text;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c >= 0x41 && c <= 0x5a) || c >= 0x80) return text.toLowerCase();
+    if ((c >= 0x41 && c <= 0x5a) || c >= 0x80) {
+      lower = text.toLowerCase();
+      break;
+    }
   }
-  return text;
+  lastLowerCasedText = text;
+  lastLowerCased = lower;
+  return lower;
 }
+
+let lastLowerCasedText = '';
+let lastLowerCased = '';
 
 function toInt(value: number, field: string): number {
   const n = Math.trunc(value);

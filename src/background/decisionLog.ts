@@ -11,6 +11,7 @@ import { decodeCookie, encodeCookie, type StoredCookie } from './codec';
 import { siteOf } from './cookies';
 import type { SetCookieLine } from './adapter';
 import { hostOf } from '../shared/urls';
+import { Largest } from './largest';
 import { utf8Length } from './limits';
 import type { Eviction } from './mirror';
 import { PagedLog } from './pagedLog';
@@ -103,6 +104,9 @@ export class DecisionLog {
   private decisionCount = 0;
   private byteCount = 0;
   private responseCount = 0;
+  /** The site with the most decisions, and the one using the most bytes, without a scan (largest.ts). */
+  private readonly mostDecisions = new Largest<string>((site) => this.decisionsOf.get(site) ?? 0, () => this.sites.keys(), () => this.sites.size);
+  private readonly mostBytes = new Largest<string>((site) => this.sites.get(site)?.bytes ?? 0, () => this.sites.keys(), () => this.sites.size);
 
   constructor(private limits: LogLimits = { decisions: DECISION_LIMIT, bytes: LOG_BYTES }) {}
 
@@ -133,6 +137,7 @@ export class DecisionLog {
     this.decisionCount += decisions;
     this.responseCount += responses.length;
     this.byteCount += responses.reduce((n, r) => n + responseBytes(r), 0);
+    this.resized(site);
   }
 
   /** After loading every page: the bounds may have changed since they were written. */
@@ -142,6 +147,8 @@ export class DecisionLog {
     for (const [site, log] of this.sites) { log.clear(); this.emptied.set(site, log); }
     this.sites.clear();
     this.decisionsOf.clear();
+    this.mostDecisions.clear();
+    this.mostBytes.clear();
     this.decisionCount = 0;
     this.byteCount = 0;
     this.responseCount = 0;
@@ -172,28 +179,24 @@ export class DecisionLog {
     this.decisionCount += response.decisions.length;
     this.byteCount += bytes;
     this.responseCount++;
+    this.resized(site);
+  }
+
+  private resized(site: string): void {
+    this.mostDecisions.changed(site);
+    this.mostBytes.changed(site);
   }
 
   /** Over a bound: the site with the largest share (decisions, or bytes) gives up its oldest response. */
   private enforce(): void {
     while (this.decisionCount > this.limits.decisions) {
-      const site = this.largest((s) => this.decisionsOf.get(s) ?? 0);
+      const site = this.mostDecisions.top();
       if (site === undefined || !this.shrink(site, this.decisionCount - this.limits.decisions, 0)) break;
     }
     while (this.byteCount > this.limits.bytes) {
-      const site = this.largest((s) => this.sites.get(s)?.bytes ?? 0);
+      const site = this.mostBytes.top();
       if (site === undefined || !this.shrink(site, 0, this.byteCount - this.limits.bytes)) break;
     }
-  }
-
-  private largest(measure: (site: string) => number): string | undefined {
-    let best: string | undefined;
-    let bestSize = 0;
-    for (const site of this.sites.keys()) {
-      const size = measure(site);
-      if (size > bestSize) { best = site; bestSize = size; }
-    }
-    return best;
   }
 
   /**
@@ -240,6 +243,7 @@ export class DecisionLog {
     this.decisionCount -= decisions;
     this.byteCount -= bytes;
     this.responseCount -= responses;
+    this.resized(site);
   }
 }
 

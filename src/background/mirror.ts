@@ -10,6 +10,7 @@
 import { CookieJar, type Cookie, type CookieDecision, type CookiePolicy } from '../jar';
 import { siteOf } from './cookies';
 import { encodeCookie, type StoredCookie } from './codec';
+import { Largest } from './largest';
 import { DEFAULT_LIMITS, MIRROR_RULES, utf8Length, type MirrorLimits, type MirrorRule } from './limits';
 
 /** A cookie the mirror evicted to stay within a limit: a decision of its own in the log. */
@@ -49,6 +50,9 @@ export class JarMirror {
   private count = 0;
   private bytes = 0;
   private nextOrder = 0;
+  /** The site with the most cookies, and the one using the most bytes, without a scan (largest.ts). */
+  private readonly mostCookies = new Largest<SiteState>((state) => (this.sites.get(state.site) === state ? state.lru.size : 0), () => this.sites.values(), () => this.sites.size);
+  private readonly mostBytes = new Largest<SiteState>((state) => (this.sites.get(state.site) === state ? state.bytes : 0), () => this.sites.values(), () => this.sites.size);
 
   constructor(policy: CookiePolicy, clock: () => number, private limits: MirrorLimits = { ...DEFAULT_LIMITS }) {
     this.jar = new CookieJar(policy, { now: clock });
@@ -147,6 +151,8 @@ export class JarMirror {
       for (const known of this.sites.keys()) this.dirty.add(known);
       this.jar.clear();
       this.sites.clear();
+      this.mostCookies.clear();
+      this.mostBytes.clear();
       this.count = 0;
       this.bytes = 0;
       return removed;
@@ -214,6 +220,7 @@ export class JarMirror {
     state.bytes += entry.bytes;
     this.bytes += entry.bytes;
     this.count++;
+    this.resized(state);
     if (dirty) this.dirty.add(state.site);
     return state;
   }
@@ -235,6 +242,12 @@ export class JarMirror {
     state.bytes -= entry.bytes;
     this.bytes -= entry.bytes;
     this.count--;
+    this.resized(state);
+  }
+
+  private resized(state: SiteState): void {
+    this.mostCookies.changed(state);
+    this.mostBytes.changed(state);
   }
 
   private isLive(key: string, entry: Entry): boolean {
@@ -265,25 +278,15 @@ export class JarMirror {
   /** The total limits: the site with the most cookies (or bytes) gives up its least recently set one. */
   private enforceTotals(evictions: Eviction[]): void {
     while (this.count > this.limits.total) {
-      const largest = this.largest((state) => state.lru.size);
+      const largest = this.mostCookies.top();
       if (largest === undefined) break;
       this.evictOldest(largest, 'mirror.evicted.total-limit', this.limits.total, evictions);
     }
     while (this.bytes > this.limits.bytes) {
-      const largest = this.largest((state) => state.bytes);
+      const largest = this.mostBytes.top();
       if (largest === undefined) break;
       this.evictOldest(largest, 'mirror.evicted.byte-limit', this.limits.bytes, evictions);
     }
   }
 
-  /** Only when over a total limit: a scan of the sites (a few thousand at most, as every site holds a cookie). */
-  private largest(measure: (state: SiteState) => number): SiteState | undefined {
-    let best: SiteState | undefined;
-    let bestSize = -1;
-    for (const state of this.sites.values()) {
-      const size = measure(state);
-      if (size > bestSize) { best = state; bestSize = size; }
-    }
-    return best;
-  }
 }

@@ -132,13 +132,8 @@ export class Background {
       this.stores.set(key.storeId, store);
       // A private store gets no records: nothing of it can be written (there is no path to the writer).
       if (!key.private && this.writer !== null) {
-        const writer = this.writer;
         const state = store;
-        writer.addSource(new StoreRecords(
-          () => state,
-          () => this.settings.persistJar,
-          (area, k) => writer.storedBytes(area, k) !== undefined,
-        ));
+        this.writer.addSource(new StoreRecords(() => state, () => this.settings.persistJar));
       }
     }
     return store;

@@ -42,4 +42,23 @@ describe('StorageWriter', () => {
     expect(session.written).toEqual([['a', 'b']]);
     expect(writer.status('session')).toMatchObject({ records: 2, bytes: 'a1'.length + 'b2'.length, writes: 1 });
   });
+
+  it('removes a record dropped while the write that stored it was still in flight (a page evicted under a slow set())', async () => {
+    const session = fakeStorage();
+    let landed: () => void = () => undefined;
+    const realSet = session.set.bind(session);
+    session.set = (items) => new Promise((resolve, reject) => { landed = () => { realSet(items).then(resolve, reject); }; });
+    const writer = new StorageWriter({ local: fakeStorage(), session }, { delayMs: 1000, now: () => 0, quota: { local: null, session: null } });
+    const queue: RecordWrite[][] = [[{ area: 'session', key: 'log/0/a.test/5', value: { v: 1, items: [] }, what: 'page 5' }], [{ area: 'session', key: 'log/0/a.test/5', value: undefined, what: 'page 5' }]];
+    writer.addSource({ pending: () => queue[0]?.length ?? 0, takeChanged: () => queue.shift() ?? [] });
+    writer.unblock();
+    const first = writer.flush();
+    const second = writer.flush(); // the page was dropped before the first write landed
+    await Promise.resolve();
+    session.set = realSet;
+    landed();
+    await Promise.all([first, second]);
+    expect(session.data).toEqual({});
+    expect(writer.status('session').records).toBe(0);
+  });
 });

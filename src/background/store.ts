@@ -157,7 +157,9 @@ export class StorageWriter {
       const sets: { record: RecordWrite; bytes: number }[] = [];
       const removals: RecordWrite[] = [];
       for (const record of byKey.values()) {
-        if (record.value === undefined) { removals.push(record); continue; }
+        // A removal is sent only for a key that is stored; decided here, after the writes before
+        // this one have landed (a page written by the previous flush and dropped since is removed).
+        if (record.value === undefined) { if (this.sizes[area].has(record.key)) removals.push(record); continue; }
         try {
           sets.push({ record, bytes: itemBytes(record.key, record.value) });
         } catch (error) {

@@ -78,12 +78,7 @@ export function splitRecord(record: SiteRecord, persist: boolean): Record<AreaNa
 
 /** The records of a public store: what changed since the last flush, as writes (see store.ts). */
 export class StoreRecords implements RecordSource {
-  constructor(
-    private readonly state: () => StoreState,
-    private readonly persist: () => boolean,
-    /** Whether the writer knows the key to be stored in that area (so a removal is only sent when needed). */
-    private readonly isStored: (area: AreaName, key: string) => boolean,
-  ) {}
+  constructor(private readonly state: () => StoreState, private readonly persist: () => boolean) {}
 
   pending(): number {
     const store = this.state();
@@ -96,10 +91,8 @@ export class StoreRecords implements RecordSource {
     const store = this.state();
     const id = store.key.storeId;
     const writes: RecordWrite[] = [];
-    const write = (area: AreaName, key: string, value: unknown, what: string) => {
-      if (value === undefined && !this.isStored(area, key)) return;
-      writes.push({ area, key, value, what });
-    };
+    // `undefined`: remove the record (the writer sends the removal only if it is stored).
+    const write = (area: AreaName, key: string, value: unknown, what: string) => { writes.push({ area, key, value, what }); };
     const persist = this.persist();
     for (const site of store.mirror.dirty) {
       const split = splitRecord(store.mirror.record(site), persist);

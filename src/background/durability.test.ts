@@ -75,6 +75,20 @@ describe('the browser’s limits, in the mirror (finding 3a)', () => {
 });
 
 describe('records per site (finding 3b)', () => {
+  it('clearing the decisions or the jar removes their records', async () => {
+    const fake = startFakeBrowser();
+    await fake.background.ready;
+    respond(fake, 'http://www.one.test/', 'one=1');
+    respond(fake, 'http://www.two.test/', 'two=2');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(Object.keys(fake.session.data).filter((k) => /^(jar|log)\//.test(k)).sort()).toEqual(['jar/0/one.test', 'jar/0/two.test', 'log/0/one.test/1', 'log/0/two.test/1']);
+    const handlers = fake.background.handlers();
+    await handlers.clearDecisions({ type: 'clearDecisions' });
+    await handlers.clearJar({ type: 'clearJar', site: 'one.test' });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(Object.keys(fake.session.data).filter((k) => /^(jar|log)\//.test(k))).toEqual(['jar/0/two.test']);
+  });
+
   it('a restarted worker has the jar in Python’s order, across sites too', async () => {
     const fake = startFakeBrowser();
     await fake.background.ready;

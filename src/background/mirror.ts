@@ -43,7 +43,7 @@ export class JarMirror {
   readonly jar: CookieJar;
   /** Sites whose stored record is behind (set by every change; taken by the writer). */
   readonly dirty = new Set<string>();
-  /** Cookies refused for their size and evicted for a limit, since this worker started. */
+  /** Cookies refused for their size and evicted for a limit (restored from the stored counters at load). */
   readonly counts = { refused: 0, evicted: 0 };
   private readonly sites = new Map<string, SiteState>();
   private readonly siteOfDomain = new Map<string, string>();

@@ -170,7 +170,7 @@ export interface Status {
   jarAreas: ('session' | 'local')[];
   limits: {
     cookies: number; maxCookies: number; perSite: number; nameValueBytes: number; jarBytes: number; maxJarBytes: number;
-    /** Cookies refused for their size and evicted for a limit since the worker started. */
+    /** Cookies refused for their size and evicted for a limit since the browser started (kept across worker restarts). */
     refused: number; evicted: number;
     logBytes: number; maxLogBytes: number;
   };

@@ -17,6 +17,11 @@ export function relativeTime(seconds: number, nowMs: number = Date.now()): strin
   return delta >= 0 ? `in ${text}` : `${text} ago`;
 }
 
+/** A count with its noun: "1 cookie", "2 cookies", "10,000 cookies" (`plural` for nouns not made with -s). */
+export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? singular : plural}`;
+}
+
 /** An expiry as a date a person reads (UTC, ISO-like, to the second). */
 export function formatDate(seconds: number): string {
   const date = new Date(seconds * 1000);

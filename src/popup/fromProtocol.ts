@@ -4,7 +4,7 @@ import { Cookie } from '../jar';
 import { partitionOf } from '../shared/cookieIdentity';
 import { cookieTableRow } from '../shared/cookieRows';
 import type { BrowserCookie, CookieJSON, CookieTableRow, DecisionEntry, ReplayDecision } from '../shared/protocol';
-import type { CookieView, DecisionView } from './model';
+import type { CookieView, DecisionView, ReplayedLine } from './model';
 
 /** The page's own URL may name the tab it is about: `?tab=ID&url=URL` ("Open in a tab", tests). */
 export function tabFromLocation(search: string): { tabId: number | null; url: string | null } {
@@ -40,12 +40,13 @@ export function decisionView(entry: DecisionEntry): DecisionView {
   return {
     time: entry.time, tabId: entry.tabId, topSite: entry.site, url: entry.requestUrl, line: entry.line,
     cookieName: entry.cookie?.name ?? null, accepted: entry.accepted, rule: entry.rule, reason: entry.reason,
+    thirdParty: entry.thirdParty, label: entry.label,
   };
 }
 
-export function replayedView(decision: ReplayDecision): DecisionView {
+export function replayedView(decision: ReplayDecision): ReplayedLine {
   return {
-    time: 0, tabId: -1, topSite: null, url: decision.requestUrl, line: decision.line, cookieName: decision.cookie?.name ?? null,
+    responseId: decision.responseId, url: decision.requestUrl, line: decision.line, cookieName: decision.cookie?.name ?? null,
     accepted: decision.accepted, rule: decision.rule, reason: decision.reason,
   };
 }

@@ -9,6 +9,8 @@ import { type CookieView, type DecisionView, type ExportOptions, type ExportView
 
 export interface MockState {
   tab: TabContext;
+  /** Titles of the open tabs, by id. */
+  tabTitles: Map<number, string>;
   problems: string[];
   loadFailed: boolean;
   jar: CookieView[];
@@ -58,18 +60,26 @@ function checkRules(where: string, decisions: readonly { rule?: string | undefin
   }
 }
 
-export function mockApi(initial: Partial<MockState> = {}): PopupApi & { state: MockState } {
+/** The mock, its state, and what a test does to the browser around it. */
+export type MockApi = PopupApi & {
+  state: MockState;
+  /** The tab the UI follows navigates, finishes loading or (side panel) is replaced by another. */
+  moveTab(tab: TabContext): void;
+};
+
+export function mockApi(initial: Partial<MockState> = {}): MockApi {
   const state: MockState = {
     tab: { tabId: 7, url: 'https://www.example.com/account' },
     problems: [], loadFailed: false,
     jar: [], browser: [], decisions: [], policy: structuredClone(DEFAULT_SETTINGS),
-    replay: { replayed: 0, newlyRefused: [], newlyAccepted: [] },
-    exported: null, calls: [], saved: [], copied: [],
+    replay: { replayed: 0, newlyRefused: [], newlyAccepted: [], skipped: 0 },
+    exported: null, calls: [], saved: [], copied: [], tabTitles: new Map(),
     ...initial,
   };
   checkRules('decisions', state.decisions);
   checkRules('replay', [...state.replay.newlyRefused, ...state.replay.newlyAccepted]);
   const record = (method: string, ...args: unknown[]) => { state.calls.push({ method, args }); };
+  const followers = new Set<(tab: TabContext) => void>();
   return {
     state,
     currentTab() { record('currentTab'); return Promise.resolve(state.tab); },
@@ -124,8 +134,8 @@ export function mockApi(initial: Partial<MockState> = {}): PopupApi & { state: M
       return Promise.resolve(state.decisions.filter((d) => query.tabId === undefined || d.tabId === query.tabId));
     },
     getPolicy() { record('getPolicy'); return Promise.resolve(state.policy); },
-    setPolicy(policy) {
-      record('setPolicy', policy);
+    setPolicy(policy, options) {
+      record('setPolicy', policy, ...(options === undefined ? [] : [options]));
       state.policy = policy;
       return Promise.resolve(policy);
     },
@@ -156,5 +166,19 @@ export function mockApi(initial: Partial<MockState> = {}): PopupApi & { state: M
     saveFile(text, filename) { record('saveFile', text, filename); state.saved.push({ text, filename }); return Promise.resolve(); },
     copyText(text) { record('copyText', text); state.copied.push(text); return Promise.resolve(); },
     openInTab(context) { record('openInTab', context); return Promise.resolve(); },
+    followTab(onChange) {
+      record('followTab');
+      followers.add(onChange);
+      return () => { followers.delete(onChange); };
+    },
+    moveTab(tab) {
+      state.tab = tab;
+      for (const follower of followers) follower(tab);
+    },
+    tabTitles(tabIds) {
+      record('tabTitles', tabIds);
+      return Promise.resolve(new Map(tabIds.flatMap((id) => { const title = state.tabTitles.get(id); return title === undefined ? [] : [[id, title] as const]; })));
+    },
+    openSidePanel(context) { record('openSidePanel', context); return Promise.resolve(); },
   };
 }

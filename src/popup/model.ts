@@ -1,7 +1,7 @@
 // What the popup shows, as plain data, and the interface it asks it through (`PopupApi`). The real
 // implementation (api.ts) maps the service worker's protocol onto these types; component tests use
 // the mock (mock.ts). Nothing here touches the browser.
-import type { CookieSource, ExportDialect, ExportFormat } from '../shared/protocol';
+import type { CookieSource, ExportDialect, ExportFormat, RequestLabel } from '../shared/protocol';
 import type { PolicySettings } from '../shared/settings';
 
 /** One cookie as the popup shows it, whether it came from the jar or from the browser's store. */
@@ -62,6 +62,10 @@ export interface DecisionView {
   accepted: boolean;
   rule?: string | undefined;
   reason?: string | undefined;
+  /** Third party to the tab's top-level document, as the jar judged it (Python's is_third_party). */
+  thirdParty: boolean;
+  /** How the request stood to its tab: the top-level document, first- or third-party, a redirect, or no tab. */
+  label: RequestLabel;
 }
 
 export interface DecisionQuery {
@@ -72,13 +76,27 @@ export interface DecisionQuery {
 /** Every switch of Python's DefaultCookiePolicy, the domain lists and the incognito opt-in (src/shared/settings.ts). */
 export type PolicyView = PolicySettings;
 
+/** One recorded Set-Cookie line as the replay judged it under the edited policy. */
+export interface ReplayedLine {
+  /** The recorded response the line came from: one response can set a cookie many times over a session. */
+  responseId: number;
+  url: string;
+  line: string;
+  cookieName: string | null;
+  accepted: boolean;
+  rule?: string | undefined;
+  reason?: string | undefined;
+}
+
 export interface ReplayView {
   /** How many recorded Set-Cookie lines were replayed. */
   replayed: number;
   /** Accepted under the current policy, refused under the new one. */
-  newlyRefused: DecisionView[];
+  newlyRefused: ReplayedLine[];
   /** Refused under the current policy, accepted under the new one. */
-  newlyAccepted: DecisionView[];
+  newlyAccepted: ReplayedLine[];
+  /** Recorded responses not replayed: the log keeps only the start of their URL or of a line. */
+  skipped: number;
 }
 
 export type { CookieSource, ExportDialect, ExportFormat };
@@ -127,7 +145,8 @@ export interface PopupApi {
   explain(url: string): Promise<ExplainView>;
   getDecisions(query: DecisionQuery): Promise<DecisionView[]>;
   getPolicy(): Promise<PolicyView>;
-  setPolicy(policy: PolicyView): Promise<PolicyView>;
+  /** Stores the policy (and answers it as stored); `replaceJar` also rebuilds the jar by replaying the recorded traffic under it. */
+  setPolicy(policy: PolicyView, options?: { replaceJar?: boolean }): Promise<PolicyView>;
   replay(policy: PolicyView): Promise<ReplayView>;
   exportJar(options: ExportOptions): Promise<ExportView>;
   importJar(text: string, format: ExportFormat): Promise<ImportView>;
@@ -136,4 +155,13 @@ export interface PopupApi {
   copyText(text: string): Promise<void>;
   /** Opens the same UI full-size in a tab, about the same tab. */
   openInTab(context: TabContext): Promise<void>;
+  /**
+   * Calls `onChange` whenever the tab the UI is about changes: its page navigates or finishes
+   * loading (every surface), or another tab becomes active (the side panel). Returns what stops it.
+   */
+  followTab(onChange: (tab: TabContext) => void): () => void;
+  /** The titles of the tabs still open among `tabIds` (a closed tab has none). */
+  tabTitles(tabIds: readonly number[]): Promise<Map<number, string>>;
+  /** Opens the browser's side panel (Chrome) or sidebar (Firefox) on the UI; null where the browser has none. */
+  openSidePanel: ((context: TabContext) => Promise<void>) | null;
 }

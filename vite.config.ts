@@ -18,6 +18,10 @@ export default defineConfig(({ mode }) => {
       // The built extensions are what users install and stores review: no source maps in them.
       sourcemap: false,
       target: target === 'firefox' ? 'firefox140' : 'chrome116',
+      // Pages the manifest does not name, so crxjs does not find them: the DevTools panel (created by
+      // the devtools_page's script) and the side panel page (Firefox names it in sidebar_action,
+      // which crxjs does not read).
+      rolldownOptions: { input: { 'devtools-panel': 'src/popup/devtools-panel.html', 'side-panel': 'src/popup/side-panel.html' } },
     },
     server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
   };

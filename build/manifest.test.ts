@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import pkg from '../package.json' with { type: 'json' };
-import { CHROME_ONLY_KEYS, chromeManifest, firefoxManifest, GECKO_ID, manifestFor } from './manifest';
+import { CHROME_ONLY_KEYS, CHROME_ONLY_PERMISSIONS, chromeManifest, firefoxManifest, GECKO_ID, manifestFor } from './manifest';
 
 describe('the two manifests', () => {
   it('both carry package.json\'s version', () => {
@@ -18,11 +18,25 @@ describe('the two manifests', () => {
     });
     for (const key of CHROME_ONLY_KEYS) expect(firefox).not.toHaveProperty(key);
     expect(chrome).toHaveProperty('minimum_chrome_version');
-    // Everything else is Chrome's, unchanged.
-    expect(firefox['permissions']).toEqual(chrome['permissions']);
+    // Everything else is Chrome's, unchanged, but for the permissions Firefox does not know.
+    expect(firefox['permissions']).toEqual(chrome.permissions?.filter((p) => !(CHROME_ONLY_PERMISSIONS as readonly string[]).includes(p)));
+    expect(firefox['permissions']).not.toContain('sidePanel');
     expect(firefox['host_permissions']).toEqual(chrome['host_permissions']);
     expect(firefox['content_security_policy']).toEqual(chrome['content_security_policy']);
     expect(firefox['action']).toEqual(chrome['action']);
+  });
+
+  it('the side panel: Chrome\'s side_panel with its permission, Firefox\'s sidebar_action on the same page; the DevTools page in both', () => {
+    const chrome = chromeManifest();
+    const firefox = manifestFor('firefox');
+    expect(chrome['side_panel']).toEqual({ default_path: 'src/popup/side-panel.html' });
+    expect(chrome.permissions).toContain('sidePanel');
+    expect(firefox['sidebar_action']).toEqual({ default_panel: 'src/popup/side-panel.html', default_title: chrome.action?.default_title, default_icon: chrome.action?.default_icon });
+    expect(chrome['devtools_page']).toBe('src/popup/devtools.html');
+    expect(firefox['devtools_page']).toBe('src/popup/devtools.html');
+    // The DevTools panel is a frame of DevTools: only DevTools and the extension itself may frame its pages.
+    const csp = (chrome['content_security_policy'] as { extension_pages: string }).extension_pages;
+    expect(csp).toMatch(/frame-ancestors 'self' devtools:;/);
   });
 
   it.each(['split', 'spanning', undefined])('Firefox runs "spanning" whatever Chrome\'s incognito mode (%s)', (mode) => {

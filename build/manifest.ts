@@ -15,7 +15,17 @@ export const OUT_DIR: Record<Target, string> = { chrome: 'extension', firefox: '
 /** Keys Firefox does not know (web-ext lint reports each as unsupported): dropped from its manifest. */
 export const CHROME_ONLY_KEYS = ['minimum_chrome_version', 'key', 'update_url', 'offline_enabled', 'side_panel'] as const;
 
-export type Manifest = Record<string, unknown> & { manifest_version: 3; version: string; background: { service_worker: string; type?: string } };
+/** Permissions Firefox does not know (web-ext lint reports each): dropped from its manifest. */
+export const CHROME_ONLY_PERMISSIONS = ['sidePanel'] as const;
+
+export type Manifest = Record<string, unknown> & {
+  manifest_version: 3;
+  version: string;
+  background: { service_worker: string; type?: string };
+  action?: { default_title?: string; default_icon?: Record<string, string> };
+  side_panel?: { default_path: string };
+  permissions?: string[];
+};
 
 export function chromeManifest(): Manifest {
   return { ...structuredClone(base), manifest_version: 3, version: pkg.version };
@@ -25,8 +35,18 @@ export function chromeManifest(): Manifest {
 export function firefoxManifest(chrome: Manifest): Record<string, unknown> {
   const firefox: Record<string, unknown> = { ...structuredClone(chrome) };
   for (const key of CHROME_ONLY_KEYS) Reflect.deleteProperty(firefox, key);
+  const chromeOnly: readonly string[] = CHROME_ONLY_PERMISSIONS;
+  if (chrome.permissions !== undefined) firefox['permissions'] = chrome.permissions.filter((p) => !chromeOnly.includes(p));
   return {
     ...firefox,
+    // Chrome's side panel is Firefox's sidebar: the same page, the toolbar button's title and icon.
+    ...(chrome.side_panel === undefined ? {} : {
+      sidebar_action: {
+        default_panel: chrome.side_panel.default_path,
+        ...(chrome.action?.default_title === undefined ? {} : { default_title: chrome.action.default_title }),
+        ...(chrome.action?.default_icon === undefined ? {} : { default_icon: chrome.action.default_icon }),
+      },
+    }),
     // Firefox runs an event page, not a service worker: the same module as a background script.
     background: { scripts: [chrome.background.service_worker], type: 'module' },
     // Firefox does not support "split" (it treats it as "not allowed in private windows").

@@ -9,17 +9,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
 import { extensionIdOf, launchWithExtension, PopupPage, serviceWorkerOf, waitUntilObserving } from '../e2e/fixtures';
-import { FirefoxPopup, launchFirefox, EXTENSION_ORIGIN, POPUP_PATH, poll, waitUntilObserving as waitUntilFirefoxObserves } from '../e2e/firefox/fixtures';
+import { FirefoxPopup, launchFirefox, EXTENSION_ORIGIN, POPUP_PATH, poll, readDecisionRows, waitUntilObserving as waitUntilFirefoxObserves } from '../e2e/firefox/fixtures';
 import { startCookieSite, type CookieSite } from '../e2e/site';
 import { ensureBrowser } from './installBrowser';
 
 const DEMO_HOSTS = ['www.example.com', 'shop.example.co.uk', 'tracker.test'];
-
-/** The Decisions view's rows as [time, outcome, host, line, rule] (run in the popup page). */
-function readDecisionRows(): string[][] {
-  return [...document.querySelectorAll('[data-testid=decision-line]')].map((line) =>
-    [...(line.parentElement?.querySelectorAll('[role=gridcell]') ?? [])].map((cell) => cell.textContent.trim()));
-}
 
 const expectedLines = (site: CookieSite): number => site.sent.reduce((count, response) => count + response.lines.length, 0);
 
@@ -38,8 +32,9 @@ async function startChromium(site: CookieSite, executablePath: string, headed: b
   if (headed) {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(site.url(DEMO_HOSTS[0] ?? 'www.example.com'));
+    // The UI full-size, bound to the demo tab (it follows that tab as you browse).
     const popup = await context.newPage();
-    await popup.goto(popupUrl);
+    await popup.goto(`${popupUrl}?full=1&url=${encodeURIComponent(page.url())}`);
     console.log('Browse the demo hosts, then click the extension’s toolbar button. Close the browser to stop.');
     await new Promise<void>((resolve) => context.on('close', () => { resolve(); }));
   } else {
@@ -62,7 +57,7 @@ async function startFirefox(site: CookieSite, executablePath: string, headed: bo
   if (headed) {
     const page = (await browser.pages())[0] ?? (await browser.newPage());
     await page.goto(site.url(DEMO_HOSTS[0] ?? 'www.example.com'));
-    await FirefoxPopup.open(browser);
+    await FirefoxPopup.open(browser, page.url());
     console.log('Browse the demo hosts, then click the extension’s toolbar button. Close the browser to stop.');
     await new Promise<void>((resolve) => browser.on('disconnected', () => { resolve(); }));
   } else {

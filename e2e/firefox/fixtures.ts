@@ -119,6 +119,13 @@ export async function waitUntilObserving(browser: Browser, site: CookieSite): Pr
 export type ViewName = 'Site' | 'Why' | 'Decisions' | 'Policy' | 'Export' | 'Import';
 
 /** The popup, opened as a page (the same UI the toolbar button shows). */
+/** The Decisions view's rows in view as [time, outcome, host, line, rule], read by their cells' names (run in the page). */
+export function readDecisionRows(): string[][] {
+  // No named inner function: `npm start` runs this file through tsx, whose name helper the page lacks.
+  return [...document.querySelectorAll('[data-testid=decision-line]')].map((line) =>
+    ['time', 'outcome', 'host', 'line', 'rule'].map((name) => line.closest('[role=row]')?.querySelector(`[data-testid=decision-${name}]`)?.textContent.trim() ?? ''));
+}
+
 export class FirefoxPopup {
   constructor(readonly page: Page) {}
 
@@ -137,8 +144,7 @@ export class FirefoxPopup {
 
   /** The cells of the Decisions view's rows in view: [time, outcome, host, line, rule] each. */
   decisionRows(): Promise<string[][]> {
-    return this.page.$$eval('[data-testid=decision-line]', (lines) =>
-      lines.map((line) => [...(line.parentElement?.querySelectorAll('[role=gridcell]') ?? [])].map((cell) => cell.textContent.trim())));
+    return this.page.evaluate(readDecisionRows);
   }
 }
 

@@ -1,12 +1,13 @@
 import type { JSX } from 'preact';
 import type { PopupApi } from './api';
 import { Inspector } from './Inspector';
+import type { Surface } from './surface';
 
 /**
- * The popup, or the same UI full-size in a tab ("Open in a tab" opens this page with `?full=1`,
- * naming the browser tab it is about with `tab` and `url`).
+ * The UI on one of its surfaces: the toolbar popup, the same UI full-size in a tab ("Open in a tab"
+ * opens the popup's page with `?full=1`, naming the browser tab it is about with `tab` and `url`),
+ * the side panel, or the DevTools panel.
  */
-export function App({ api, search = '' }: { api: PopupApi; search?: string }): JSX.Element {
-  const fullSize = new URLSearchParams(search).get('full') === '1';
-  return <Inspector api={api} fullSize={fullSize} />;
+export function App({ api, surface }: { api: PopupApi; surface: Surface }): JSX.Element {
+  return <Inspector api={api} surface={surface} />;
 }

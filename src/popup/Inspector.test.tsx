@@ -30,9 +30,62 @@ describe('Inspector', () => {
   });
 
   it('has no "Open in a tab" when it is the tab, and shows every site when the tab is no web page', async () => {
-    render(<Inspector api={mockApi({ tab: { tabId: null, url: 'chrome://extensions/' } })} fullSize />);
+    render(<Inspector api={mockApi({ tab: { tabId: null, url: 'chrome://extensions/' } })} surface="tab" />);
     await screen.findByRole('heading', { name: 'Every cookie' });
     expect(screen.queryByRole('button', { name: 'Open in a tab' })).toBeNull();
+  });
+});
+
+describe('Inspector on its surfaces', () => {
+  it('follows its tab: another site in the header and in the views, which ask again', async () => {
+    const api = mockApi({ jar: [cookie({ name: 'sid' }), cookie({ name: 'cart', domain: 'shop.example.co.uk' })] });
+    render(<Inspector api={api} surface="side" />);
+    await screen.findByRole('heading', { name: 'Cookies of www.example.com' });
+    api.moveTab({ tabId: 9, url: 'https://shop.example.co.uk/basket' });
+    await screen.findByRole('heading', { name: 'Cookies of shop.example.co.uk' });
+    expect(screen.getByText('shop.example.co.uk', { selector: 'header .site' })).toBeTruthy();
+    await waitFor(() => { expect(screen.getAllByTestId('cookie-name').map((c) => c.textContent)).toEqual(['cart']); });
+    // A tab showing no web page.
+    api.moveTab({ tabId: null, url: null });
+    await screen.findByText('no web page', { selector: 'header .site' });
+  });
+
+  it('a page load of the same tab makes the open view ask again, keeping the view', async () => {
+    const api = mockApi({ decisions: [] });
+    render(<Inspector api={api} surface="devtools" initialView="decisions" />);
+    await screen.findByText(/No Set-Cookie seen yet/);
+    const asked = () => api.state.calls.filter((c) => c.method === 'getDecisions').length;
+    const before = asked();
+    api.state.decisions = [{ time: 1, tabId: 7, topSite: 'example.com', url: 'https://www.example.com/', line: 'late=1', cookieName: 'late', accepted: true, thirdParty: false, label: 'top-level' }];
+    api.moveTab({ tabId: 7, url: 'https://www.example.com/account' });
+    await screen.findByTestId('decision-line');
+    expect(asked()).toBe(before + 1);
+    expect(screen.getByRole('tab', { name: 'Decisions' }).getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('offers the side panel from the popup only, and "Open in a tab" everywhere but the tab', async () => {
+    const api = mockApi();
+    render(<Inspector api={api} surface="popup" />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Side panel' }));
+    await waitFor(() => { expect(api.state.calls.find((c) => c.method === 'openSidePanel')?.args).toEqual([{ tabId: 7, url: 'https://www.example.com/account' }]); });
+    for (const surface of ['side', 'devtools'] as const) {
+      cleanup();
+      render(<Inspector api={mockApi()} surface={surface} />);
+      await screen.findByRole('button', { name: 'Open in a tab' });
+      expect(screen.queryByRole('button', { name: 'Side panel' })).toBeNull();
+    }
+    cleanup();
+    render(<Inspector api={{ ...mockApi(), openSidePanel: null }} surface="popup" />);
+    await screen.findByRole('button', { name: 'Open in a tab' });
+    expect(screen.queryByRole('button', { name: 'Side panel' })).toBeNull();
+  });
+
+  it('marks its surface and width for the layout; each tab label carries the text its bold width is reserved for', async () => {
+    const { container } = render(<Inspector api={mockApi()} surface="side" narrow />);
+    await screen.findByRole('tab', { name: 'Site' });
+    expect(container.querySelector('.app')?.className).toBe('app side narrow');
+    expect(screen.getAllByRole('tab').map((tab) => [tab.textContent, tab.querySelector('.tab-label')?.getAttribute('data-label')]))
+      .toEqual(['Site', 'Why', 'Decisions', 'Policy', 'Export', 'Import'].map((name) => [name, name]));
   });
 });
 

@@ -1,12 +1,15 @@
-// The whole UI: one tab list over the views, about one browser tab (the one the popup was opened
-// on, or the one named in the page's URL when it is open full-size).
+// The whole UI: one tab list over the views, about one browser tab. The same shell serves the
+// toolbar popup, the full-size tab, the side panel and the DevTools panel (surface.ts); which tab it
+// is about, and how it follows it, is tabBinding.ts's business (through PopupApi.followTab).
 import type { JSX } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { hostOf } from '../shared/urls';
 import type { PopupApi, TabContext } from './model';
 import { Status, useLoad } from './components/common';
 import { CookieText } from './components/CookieText';
 import { MESSAGE_LIMIT } from './display';
+import { NARROW_WIDTH, NarrowContext } from './layout';
+import type { Surface } from './surface';
 import { DecisionsView } from './views/DecisionsView';
 import { ExportView } from './views/ExportView';
 import { ImportView } from './views/ImportView';
@@ -18,17 +21,53 @@ export const VIEWS = ['site', 'why', 'decisions', 'policy', 'export', 'import'] 
 export type ViewName = (typeof VIEWS)[number];
 const LABELS: Record<ViewName, string> = { site: 'Site', why: 'Why', decisions: 'Decisions', policy: 'Policy', export: 'Export', import: 'Import' };
 
-export function Inspector({ api, fullSize = false, initialView = 'site' }: { api: PopupApi; fullSize?: boolean; initialView?: ViewName }): JSX.Element {
+interface InspectorProps {
+  api: PopupApi;
+  surface?: Surface;
+  initialView?: ViewName;
+  /** The width class, when the caller knows it (component tests); otherwise measured. */
+  narrow?: boolean;
+}
+
+export function Inspector({ api, surface = 'popup', initialView = 'site', narrow }: InspectorProps): JSX.Element {
   const [context] = useLoad(() => api.currentTab(), [api]);
+  const root = useRef<HTMLDivElement>(null);
+  const measured = useNarrowWidth(root);
+  const isNarrow = narrow ?? measured;
   return (
-    <div class={fullSize ? 'app full' : 'app'}>
-      <Status state={context}>{(tab) => <Views api={api} tab={tab} fullSize={fullSize} initialView={initialView} />}</Status>
+    <div ref={root} class={`app ${surface}${isNarrow ? ' narrow' : ''}`}>
+      <NarrowContext.Provider value={isNarrow}>
+        <Status state={context}>{(tab) => <Views api={api} first={tab} surface={surface} initialView={initialView} />}</Status>
+      </NarrowContext.Provider>
     </div>
   );
 }
 
-function Views({ api, tab, fullSize, initialView }: { api: PopupApi; tab: TabContext; fullSize: boolean; initialView: ViewName }): JSX.Element {
+/** Whether the element is narrower than NARROW_WIDTH, kept up to date as it is resized. */
+function useNarrowWidth(ref: { current: HTMLElement | null }): boolean {
+  const [narrow, setNarrow] = useState(false);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (element === null) return undefined;
+    const measure = () => { if (element.clientWidth > 0) setNarrow(element.clientWidth < NARROW_WIDTH); };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => { observer.disconnect(); };
+  }, [ref]);
+  return narrow;
+}
+
+function Views({ api, first, surface, initialView }: { api: PopupApi; first: TabContext; surface: Surface; initialView: ViewName }): JSX.Element {
   const [view, setView] = useState<ViewName>(initialView);
+  const [tab, setTab] = useState(first);
+  // Counts the tab's page loads: views that show what a page load changes ask again when it moves.
+  const [revision, setRevision] = useState(0);
+  useEffect(() => api.followTab((next) => {
+    setTab((current) => (current.tabId === next.tabId && current.url === next.url ? current : next));
+    setRevision((n) => n + 1);
+  }), [api]);
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const site = hostOf(tab.url);
   const [problems, reloadProblems] = useLoad(() => api.problems(), [api]);
@@ -52,7 +91,12 @@ function Views({ api, tab, fullSize, initialView }: { api: PopupApi; tab: TabCon
       <header>
         <h1>Cookie Jar Inspector</h1>
         <span class="site" title={tab.url ?? ''}>{site ?? 'no web page'}</span>
-        {!fullSize && <button type="button" onClick={() => { void api.openInTab(tab); }}>Open in a tab</button>}
+        {surface === 'popup' && api.openSidePanel !== null && (
+          // Asked at once in the click: the browser opens a side panel only in answer to one. The
+          // popup then closes, its place taken by the panel.
+          <button type="button" onClick={() => { void api.openSidePanel?.(tab).then(() => { window.close(); }); }}>Side panel</button>
+        )}
+        {surface !== 'tab' && <button type="button" onClick={() => { void api.openInTab(tab); }}>Open in a tab</button>}
       </header>
       <nav role="tablist" aria-label="Views">
         {VIEWS.map((name, index) => (
@@ -68,22 +112,24 @@ function Views({ api, tab, fullSize, initialView }: { api: PopupApi; tab: TabCon
             onClick={() => { setView(name); }}
             onKeyDown={(event) => { onTabKey(event, index); }}
           >
-            {LABELS[name]}
+            {/* data-label: a hidden bold copy (popup.css) reserves the bold width, so no tab moves when one turns bold. */}
+            <span class="tab-label" data-label={LABELS[name]}>{LABELS[name]}</span>
           </button>
         ))}
       </nav>
-      {problems.status === 'ready' && problems.value.map((problem) => <p class="notice notice-error" role="alert" key={problem}><CookieText text={problem} limit={MESSAGE_LIMIT} expandable /></p>)}
-      {loadFailed.status === 'ready' && loadFailed.value && (
-        <div class="actions load-choice" role="group" aria-label="What to do with the stored state">
-          <button type="button" class="primary" onClick={() => { resolve('keep'); }}>Keep what could be read and save again</button>
-          <button type="button" class="danger" onClick={() => { resolve('startAfresh'); }}>Start afresh (delete everything stored)</button>
-        </div>
-      )}
       <main>
-        <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`}>
+        {problems.status === 'ready' && problems.value.map((problem) => <p class="notice notice-error" role="alert" key={problem}><CookieText text={problem} limit={MESSAGE_LIMIT} expandable /></p>)}
+        {loadFailed.status === 'ready' && loadFailed.value && (
+          <div class="actions load-choice" role="group" aria-label="What to do with the stored state">
+            <button type="button" class="primary" onClick={() => { resolve('keep'); }}>Keep what could be read and save again</button>
+            <button type="button" class="danger" onClick={() => { resolve('startAfresh'); }}>Start afresh (delete everything stored)</button>
+          </div>
+        )}
+        {/* Keyed by the tab and its site: another tab or site starts each view afresh. */}
+        <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`} key={`${tab.tabId ?? ''}\t${site ?? ''}`}>
         {view === 'site' && <SiteView api={api} site={site} />}
-        {view === 'why' && <WhyView api={api} url={site === null ? null : tab.url} />}
-        {view === 'decisions' && <DecisionsView api={api} tabId={tab.tabId} />}
+        {view === 'why' && <WhyView api={api} url={site === null ? null : tab.url} revision={revision} />}
+        {view === 'decisions' && <DecisionsView api={api} tabId={tab.tabId} revision={revision} />}
         {view === 'policy' && <PolicyView api={api} site={site} />}
         {view === 'export' && <ExportView api={api} site={site} />}
         {view === 'import' && <ImportView api={api} />}

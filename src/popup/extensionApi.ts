@@ -3,33 +3,49 @@
 // downloads, clipboard), all through src/shared.
 import { browser } from '../shared/browser';
 import { request } from '../shared/messaging';
-import { browserCookieView, decisionView, jarCookieView, replayedView, tabFromLocation, tableRowView } from './fromProtocol';
-import type { PopupApi, TabContext } from './model';
+import { browserCookieView, decisionView, jarCookieView, replayedView, tableRowView } from './fromProtocol';
+import type { PopupApi } from './model';
+import { surfaceOf } from './surface';
+import { bindTab, type TabBinding } from './tabBinding';
 
-async function currentTab(): Promise<TabContext> {
-  const named = tabFromLocation(location.search);
-  if (named.tabId !== null) {
-    try {
-      const tab = await browser.tabs.get(named.tabId);
-      return { tabId: named.tabId, url: tab.url ?? named.url };
-    } catch {
-      return named;
-    }
+/** The tab this page is about (tabBinding.ts), made on first use: main.tsx names the surface first. */
+let binding: TabBinding | null = null;
+function tabBinding(): TabBinding {
+  binding ??= bindTab({
+    surface: surfaceOf(document.documentElement.dataset['surface'], location.search),
+    search: location.search,
+    tabs: browser.tabs,
+    ownOrigin: browser.runtime.getURL(''),
+    inspectedTabId: (browser as { devtools?: { inspectedWindow?: { tabId?: number } } }).devtools?.inspectedWindow?.tabId,
+  });
+  return binding;
+}
+
+type SidePanelApis = { sidePanel?: { open(options: { tabId: number } | { windowId: number }): Promise<void> }; sidebarAction?: { open(): Promise<void> } };
+
+/** Chrome's side panel or Firefox's sidebar, where the browser has one. Called from a click: it must not wait before opening. */
+function sidePanelOpener(): PopupApi['openSidePanel'] {
+  const apis = browser as unknown as SidePanelApis;
+  const { sidePanel, sidebarAction } = apis;
+  if (sidePanel !== undefined) {
+    return async (context) => {
+      if (context.tabId !== null) { await sidePanel.open({ tabId: context.tabId }); return; }
+      const window = await browser.windows.getCurrent();
+      if (window.id !== undefined) await sidePanel.open({ windowId: window.id });
+    };
   }
-  if (named.url !== null) {
-    // A URL alone (tests open the popup as a page this way): the tab showing it, if any.
-    const tabs = await browser.tabs.query({});
-    const tab = tabs.find((t) => t.url === named.url);
-    return { tabId: tab?.id ?? null, url: named.url };
-  }
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  // The UI open as a page of its own (not as the toolbar popup) is about no web page.
-  if (tab === undefined || (tab.url ?? '').startsWith(browser.runtime.getURL(''))) return { tabId: null, url: null };
-  return { tabId: tab.id ?? null, url: tab.url ?? null };
+  if (sidebarAction !== undefined) return () => sidebarAction.open();
+  return null;
 }
 
 export const extensionApi: PopupApi = {
-  currentTab,
+  currentTab: () => tabBinding().initial,
+  followTab: (onChange) => tabBinding().follow(onChange),
+  async tabTitles(tabIds) {
+    const titles = await Promise.all(tabIds.map((id) => browser.tabs.get(id).then((tab) => [id, tab.title] as const, () => [id, undefined] as const)));
+    return new Map(titles.filter((entry): entry is readonly [number, string] => entry[1] !== undefined && entry[1] !== ''));
+  },
+  openSidePanel: sidePanelOpener(),
   problems: async () => (await request({ type: 'getStatus' })).errors,
   loadFailed: async () => (await request({ type: 'getStatus' })).load.state === 'failed',
   async resolveLoadError(action) { await request({ type: 'resolveLoadError', action }); },
@@ -59,10 +75,13 @@ export const extensionApi: PopupApi = {
     return entries.map(decisionView);
   },
   getPolicy: () => request({ type: 'getPolicy' }),
-  setPolicy: (settings) => request({ type: 'setPolicy', settings }),
+  setPolicy: (settings, options = {}) => request({ type: 'setPolicy', settings, ...(options.replaceJar === true ? { replaceJar: true } : {}) }),
   async replay(settings) {
     const reply = await request({ type: 'replay', settings });
-    return { replayed: reply.decisions.length, newlyRefused: reply.newlyRefused.map(replayedView), newlyAccepted: reply.newlyAccepted.map(replayedView) };
+    return {
+      replayed: reply.decisions.length, newlyRefused: reply.newlyRefused.map(replayedView), newlyAccepted: reply.newlyAccepted.map(replayedView),
+      skipped: reply.skipped,
+    };
   },
   async exportJar(options) {
     return request({

@@ -2,17 +2,18 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DecisionView } from '../model';
+import { NarrowContext } from '../layout';
 import { mockApi } from '../mock';
 import { DecisionsView } from './DecisionsView';
 
 afterEach(cleanup);
 
 const decision = (init: Partial<DecisionView> & Pick<DecisionView, 'line' | 'time'>): DecisionView => ({
-  tabId: 7, topSite: 'example.com', url: 'http://www.example.com/', cookieName: null, accepted: true, ...init,
+  tabId: 7, topSite: 'example.com', url: 'http://www.example.com/', cookieName: null, accepted: true, thirdParty: false, label: 'first-party', ...init,
 });
 const decisions = [
   decision({ time: 1000, line: 'old=1' }),
-  decision({ time: 3000, line: 'newest=1; Domain=.tracker.test', url: 'http://tracker.test/pixel', accepted: false, rule: 'set.domain.blocked', reason: 'tracker.test is blocked.' }),
+  decision({ time: 3000, line: 'newest=1; Domain=.tracker.test', url: 'http://tracker.test/pixel', accepted: false, rule: 'set.domain.blocked', reason: 'tracker.test is blocked.', thirdParty: true, label: 'third-party' }),
   decision({ time: 2000, line: 'middle=1' }),
   decision({ time: 1500, line: 'pathy=1; Path=/admin', url: 'http://www.example.com/shop/', accepted: false, rule: 'set.path.mismatch', reason: 'The path /admin is not a prefix of /shop/.' }),
   decision({ time: 2500, line: 'othertab=1', tabId: 9 }),
@@ -59,6 +60,47 @@ describe('DecisionsView', () => {
     const details = screen.getByRole('region', { name: 'Details of the decision' });
     expect(details.querySelectorAll('bdi .esc')).toHaveLength(2);
     expect(document.body.textContent).not.toContain('\u202E');
+  });
+
+  it('says whether each request was first- or third-party, and filters by it', async () => {
+    render(<DecisionsView api={mockApi({ decisions })} tabId={7} />);
+    await screen.findAllByTestId('decision-line');
+    expect(screen.getAllByTestId('decision-party').map((cell) => cell.textContent)).toEqual(['3rd party', '1st party', '1st party', '1st party']);
+    expect(screen.getByRole('region', { name: 'Details of the decision' }).textContent).toContain('third-party to example.com');
+    fireEvent.change(screen.getByLabelText('Party'), { target: { value: 'third' } });
+    await waitFor(() => { expect(lines()).toEqual(['newest=1; Domain=.tracker.test']); });
+    fireEvent.change(screen.getByLabelText('Party'), { target: { value: 'first' } });
+    await waitFor(() => { expect(lines()).toEqual(['middle=1', 'pathy=1; Path=/admin', 'old=1']); });
+    expect(screen.getByRole('status').textContent).toBe('3 of 4 decisions');
+  });
+
+  it('names the tab by its title and site, never by its number; a closed tab by its site', async () => {
+    const api = mockApi({ decisions, tabTitles: new Map([[7, 'Example Shop – Basket']]) });
+    render(<DecisionsView api={api} tabId={7} />);
+    await waitFor(() => { expect(screen.getByTestId('decision-tab').textContent).toBe('“Example Shop – Basket” on example.com'); });
+    expect(api.state.calls.find((c) => c.method === 'tabTitles')?.args).toEqual([[7]]);
+    cleanup();
+    render(<DecisionsView api={mockApi({ decisions })} tabId={7} />);
+    await waitFor(() => { expect(screen.getByTestId('decision-tab').textContent).toBe('a tab on example.com (no longer open, or not a web page now)'); });
+    expect(screen.getByTestId('decision-tab').textContent).not.toContain('7');
+  });
+
+  it('asks the log again when the tab’s page has loaded again', async () => {
+    const api = mockApi({ decisions: decisions.slice(0, 1) });
+    const { rerender } = render(<DecisionsView api={api} tabId={7} revision={0} />);
+    await waitFor(() => { expect(lines()).toEqual(['old=1']); });
+    api.state.decisions = decisions;
+    rerender(<DecisionsView api={api} tabId={7} revision={1} />);
+    await waitFor(() => { expect(lines()).toHaveLength(4); });
+  });
+
+  it('in a side panel shows the outcome with the party, the host and the line; the time and rule are in the details', async () => {
+    render(<NarrowContext.Provider value={true}><DecisionsView api={mockApi({ decisions })} tabId={7} /></NarrowContext.Provider>);
+    await screen.findAllByTestId('decision-line');
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Outcome', 'Host', 'Set-Cookie']);
+    expect(screen.getAllByTestId('decision-party')[0]?.closest('[role=gridcell]')?.textContent).toBe('refused 3rd');
+    const details = screen.getByRole('region', { name: 'Details of the decision' });
+    expect(details.textContent).toContain('refused by set.domain.blocked');
   });
 
   it('says so when nothing has been seen', async () => {

@@ -1,21 +1,36 @@
 // Decisions: every Set-Cookie line the jar judged, newest first, with the rule and the reason;
-// filtered by outcome, host and rule, for this tab or all.
+// filtered by outcome, party, host and rule, for this tab or all; each about its tab by title and site.
 import type { JSX } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
-import { filterDecisions, hostsOf, newestFirst, rulesOf, type Outcome } from '../decisions';
+import { filterDecisions, hostsOf, newestFirst, partyOf, rulesOf, type Outcome, type Party } from '../decisions';
+import { countOf } from '../format';
+import { useNarrow } from '../layout';
 import type { DecisionView, PopupApi } from '../model';
 import { Badge, Status, useLoad } from '../components/common';
 import { VirtualList } from '../components/VirtualList';
 import { CookieText } from '../components/CookieText';
 import { DETAIL_LIMIT, MESSAGE_LIMIT } from '../display';
 
-const COLUMNS = '70px 74px minmax(90px,1fr) minmax(140px,2fr) minmax(90px,1.2fr)';
+const COLUMNS = '64px 74px 72px minmax(90px,1fr) minmax(140px,2fr) minmax(90px,1.2fr)';
+/** A side panel: the outcome with the party beside it, the host and the line; the rest is in the details. */
+const NARROW_COLUMNS = '96px minmax(70px,1fr) minmax(100px,1.6fr)';
 
-export function DecisionsView({ api, tabId }: { api: PopupApi; tabId: number | null }): JSX.Element {
+interface DecisionsProps {
+  api: PopupApi;
+  tabId: number | null;
+  /** Moves when the tab's page has loaded again: the log is asked again. */
+  revision?: number;
+}
+
+export function DecisionsView({ api, tabId, revision = 0 }: DecisionsProps): JSX.Element {
+  const narrow = useNarrow();
   const [scope, setScope] = useState<'tab' | 'all'>(tabId === null ? 'all' : 'tab');
   const queryTab = scope === 'tab' && tabId !== null ? tabId : undefined;
-  const [state, reload] = useLoad(() => api.getDecisions({ tabId: queryTab }), [api, queryTab]);
+  const [state, reload] = useLoad(() => api.getDecisions({ tabId: queryTab }), [api, queryTab, revision]);
+  const tabIds = useMemo(() => (state.status === 'ready' ? [...new Set(state.value.map((d) => d.tabId).filter((id) => id >= 0))] : []), [state]);
+  const [titles] = useLoad(() => (tabIds.length === 0 ? Promise.resolve(new Map<number, string>()) : api.tabTitles(tabIds)), [api, tabIds]);
   const [outcome, setOutcome] = useState<Outcome>('all');
+  const [party, setParty] = useState<Party>('all');
   const [host, setHost] = useState('');
   const [rule, setRule] = useState('');
   const [activeIndex, setActiveIndex] = useState(0);
@@ -23,7 +38,7 @@ export function DecisionsView({ api, tabId }: { api: PopupApi; tabId: number | n
   const all = useMemo(() => (state.status === 'ready' ? newestFirst(state.value) : []), [state]);
   const rules = useMemo(() => rulesOf(all), [all]);
   const hosts = useMemo(() => hostsOf(all), [all]);
-  const shown = useMemo(() => filterDecisions(all, hosts, { outcome, host, rule }), [all, hosts, outcome, host, rule]);
+  const shown = useMemo(() => filterDecisions(all, hosts, { outcome, host, rule, party }), [all, hosts, outcome, host, rule, party]);
   const active = shown[Math.min(activeIndex, shown.length - 1)];
 
   return (
@@ -46,6 +61,13 @@ export function DecisionsView({ api, tabId }: { api: PopupApi; tabId: number | n
             <option value="refused">Refused</option>
           </select>
         </label>
+        <label class="inline"><span>Party</span>
+          <select value={party} onChange={(event) => { setParty(event.currentTarget.value as Party); setActiveIndex(0); }}>
+            <option value="all">Any</option>
+            <option value="first">First-party</option>
+            <option value="third">Third-party</option>
+          </select>
+        </label>
         <label class="inline"><span>Host</span>
           <input type="search" value={host} placeholder="example.com" onInput={(event) => { setHost(event.currentTarget.value); setActiveIndex(0); }} />
         </label>
@@ -55,7 +77,7 @@ export function DecisionsView({ api, tabId }: { api: PopupApi; tabId: number | n
             {rules.map((r) => <option key={r} value={r}>{r}</option>)}
           </select>
         </label>
-        <span class="counts" role="status">{shown.length} of {all.length}</span>
+        <span class="counts" role="status">{shown.length === all.length ? countOf(all.length, 'decision') : `${shown.length.toLocaleString('en')} of ${countOf(all.length, 'decision')}`}</span>
       </div>
       <Status state={state}>{() => (
         <>
@@ -64,43 +86,59 @@ export function DecisionsView({ api, tabId }: { api: PopupApi; tabId: number | n
             rowHeight={26}
             label="Decisions, newest first"
             idPrefix="decision"
-            columns={COLUMNS}
+            columns={narrow ? NARROW_COLUMNS : COLUMNS}
             activeIndex={Math.min(activeIndex, shown.length - 1)}
             onActiveChange={setActiveIndex}
             rowKey={(d) => `${d.time}\t${d.url}\t${d.line}\t${d.rule ?? ''}`}
             empty={all.length === 0 ? 'No Set-Cookie seen yet: browse a site and come back.' : 'No decision matches the filters.'}
-            header={[
-              <div role="columnheader" key="t">Time</div>, <div role="columnheader" key="o">Outcome</div>,
+            header={narrow ? [
+              <div role="columnheader" key="o">Outcome</div>, <div role="columnheader" key="h">Host</div>, <div role="columnheader" key="l">Set-Cookie</div>,
+            ] : [
+              <div role="columnheader" key="t">Time</div>, <div role="columnheader" key="o">Outcome</div>, <div role="columnheader" key="p">Party</div>,
               <div role="columnheader" key="h">Host</div>, <div role="columnheader" key="l">Set-Cookie</div>,
               <div role="columnheader" key="r">Rule</div>,
             ]}
             renderRow={(d) => (
               <>
-                <div role="gridcell" title={new Date(d.time).toISOString()}>{new Date(d.time).toLocaleTimeString()}</div>
-                <div role="gridcell">{d.accepted ? <Badge kind="accepted">accepted</Badge> : <Badge kind="refused">refused</Badge>}</div>
-                <div role="gridcell"><CookieText text={hosts.get(d) ?? d.url} /></div>
+                {!narrow && <div role="gridcell" data-testid="decision-time" title={new Date(d.time).toISOString()}>{new Date(d.time).toLocaleTimeString()}</div>}
+                <div role="gridcell">
+                  <span data-testid="decision-outcome">{d.accepted ? <Badge kind="accepted">accepted</Badge> : <Badge kind="refused">refused</Badge>}</span>
+                  {narrow && <> <span class={`party party-${d.thirdParty ? 'third' : 'first'}`} data-testid="decision-party" title={partyOf(d).short}>{partyOf(d).tiny}</span></>}
+                </div>
+                {!narrow && <div role="gridcell"><span class={`party party-${d.thirdParty ? 'third' : 'first'}`} data-testid="decision-party">{partyOf(d).short}</span></div>}
+                <div role="gridcell" data-testid="decision-host"><CookieText text={hosts.get(d) ?? d.url} /></div>
                 <div role="gridcell" class="mono" data-testid="decision-line" data-accepted={String(d.accepted)} data-rule={d.rule ?? ''}><CookieText text={d.line} /></div>
-                <div role="gridcell" class="mono">{d.rule ?? ''}</div>
+                {!narrow && <div role="gridcell" class="mono" data-testid="decision-rule">{d.rule ?? ''}</div>}
               </>
             )}
           />
-          {active !== undefined && <DecisionDetails key={`${active.time}\t${active.url}\t${active.line}`} decision={active} />}
+          {active !== undefined && <DecisionDetails key={`${active.time}\t${active.url}\t${active.line}`} decision={active} title={titles.status === 'ready' ? titles.value.get(active.tabId) ?? null : null} />}
         </>
       )}</Status>
     </section>
   );
 }
 
-export function DecisionDetails({ decision }: { decision: DecisionView }): JSX.Element {
+export function DecisionDetails({ decision, title = null }: { decision: DecisionView; title?: string | null }): JSX.Element {
   return (
     <section class="details" aria-label="Details of the decision">
       <dl>
         <dt>Set-Cookie</dt><dd class="mono wrap"><CookieText text={decision.line} limit={DETAIL_LIMIT} expandable /></dd>
         <dt>Request</dt><dd class="mono wrap"><CookieText text={decision.url} limit={DETAIL_LIMIT} expandable /></dd>
-        <dt>Tab</dt><dd>{decision.tabId < 0 ? 'none (no tab: a service worker or prefetch)' : <>{decision.tabId}{decision.topSite === null ? '' : <> (<CookieText text={decision.topSite} />)</>}</>}</dd>
+        <dt>Party</dt><dd><CookieText text={partyOf(decision).sentence} /></dd>
+        <dt>Tab</dt><dd data-testid="decision-tab"><TabName decision={decision} title={title} /></dd>
+        <dt>Time</dt><dd>{new Date(decision.time).toLocaleString()}</dd>
         <dt>Outcome</dt><dd>{decision.accepted ? 'accepted' : `refused by ${decision.rule ?? 'the policy'}`}</dd>
         {decision.reason !== undefined && <><dt>Reason</dt><dd><CookieText text={decision.reason} limit={MESSAGE_LIMIT} expandable /></dd></>}
       </dl>
     </section>
   );
+}
+
+/** A tab by its title and its page's site, as a person knows it, never by its number. */
+function TabName({ decision, title }: { decision: DecisionView; title: string | null }): JSX.Element {
+  if (decision.tabId < 0) return <>none: a service worker, a prefetch or the browser itself</>;
+  const site = decision.topSite === null ? null : <CookieText text={decision.topSite} />;
+  if (title !== null) return <>“<CookieText text={title} />”{site !== null && <> on {site}</>}</>;
+  return site === null ? <>a tab that is no longer open</> : <>a tab on {site} (no longer open, or not a web page now)</>;
 }

@@ -25,6 +25,11 @@ describe('ExportView', () => {
     fireEvent.change(screen.getByLabelText('Format'), { target: { value: 'lwp' } });
     await waitFor(() => { expect(lastOptions(api).format).toBe('lwp'); });
     expect(screen.getByLabelText<HTMLSelectElement>('For').disabled).toBe(true);
+    // The disabled box names no dialect: LWP has none.
+    const box = screen.getByLabelText<HTMLSelectElement>('For');
+    expect(box.selectedOptions[0]?.textContent).toBe('—');
+    fireEvent.change(screen.getByLabelText('Format'), { target: { value: 'mozilla' } });
+    await waitFor(() => { expect(screen.getByLabelText<HTMLSelectElement>('For').selectedOptions[0]?.textContent).toBe('wget'); });
   });
 
   it('shows the warnings before saving, saves under the suggested name, and copies', async () => {

@@ -62,8 +62,10 @@ export function ExportView({ api, site }: { api: PopupApi; site: string | null }
           </select>
         </label>
         <label><span>For</span>
-          <select name="dialect" value={options.dialect} disabled={options.format === 'lwp'} aria-describedby="dialect-help"
+          <select name="dialect" value={options.format === 'lwp' ? '' : options.dialect} disabled={options.format === 'lwp'} aria-describedby="dialect-help"
             onChange={(event) => { set('dialect', event.currentTarget.value as ExportDialect); }}>
+            {/* LWP has no dialects: the disabled box names none. */}
+            {options.format === 'lwp' && <option value="">—</option>}
             {DIALECTS.map((d) => <option key={d.value} value={d.value}>{d.label}</option>)}
           </select>
         </label>

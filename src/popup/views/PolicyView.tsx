@@ -1,10 +1,12 @@
 // Policy: every DefaultCookiePolicy switch with what it does, the domain lists, the presets, and a
-// replay of the recorded traffic under the edited policy before it is applied.
+// replay of the recorded traffic under the edited policy before it is applied; applying can also
+// re-judge what the jar already holds.
 import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
-import { hostOf } from '../../shared/urls';
-import type { PolicyView as Policy, PopupApi, ReplayView } from '../model';
-import { MAX_COOKIES_RANGE, PRESETS, PRESET_NAMES, applyPreset, checkDomainEntry } from '../../shared/settings';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { PolicyView as Policy, PopupApi, ReplayedLine, ReplayView } from '../model';
+import { MAX_COOKIES_RANGE, PRESETS, PRESET_NAMES, applyPreset, checkDomainEntry, presetOf } from '../../shared/settings';
+import { groupReplayed } from '../decisions';
+import { countOf } from '../format';
 import { Badge, Notice, Status, errorMessage, useLoad, type Loadable } from '../components/common';
 import { CookieText } from '../components/CookieText';
 import { MESSAGE_LIMIT } from '../display';
@@ -48,29 +50,24 @@ const DOMAIN_FLAGS: { bit: number; label: string; help: string }[] = [
 ];
 
 export function PolicyView({ api, site }: { api: PopupApi; site: string | null }): JSX.Element {
-  const [state, reload] = useLoad(() => api.getPolicy(), [api]);
-  // Kept here: applying reloads the policy, which starts a fresh editor.
-  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [state] = useLoad(() => api.getPolicy(), [api]);
   return (
     <section class="view" aria-labelledby="policy-heading">
       <h2 id="policy-heading">Policy</h2>
-      {/* Keyed by the stored policy: a newly loaded one starts a fresh draft. */}
-      <Status state={state}>{(current) => <PolicyEditor key={JSON.stringify(current)} api={api} current={current} site={site} onApplied={reload} notice={notice} setNotice={setNotice} />}</Status>
+      <Status state={state}>{(loaded) => <PolicyEditor api={api} loaded={loaded} site={site} />}</Status>
     </section>
   );
 }
 
-interface EditorProps {
-  api: PopupApi;
-  current: Policy;
-  site: string | null;
-  onApplied: () => void;
-  notice: { kind: 'ok' | 'error'; text: string } | null;
-  setNotice: (notice: { kind: 'ok' | 'error'; text: string } | null) => void;
-}
+const APPLIED = 'Policy applied: new cookies are judged by it from now on.';
+const REJUDGED = 'Policy applied, and the jar rebuilt by replaying the recorded traffic under it.';
 
-function PolicyEditor({ api, current, site, onApplied, notice, setNotice }: EditorProps): JSX.Element {
-  const [draft, setDraft] = useState<Policy>(current);
+/** The draft and the policy in force; applying makes the draft the policy in force, in place (nothing jumps, the message stays in view). */
+function PolicyEditor({ api, loaded, site }: { api: PopupApi; loaded: Policy; site: string | null }): JSX.Element {
+  const [current, setCurrent] = useState<Policy>(loaded);
+  const [draft, setDraft] = useState<Policy>(loaded);
+  const [rejudge, setRejudge] = useState(false);
+  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [replay, setReplay] = useState<Loadable<ReplayView> | null>(null);
   const changed = !samePolicy(draft, current);
   const update = (next: Policy) => { setDraft(next); setReplay(null); setNotice(null); };
@@ -83,24 +80,31 @@ function PolicyEditor({ api, current, site, onApplied, notice, setNotice }: Edit
     );
   };
   const apply = () => {
-    api.setPolicy(draft).then(
-      () => { setNotice({ kind: 'ok', text: 'Policy applied: new cookies are judged by it from now on.' }); setReplay(null); onApplied(); },
+    api.setPolicy(draft, rejudge ? { replaceJar: true } : {}).then(
+      (stored) => { setCurrent(stored); setDraft(stored); setReplay(null); setNotice({ kind: 'ok', text: rejudge ? REJUDGED : APPLIED }); },
       (error: unknown) => { setNotice({ kind: 'error', text: errorMessage(error) }); },
     );
   };
+  const preset = presetOf(draft);
 
   return (
     <>
-      <fieldset>
-        <legend>Presets</legend>
-        <div class="presets">
-          {PRESET_NAMES.map((name) => (
-            <button type="button" key={name} title={PRESET_HELP[name]} aria-pressed={samePolicy(applyPreset(draft, name), draft)}
-              onClick={() => { update(applyPreset(draft, name)); }}>
-              {name}
-            </button>
-          ))}
-        </div>
+      <fieldset class="presets" role="radiogroup" aria-labelledby="presets-legend" aria-describedby="presets-help">
+        <legend id="presets-legend">Preset</legend>
+        <p class="help" id="presets-help">A preset sets every switch below at once, replacing the others; the domain lists and what the extension keeps stay as they are.</p>
+        {PRESET_NAMES.map((name) => (
+          <label class="preset" key={name}>
+            <input type="radio" name="preset" checked={preset === name} aria-describedby={`preset-help-${name.replace(/\s+/g, '-')}`}
+              onChange={() => { update(applyPreset(draft, name)); }} />
+            <span class="preset-name">{name}</span>
+            <span class="help" id={`preset-help-${name.replace(/\s+/g, '-')}`}>{PRESET_HELP[name]}</span>
+          </label>
+        ))}
+        <label class="preset">
+          <input type="radio" name="preset" checked={preset === null} disabled />
+          <span class="preset-name">Custom</span>
+          <span class="help">The switches as you set them, matching no preset.</span>
+        </label>
       </fieldset>
       <fieldset>
         <legend>Switches</legend>
@@ -190,16 +194,25 @@ function PolicyEditor({ api, current, site, onApplied, notice, setNotice }: Edit
           />
         )}
       </fieldset>
-      <div class="actions sticky">
-        <button type="button" onClick={runReplay}>Replay recorded traffic</button>
-        <button type="button" class="primary" disabled={!changed} onClick={apply}>Apply policy</button>
-        <button type="button" disabled={!changed} onClick={() => { update(current); }}>Undo changes</button>
-        {changed && <span class="help">Not applied yet.</span>}
-      </div>
-      {notice !== null && <Notice kind={notice.kind}><CookieText text={notice.text} limit={MESSAGE_LIMIT} /></Notice>}
       {replay?.status === 'loading' && <p class="empty" role="status">Replaying…</p>}
       {replay?.status === 'error' && <p class="error" role="alert"><CookieText text={replay.message} limit={MESSAGE_LIMIT} /></p>}
       {replay?.status === 'ready' && <ReplayResult replay={replay.value} />}
+      {/* Stays at the bottom of the view while it scrolls: the buttons and what they answered are always in sight. */}
+      <div class="actions sticky">
+        <div class="buttons">
+          <button type="button" onClick={runReplay}>Replay recorded traffic</button>
+          <button type="button" class="primary" disabled={!changed} onClick={apply}>Apply policy</button>
+          <button type="button" disabled={!changed} onClick={() => { update(current); }}>Undo changes</button>
+          {changed && <span class="help">Not applied yet.</span>}
+        </div>
+        <label class="rejudge">
+          <input type="checkbox" checked={rejudge} aria-describedby={rejudge ? 'help-rejudge' : undefined} title="Rebuilds the jar by replaying the recorded traffic under the new policy" onChange={(event) => { setRejudge(event.currentTarget.checked); }} />
+          Apply to what is already in the jar too
+        </label>
+        {/* What it costs, said when it is chosen: the bar stays small otherwise. */}
+        {rejudge && <span class="help" id="help-rejudge">Rebuilds the jar by replaying the recorded traffic under the new policy: cookies it refuses leave the jar, and so do cookies that came from an import or from traffic older than the log keeps.</span>}
+        {notice !== null && <Notice kind={notice.kind}><CookieText text={notice.text} limit={MESSAGE_LIMIT} /></Notice>}
+      </div>
     </>
   );
 }
@@ -218,28 +231,45 @@ function Switch({ id, label, help, checked, onChange }: { id: string; label: JSX
 }
 
 function ReplayResult({ replay }: { replay: ReplayView }): JSX.Element {
+  const section = useRef<HTMLElement>(null);
+  // The result appears below the form: bring it into view (the buttons stay in the sticky bar).
+  useEffect(() => { section.current?.scrollIntoView({ block: 'nearest' }); }, [replay]);
+  const refused = groupReplayed(replay.newlyRefused);
+  const accepted = groupReplayed(replay.newlyAccepted);
   return (
-    <section class="replay" aria-labelledby="replay-heading" data-testid="replay-result">
+    <section class="replay" aria-labelledby="replay-heading" data-testid="replay-result" ref={section}>
       <h3 id="replay-heading">
-        Replayed {replay.replayed} recorded Set-Cookie lines: this policy would refuse {replay.newlyRefused.length} that the current one accepted
-        {replay.newlyAccepted.length > 0 ? `, and accept ${replay.newlyAccepted.length} it refused` : ''}.
+        Replayed {countOf(replay.replayed, 'recorded Set-Cookie line')}: this policy would refuse {replay.newlyRefused.length.toLocaleString('en')} that the current one accepted
+        {replay.newlyAccepted.length > 0 ? `, and accept ${replay.newlyAccepted.length.toLocaleString('en')} it refused` : ''}.
       </h3>
-      {replay.newlyRefused.length > 0 && (
-        <table aria-label="Cookies the new policy would refuse">
-          <thead><tr><th scope="col">Host</th><th scope="col">Set-Cookie</th><th scope="col">Rule</th><th scope="col">Reason</th></tr></thead>
-          <tbody>
-            {replay.newlyRefused.map((d, index) => (
-              <tr key={index} data-testid="replay-refused">
-                <td><CookieText text={hostOf(d.url) ?? d.url} /></td>
-                <td class="mono"><CookieText text={d.line} /></td>
-                <td class="mono"><Badge kind="refused">{d.rule ?? 'refused'}</Badge></td>
-                <td><CookieText text={d.reason ?? ''} limit={MESSAGE_LIMIT} /></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {replay.skipped > 0 && <p class="help">{countOf(replay.skipped, 'recorded response')} could not be replayed: the log keeps only the start of their URL or of a line.</p>}
+      {refused.length > 0 && <ReplayTable label="Cookies the new policy would refuse" kind="refused" groups={refused} />}
+      {accepted.length > 0 && <ReplayTable label="Cookies the new policy would accept" kind="accepted" groups={accepted} />}
     </section>
+  );
+}
+
+/** One row per line, host and rule: a session sets the same cookie on every page, and each response counts once in "Times". */
+function ReplayTable({ label, kind, groups }: { label: string; kind: 'refused' | 'accepted'; groups: { first: ReplayedLine; host: string; count: number }[] }): JSX.Element {
+  return (
+    <table aria-label={label}>
+      <caption>{label} ({countOf(groups.length, 'distinct line')})</caption>
+      <thead><tr><th scope="col">Host</th><th scope="col">Set-Cookie</th><th scope="col" class="times">Times</th><th scope="col">{kind === 'refused' ? 'Rule and reason' : 'Outcome'}</th></tr></thead>
+      <tbody>
+        {groups.map(({ first, host, count }, index) => (
+          <tr key={index} data-testid={`replay-${kind}`}>
+            <td><CookieText text={host} /></td>
+            <td class="mono"><CookieText text={first.line} /></td>
+            <td class="times" data-testid="replay-times">{count === 1 ? '1' : `×${count.toLocaleString('en')}`}</td>
+            <td>
+              {kind === 'refused'
+                ? <><Badge kind="refused">{first.rule ?? 'refused'}</Badge> <CookieText text={first.reason ?? ''} limit={MESSAGE_LIMIT} /></>
+                : <Badge kind="accepted">accepted</Badge>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cookie, mockApi } from '../mock';
-import { WhyView } from './WhyView';
+import { HEADER_LIMIT, WhyView } from './WhyView';
 
 afterEach(cleanup);
 
@@ -32,6 +32,51 @@ describe('WhyView', () => {
     fireEvent.input(screen.getByLabelText('URL'), { target: { value: 'https://www.example.com/x' } });
     fireEvent.click(screen.getByRole('button', { name: 'Explain' }));
     await waitFor(() => { expect(screen.getByTestId('cookie-header').textContent).toBe('sid=1; secure_only=2'); });
+  });
+
+  it('reads a URL typed without a scheme as https, and says so', async () => {
+    const api = mockApi({ jar });
+    render(<WhyView api={api} url={null} />);
+    fireEvent.input(screen.getByLabelText('URL'), { target: { value: 'www.example.com/shop' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Explain' }));
+    await waitFor(() => { expect(screen.getByTestId('cookie-header').textContent).toBe('sid=1; secure_only=2'); });
+    expect(api.state.calls.filter((c) => c.method === 'explain').map((c) => c.args[0])).toEqual(['https://www.example.com/shop']);
+    expect(screen.getByText(/No scheme typed: explained as/).textContent).toBe('No scheme typed: explained as https://www.example.com/shop.');
+  });
+
+  it('refuses inline what it cannot explain, and the previous answer goes with it', async () => {
+    const api = mockApi({ jar });
+    render(<WhyView api={api} url="http://www.example.com/" />);
+    await screen.findByTestId('cookie-header');
+    fireEvent.input(screen.getByLabelText('URL'), { target: { value: 'ftp://www.example.com/file' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Explain' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('ftp: URLs have no cookies here: the jar judges http, https, ws and wss URLs.');
+    expect(screen.queryByTestId('cookie-header')).toBeNull();
+    // The input is text, so the browser's own URL check cannot swallow the submit.
+    expect(screen.getByLabelText('URL').getAttribute('type')).toBe('text');
+  });
+
+  it('collapses a long Cookie header to a few lines, with "Show all"', async () => {
+    const big = 'x'.repeat(4096);
+    render(<WhyView api={mockApi({ jar: [cookie({ name: 'big', value: big })] })} url="http://www.example.com/" />);
+    const header = await screen.findByTestId('cookie-header');
+    await waitFor(() => { expect(header.textContent).toContain('more characters'); });
+    expect(header.querySelector('bdi')?.textContent).toHaveLength(HEADER_LIMIT);
+    fireEvent.click(screen.getByRole('button', { name: 'Show all' }));
+    await waitFor(() => { expect(header.querySelector('bdi')?.textContent).toBe(`big=${big}`); });
+  });
+
+  it('follows the tab: a new URL is explained and shown in the box; a reload asks again about the URL explained last', async () => {
+    const api = mockApi({ jar });
+    const { rerender } = render(<WhyView api={api} url="http://www.example.com/a" revision={0} />);
+    await screen.findByTestId('cookie-header');
+    rerender(<WhyView api={api} url="https://www.example.com/b" revision={1} />);
+    await waitFor(() => { expect(screen.getByLabelText<HTMLInputElement>('URL').value).toBe('https://www.example.com/b'); });
+    await waitFor(() => { expect(screen.getByTestId('cookie-header').textContent).toBe('sid=1; secure_only=2'); });
+    rerender(<WhyView api={api} url="https://www.example.com/b" revision={2} />);
+    await waitFor(() => {
+      expect(api.state.calls.filter((c) => c.method === 'explain').map((c) => c.args[0])).toEqual(['http://www.example.com/a', 'https://www.example.com/b', 'https://www.example.com/b']);
+    });
   });
 
   it('shows the error the service worker answers', async () => {

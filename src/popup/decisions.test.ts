@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { filterDecisions, groupReplayed, hostsOf, partyOf } from './decisions';
+import type { DecisionView, ReplayedLine } from './model';
+
+const decision = (init: Partial<DecisionView> & Pick<DecisionView, 'line'>): DecisionView => ({
+  time: 1, tabId: 7, topSite: 'example.com', url: 'http://www.example.com/', cookieName: null, accepted: true, thirdParty: false, label: 'first-party', ...init,
+});
+
+describe('the party filter', () => {
+  const decisions = [
+    decision({ line: 'page=1', label: 'top-level' }),
+    decision({ line: 'ad=1', url: 'http://ads.tracker.test/px', thirdParty: true, label: 'third-party' }),
+    decision({ line: 'hop=1', url: 'http://hop.tracker.test/', thirdParty: true, label: 'redirect' }),
+    decision({ line: 'api=1', url: 'http://api.example.com/', label: 'first-party' }),
+  ];
+  const hosts = hostsOf(decisions);
+  it.each([
+    ['all', ['page=1', 'ad=1', 'hop=1', 'api=1']],
+    ['first', ['page=1', 'api=1']],
+    ['third', ['ad=1', 'hop=1']],
+  ] as const)('%s shows %j', (party, lines) => {
+    expect(filterDecisions(decisions, hosts, { outcome: 'all', host: '', rule: '', party }).map((d) => d.line)).toEqual(lines);
+  });
+});
+
+describe('partyOf', () => {
+  it.each([
+    [{ thirdParty: false, label: 'top-level', topSite: 'example.com' }, '1st party', '1st', 'first-party: the page itself (example.com)'],
+    [{ thirdParty: false, label: 'first-party', topSite: 'example.com' }, '1st party', '1st', 'first-party to example.com'],
+    [{ thirdParty: true, label: 'third-party', topSite: 'example.com' }, '3rd party', '3rd', 'third-party to example.com'],
+    [{ thirdParty: true, label: 'redirect', topSite: null }, '3rd party', '3rd', 'third-party to the page, reached through a redirect'],
+    [{ thirdParty: false, label: 'no-tab', topSite: null }, 'no tab', '–', 'no tab (a service worker, a prefetch or the browser itself)'],
+  ] as const)('%j: %s', (d, short, tiny, sentence) => { expect(partyOf(d)).toEqual({ short, tiny, sentence }); });
+});
+
+describe('groupReplayed', () => {
+  const line = (init: Partial<ReplayedLine> & Pick<ReplayedLine, 'line' | 'url'>): ReplayedLine => ({
+    responseId: 1, cookieName: null, accepted: false, rule: 'set.domain.blocked', ...init,
+  });
+  it('one row per line, host and rule, counting the responses that repeated it, in first-seen order', () => {
+    const groups = groupReplayed([
+      line({ responseId: 1, url: 'http://shop.example.co.uk/', line: 'visit=1; Path=/' }),
+      line({ responseId: 2, url: 'http://shop.example.co.uk/cart', line: 'visit=1; Path=/' }),
+      line({ responseId: 3, url: 'http://tracker.test/', line: 'visit=1; Path=/' }),
+      line({ responseId: 4, url: 'http://shop.example.co.uk/', line: 'visit=1; Path=/', rule: 'set.path.mismatch' }),
+      line({ responseId: 5, url: 'http://shop.example.co.uk/', line: 'visit=1; Path=/' }),
+    ]);
+    expect(groups.map((g) => [g.host, g.first.line, g.first.rule, g.count])).toEqual([
+      ['shop.example.co.uk', 'visit=1; Path=/', 'set.domain.blocked', 3],
+      ['tracker.test', 'visit=1; Path=/', 'set.domain.blocked', 1],
+      ['shop.example.co.uk', 'visit=1; Path=/', 'set.path.mismatch', 1],
+    ]);
+  });
+});

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { TabContext } from './model';
+import { bindTab, type TabInfo, type TabsApi } from './tabBinding';
+import type { Surface } from './surface';
+
+const OWN = 'chrome-extension://abc/';
+
+/** A browser with tabs in windows, whose events a test fires by hand. */
+function fakeTabs(initial: (TabInfo & { active?: boolean })[], currentWindow = 1) {
+  const tabs = new Map(initial.map((t) => [t.id ?? -1, { ...t }]));
+  const updated = new Set<Parameters<TabsApi['onUpdated']['addListener']>[0]>();
+  const activated = new Set<Parameters<TabsApi['onActivated']['addListener']>[0]>();
+  const api: TabsApi = {
+    get: (id) => { const tab = tabs.get(id); return tab === undefined ? Promise.reject(new Error(`No tab with id: ${id}.`)) : Promise.resolve({ ...tab }); },
+    query: ({ active, currentWindow: current }) => Promise.resolve([...tabs.values()].filter((t) =>
+      (active === undefined || t.active === active) && (current === undefined || t.windowId === currentWindow))),
+    onUpdated: { addListener: (f) => { updated.add(f); }, removeListener: (f) => { updated.delete(f); } },
+    onActivated: { addListener: (f) => { activated.add(f); }, removeListener: (f) => { activated.delete(f); } },
+  };
+  return {
+    api,
+    listeners: () => updated.size + activated.size,
+    navigate(id: number, url: string) {
+      const tab = tabs.get(id);
+      if (tab === undefined) throw new Error('no such tab');
+      tab.url = url;
+      for (const f of updated) f(id, { url, status: 'loading' }, { ...tab });
+      for (const f of updated) f(id, { status: 'complete' }, { ...tab });
+    },
+    activate(id: number) {
+      const tab = tabs.get(id);
+      if (tab === undefined) throw new Error('no such tab');
+      for (const t of tabs.values()) if (t.windowId === tab.windowId) t.active = t.id === id;
+      for (const f of activated) f({ tabId: id, windowId: tab.windowId ?? -1 });
+    },
+  };
+}
+
+const browsing = () => fakeTabs([
+  { id: 1, windowId: 1, url: 'https://www.example.com/account', active: true },
+  { id: 2, windowId: 1, url: 'https://shop.example.co.uk/' },
+  { id: 3, windowId: 2, url: 'https://tracker.test/', active: true },
+  { id: 4, windowId: 1, url: `${OWN}src/popup/index.html?full=1` },
+]);
+
+async function followed(surface: Surface, search: string, act: (browser: ReturnType<typeof browsing>) => void, inspectedTabId?: number) {
+  const browser = browsing();
+  const binding = bindTab({ surface, search, tabs: browser.api, ownOrigin: OWN, inspectedTabId });
+  const first = await binding.initial;
+  const seen: TabContext[] = [];
+  const stop = binding.follow((tab) => { seen.push(tab); });
+  await binding.initial;
+  await Promise.resolve();
+  act(browser);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  stop();
+  return { first, seen, listenersLeft: browser.listeners() };
+}
+
+describe('bindTab', () => {
+  it('the popup is about the active tab of its window, and follows its page (the URL, then the end of the load)', async () => {
+    const { first, seen, listenersLeft } = await followed('popup', '', (b) => { b.navigate(1, 'https://www.example.com/cart'); b.navigate(2, 'https://elsewhere.test/'); b.activate(2); });
+    expect(first).toEqual({ tabId: 1, url: 'https://www.example.com/account' });
+    // Another tab's navigation and activation are not its business.
+    expect(seen).toEqual([{ tabId: 1, url: 'https://www.example.com/cart' }, { tabId: 1, url: 'https://www.example.com/cart' }]);
+    expect(listenersLeft).toBe(0);
+  });
+
+  it('the side panel follows whichever tab of its window becomes active, and that tab’s page', async () => {
+    const { first, seen } = await followed('side', '', (b) => {
+      b.activate(2);
+      b.activate(3); // another window: its own side panel's business
+    });
+    expect(first).toEqual({ tabId: 1, url: 'https://www.example.com/account' });
+    expect(seen).toEqual([{ tabId: 2, url: 'https://shop.example.co.uk/' }]);
+  });
+
+  it('the side panel then follows the new tab’s page, not the old one’s', async () => {
+    const { seen } = await followed('side', '', (b) => { b.activate(2); setTimeout(() => { b.navigate(1, 'https://old.test/'); b.navigate(2, 'https://shop.example.co.uk/basket'); }, 0); });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(seen[0]).toEqual({ tabId: 2, url: 'https://shop.example.co.uk/' });
+    expect(seen.slice(1).every((tab) => tab.tabId === 2)).toBe(true);
+  });
+
+  it('an extension page (the UI itself in a tab) is no web page', async () => {
+    const { seen } = await followed('side', '', (b) => { b.activate(4); });
+    expect(seen).toEqual([{ tabId: null, url: null }]);
+  });
+
+  it('DevTools is about the inspected tab, whatever is active', async () => {
+    const { first, seen } = await followed('devtools', '', (b) => { b.activate(1); b.navigate(2, 'https://shop.example.co.uk/x'); }, 2);
+    expect(first).toEqual({ tabId: 2, url: 'https://shop.example.co.uk/' });
+    expect(seen.map((tab) => tab.url)).toEqual(['https://shop.example.co.uk/x', 'https://shop.example.co.uk/x']);
+  });
+
+  it('a tab named in the page’s URL stays bound to it, even in the side panel', async () => {
+    const { first, seen } = await followed('side', '?tab=2&url=https%3A%2F%2Fshop.example.co.uk%2F', (b) => { b.activate(1); b.navigate(2, 'https://shop.example.co.uk/y'); });
+    expect(first).toEqual({ tabId: 2, url: 'https://shop.example.co.uk/' });
+    expect(seen.map((tab) => tab.tabId)).toEqual([2, 2]);
+  });
+
+  it('a URL alone binds to the tab showing it; a closed named tab keeps the URL it was given', async () => {
+    expect((await followed('tab', `?url=${encodeURIComponent('https://tracker.test/')}`, () => undefined)).first).toEqual({ tabId: 3, url: 'https://tracker.test/' });
+    expect((await followed('tab', `?url=${encodeURIComponent('https://gone.test/')}`, () => undefined)).first).toEqual({ tabId: null, url: 'https://gone.test/' });
+    expect((await followed('tab', `?full=1&tab=99&url=${encodeURIComponent('https://gone.test/')}`, () => undefined)).first).toEqual({ tabId: 99, url: 'https://gone.test/' });
+  });
+});

@@ -87,6 +87,21 @@ describe('bindTab', () => {
     expect(seen).toEqual([{ tabId: null, url: null }]);
   });
 
+  it('a page that is no web page reports nothing while it stays one (its own loads included), then the web page it goes to', async () => {
+    const browser = fakeTabs([{ id: 4, windowId: 1, url: `${OWN}src/popup/index.html`, active: true }]);
+    const binding = bindTab({ surface: 'side', search: '', tabs: browser.api, ownOrigin: OWN });
+    expect(await binding.initial).toEqual({ tabId: null, url: null });
+    const seen: TabContext[] = [];
+    const stop = binding.follow((tab) => { seen.push(tab); });
+    await binding.initial;
+    await Promise.resolve();
+    browser.navigate(4, `${OWN}src/popup/index.html?full=1`);
+    expect(seen).toEqual([]);
+    browser.navigate(4, 'https://www.example.com/');
+    expect(seen).toEqual([{ tabId: 4, url: 'https://www.example.com/' }, { tabId: 4, url: 'https://www.example.com/' }]);
+    stop();
+  });
+
   it('DevTools is about the inspected tab, whatever is active', async () => {
     const { first, seen } = await followed('devtools', '', (b) => { b.activate(1); b.navigate(2, 'https://shop.example.co.uk/x'); }, 2);
     expect(first).toEqual({ tabId: 2, url: 'https://shop.example.co.uk/' });

@@ -86,21 +86,31 @@ export function bindTab(options: BindingOptions): TabBinding {
     initial,
     follow(onChange) {
       let live = true;
+      let last: TabContext = NONE;
+      /** A new tab or URL; or, for a web page, the end of a load (its cookies have arrived). Nothing else: no work for nothing. */
+      const report = (next: TabContext, loaded: boolean) => {
+        const same = next.tabId === last.tabId && next.url === last.url;
+        if (loaded ? next.url === null : same) return;
+        last = next;
+        onChange(next);
+      };
       const onUpdated: Updated = (tabId, change, tab) => {
-        if (tabId !== bound.tabId || (change.url === undefined && change.status !== 'complete')) return;
-        onChange(contextOf(tab, tabId));
+        if (tabId !== bound.tabId) return;
+        if (change.url !== undefined) report(contextOf(tab, tabId), false);
+        if (change.status === 'complete') report(contextOf(tab, tabId), true);
       };
       const onActivated: Activated = ({ tabId, windowId }) => {
         if (!bound.followsActive || windowId !== bound.windowId) return;
         bound.tabId = tabId;
         tabs.get(tabId).then(
-          (tab) => { if (live && bound.tabId === tabId) onChange(contextOf(tab, tabId)); },
+          (tab) => { if (live && bound.tabId === tabId) report(contextOf(tab, tabId), false); },
           () => undefined,
         );
       };
       // Registered once the first tab is known, so an event cannot be judged against no tab.
-      void initial.then(() => {
+      void initial.then((first) => {
         if (!live) return;
+        last = first;
         tabs.onUpdated.addListener(onUpdated);
         tabs.onActivated.addListener(onActivated);
       }, () => undefined);

@@ -6,20 +6,31 @@ import { request } from '../shared/messaging';
 import { browserCookieView, decisionView, jarCookieView, replayedView, tableRowView } from './fromProtocol';
 import type { PopupApi } from './model';
 import { surfaceOf } from './surface';
-import { bindTab, type TabBinding } from './tabBinding';
+import { bindTab, inspectedWindowTabs, type InspectedWindow, type TabBinding, type TabsApi } from './tabBinding';
 
 /** The tab this page is about (tabBinding.ts), made on first use: main.tsx names the surface first. */
 let binding: TabBinding | null = null;
 function tabBinding(): TabBinding {
+  // A DevTools panel has the devtools API; Firefox gives it no tabs API (Chrome does).
+  const devtools = (browser as unknown as { devtools?: InspectedWindow }).devtools;
+  const tabs = (browser as { tabs?: TabsApi }).tabs;
   binding ??= bindTab({
     surface: surfaceOf(document.documentElement.dataset['surface'], location.search),
     search: location.search,
-    tabs: browser.tabs,
+    tabs: tabs ?? (devtools === undefined ? noTabs : inspectedWindowTabs(devtools)),
     ownOrigin: browser.runtime.getURL(''),
-    inspectedTabId: (browser as { devtools?: { inspectedWindow?: { tabId?: number } } }).devtools?.inspectedWindow?.tabId,
+    inspectedTabId: devtools?.inspectedWindow.tabId,
   });
   return binding;
 }
+
+/** No tabs API and no DevTools: no tab to be about. */
+const noTabs: TabsApi = {
+  get: () => Promise.reject(new Error('This page has no tabs API.')),
+  query: () => Promise.resolve([]),
+  onActivated: { addListener: () => undefined, removeListener: () => undefined },
+  onUpdated: { addListener: () => undefined, removeListener: () => undefined },
+};
 
 type SidePanelApis = { sidePanel?: { open(options: { tabId: number } | { windowId: number }): Promise<void> }; sidebarAction?: { open(): Promise<void> } };
 
@@ -42,6 +53,8 @@ export const extensionApi: PopupApi = {
   currentTab: () => tabBinding().initial,
   followTab: (onChange) => tabBinding().follow(onChange),
   async tabTitles(tabIds) {
+    // Firefox's DevTools pages have no tabs API: no titles there (the view names the tab by its site).
+    if ((browser as { tabs?: unknown }).tabs === undefined) return new Map();
     const titles = await Promise.all(tabIds.map((id) => browser.tabs.get(id).then((tab) => [id, tab.title] as const, () => [id, undefined] as const)));
     return new Map(titles.filter((entry): entry is readonly [number, string] => entry[1] !== undefined && entry[1] !== ''));
   },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TabContext } from './model';
-import { bindTab, type TabInfo, type TabsApi } from './tabBinding';
+import { bindTab, inspectedWindowTabs, type InspectedWindow, type TabInfo, type TabsApi } from './tabBinding';
 import type { Surface } from './surface';
 
 const OWN = 'chrome-extension://abc/';
@@ -118,5 +118,27 @@ describe('bindTab', () => {
     expect((await followed('tab', `?url=${encodeURIComponent('https://tracker.test/')}`, () => undefined)).first).toEqual({ tabId: 3, url: 'https://tracker.test/' });
     expect((await followed('tab', `?url=${encodeURIComponent('https://gone.test/')}`, () => undefined)).first).toEqual({ tabId: null, url: 'https://gone.test/' });
     expect((await followed('tab', `?full=1&tab=99&url=${encodeURIComponent('https://gone.test/')}`, () => undefined)).first).toEqual({ tabId: 99, url: 'https://gone.test/' });
+  });
+});
+
+describe('a DevTools panel without the tabs API (Firefox)', () => {
+  it('is about the inspected tab, read from the page, and follows its navigations', async () => {
+    let href = 'https://www.example.com/account';
+    const navigated = new Set<(url: string) => void>();
+    const devtools: InspectedWindow = {
+      inspectedWindow: { tabId: 5, eval: (expression) => Promise.resolve([expression === 'location.href' ? href : undefined]) },
+      network: { onNavigated: { addListener: (f) => { navigated.add(f); }, removeListener: (f) => { navigated.delete(f); } } },
+    };
+    const binding = bindTab({ surface: 'devtools', search: '', tabs: inspectedWindowTabs(devtools), ownOrigin: OWN, inspectedTabId: 5 });
+    expect(await binding.initial).toEqual({ tabId: 5, url: 'https://www.example.com/account' });
+    const seen: TabContext[] = [];
+    const stop = binding.follow((tab) => { seen.push(tab); });
+    await binding.initial;
+    await Promise.resolve();
+    href = 'https://shop.example.co.uk/';
+    for (const f of navigated) f(href);
+    expect(seen).toEqual([{ tabId: 5, url: 'https://shop.example.co.uk/' }]);
+    stop();
+    expect(navigated.size).toBe(0);
   });
 });

@@ -122,3 +122,42 @@ export function bindTab(options: BindingOptions): TabBinding {
     },
   };
 }
+
+/** The part of `browser.devtools` the binding can use where a DevTools panel has no tabs API (Firefox). */
+export interface InspectedWindow {
+  inspectedWindow: { tabId: number; eval(expression: string): Promise<[unknown, unknown?]> };
+  network: { onNavigated: Listenable<(url: string) => void> };
+}
+
+/**
+ * A TabsApi over DevTools' own view of the inspected tab, for a DevTools panel without the tabs API
+ * (Firefox gives its DevTools pages only the devtools, runtime and extension APIs). It knows one
+ * tab: its URL is read from the page, and a navigation is reported with the new URL (there is no
+ * "load finished" here: a reload of the same URL is not seen; the views' Refresh asks again).
+ */
+export function inspectedWindowTabs(devtools: InspectedWindow): TabsApi {
+  const tabId = devtools.inspectedWindow.tabId;
+  const current = async (): Promise<TabInfo> => {
+    const [href] = await devtools.inspectedWindow.eval('location.href');
+    return { id: tabId, ...(typeof href === 'string' ? { url: href } : {}) };
+  };
+  const forwarded = new Map<Updated, (url: string) => void>();
+  const none: Listenable<Activated> = { addListener: () => undefined, removeListener: () => undefined };
+  return {
+    get: (id) => (id === tabId ? current() : Promise.reject(new Error(`No tab with id: ${id}.`))),
+    query: async () => [await current()],
+    onActivated: none,
+    onUpdated: {
+      addListener(listener) {
+        const forward = (url: string) => { listener(tabId, { url }, { id: tabId, url }); };
+        forwarded.set(listener, forward);
+        devtools.network.onNavigated.addListener(forward);
+      },
+      removeListener(listener) {
+        const forward = forwarded.get(listener);
+        if (forward !== undefined) devtools.network.onNavigated.removeListener(forward);
+        forwarded.delete(listener);
+      },
+    },
+  };
+}

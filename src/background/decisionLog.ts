@@ -14,7 +14,7 @@ import { hostOf } from '../shared/urls';
 import { Largest } from './largest';
 import { utf8Length } from './limits';
 import type { Eviction } from './mirror';
-import { PagedLog } from './pagedLog';
+import { PagedLog, storedItemBytes } from './pagedLog';
 
 /** Characters kept of a header line, a URL or a cookie value in the log (a cookie proper is at most 4,096 bytes). */
 export const LINE_LIMIT = 8 * 1024;
@@ -91,9 +91,9 @@ export function loggedCookie(cookie: Cookie, line: LoggedLine | undefined): Pick
   return { cookie: stored };
 }
 
-/** The stored size of a response (what the storage area counts for it, about). */
+/** The stored size of a response (what the storage area counts for it in its page: pagedLog.ts). */
 export function responseBytes(response: LoggedResponse): number {
-  return utf8Length(JSON.stringify(response)) + 1;
+  return storedItemBytes(JSON.stringify(response));
 }
 
 export class DecisionLog {

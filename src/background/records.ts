@@ -5,13 +5,13 @@
 //   settings                          local    PolicySettings (src/shared/settings.ts)
 //   jar/<store>/<site>                session  one site's cookies (session and, without persistence, all)
 //   jar/<store>/<site>                local    one site's persistent cookies, only with "keep the jar across restarts"
-//   log/<store>/<site>/<page>         session  a page of one site's decision log
-//   sent/<store>/<page>               session  a page of the sent-header log
+//   log/<store>/<site>/<page>         session  a page of one site's decision log (v 2: its items as JSON text)
+//   sent/<store>/<page>               session  a page of the sent-header log (v 2: its items as JSON text)
 //   tabs/<store>                      session  each tab's top-level URL (third-party detection after a restart)
 //   meta/<store>                      session  the id counters (ids keep increasing across restarts)
 //   status                            session  write failures, so a restarted worker still reports them
-// Private stores (incognito) have no records at all. Every record is { v: 1, ... }: a later version
-// adds fields (unknown fields of a logged decision are kept as they are).
+// Private stores (incognito) have no records at all. Every record is { v: 1, ... } (a page, v: 2): a
+// later version adds fields (unknown fields of a logged decision are kept as they are).
 import { Cookie, type CookieInit } from '../jar';
 import type { SentHeaderEntry } from '../shared/protocol';
 import { decodeCookie, type StoredCookie } from './codec';
@@ -162,12 +162,18 @@ export function checkResponse(value: unknown, i: number): asserts value is Logge
   decisions.forEach((decision: unknown, j) => { checkDecision(decision, lines as LoggedLine[], j); });
 }
 
-/** A page's items, each checked, or the problem. */
+/**
+ * A page's items, each checked, or the problem. Version 2 holds the items as JSON text (one string
+ * is far cheaper for a storage area to copy than the objects: pagedLog.ts); version 1, the items.
+ */
 function readPage<T>(value: unknown, checkItem: (item: unknown, i: number) => asserts item is T): T[] | string {
   let items: T[] = [];
   const problem = problemOf(() => {
-    const page = versioned(value);
-    const list = page['items'];
+    check(isObject(value), 'is not an object');
+    check(value['v'] === 1 || value['v'] === 2, `has version ${JSON.stringify(value['v'])}, not 1 or 2`);
+    const text = value['items'];
+    if (value['v'] === 2) check(isString(text), 'has no items text');
+    const list: unknown = value['v'] === 2 ? JSON.parse(text as string) : text;
     check(Array.isArray(list), 'has no items');
     list.forEach((item: unknown, i) => { checkItem(item, i); });
     items = list as T[];

@@ -3,8 +3,7 @@
 // first, in pages (pagedLog.ts); each header is kept to its first HEADER_LIMIT characters with its
 // full length (a hostile site's 10 MB Cookie header costs 4 KB here).
 import type { SentHeaderEntry } from '../shared/protocol';
-import { utf8Length } from './limits';
-import { PagedLog } from './pagedLog';
+import { PagedLog, storedItemBytes } from './pagedLog';
 
 export const SENT_LIMIT = 2_000;
 export const SENT_BYTES = 1024 * 1024;
@@ -13,7 +12,7 @@ export const HEADER_LIMIT = 4 * 1024;
 export interface SentLimits { entries: number; bytes: number }
 
 export function sentEntryBytes(entry: SentHeaderEntry): number {
-  return utf8Length(JSON.stringify(entry)) + 1;
+  return storedItemBytes(JSON.stringify(entry));
 }
 
 /** The entry as kept: each header and the URL cut to HEADER_LIMIT characters, with its full length when cut. */

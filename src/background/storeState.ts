@@ -103,14 +103,14 @@ export class StoreRecords implements RecordSource {
     store.mirror.dirty.clear();
     for (const [site, log] of store.log.dirtyLogs()) {
       for (const no of log.dirty) {
-        const items = log.pageItems(no);
-        write('session', keys.log(id, site, no), items === undefined ? undefined : { v: 1, items }, `page ${no} of the decision log of ${site || '(no host)'}`);
+        const items = log.pageText(no);
+        write('session', keys.log(id, site, no), items === undefined ? undefined : { v: 2, items }, `page ${no} of the decision log of ${site || '(no host)'}`);
       }
       log.dirty.clear();
     }
     for (const no of store.sent.pages.dirty) {
-      const items = store.sent.pages.pageItems(no);
-      write('session', keys.sent(id, no), items === undefined ? undefined : { v: 1, items }, `page ${no} of the sent-header log`);
+      const items = store.sent.pages.pageText(no);
+      write('session', keys.sent(id, no), items === undefined ? undefined : { v: 2, items }, `page ${no} of the sent-header log`);
     }
     store.sent.pages.dirty.clear();
     if (store.tabsDirty) {

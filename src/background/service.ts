@@ -10,7 +10,7 @@
 import { CookieRequest, LWPCookieJar, MozillaCookieJar, type Cookie, type CookiePolicy } from '../jar';
 import type { Handlers } from '../shared/dispatch';
 import type {
-  BrowserCookie, DecisionEntry, DecisionFilter, ErrorInfo, ExportResult, ReplayDecision, ReplayResult, SentHeaderEntry, Status, StoreStatus,
+  BrowserCookie, DecisionEntry, DecisionFilter, ErrorInfo, ExportResult, ReplayDecision, ReplayResult, SentHeaderEntry, Status, StoreStatus, WorkKind,
 } from '../shared/protocol';
 import {
   DEFAULT_SETTINGS, applyPreset, completeSettings, isPolicySettings, normaliseSettings, policyOptions, validateSettings,
@@ -34,6 +34,7 @@ import {
 import { SENT_BYTES, SENT_LIMIT, sentEntryBytes, type SentLimits } from './sentLog';
 import { StorageWriter, formatBytes, type AreaName, type RecordSource, type RecordWrite, type StorageArea } from './store';
 import { StoreRecords, StoreState, type StoreLimits } from './storeState';
+import { WorkMeter } from './workMeter';
 
 export interface CookiesApi { getAll(details: Record<string, unknown>): Promise<unknown[]> }
 export interface TabsApi { query(query: Record<string, unknown>): Promise<{ id?: number | undefined; incognito: boolean }[]> }
@@ -74,6 +75,8 @@ export class Background {
   loaded = false;
   readonly classifier: Classifier;
   readonly writer: StorageWriter | null;
+  /** The worker's own time on events and flushes (the status shows it). */
+  readonly work = new WorkMeter();
 
   private readonly stores = new Map<string, StoreState>();
   private readonly queue: (() => void)[] = [];
@@ -98,7 +101,7 @@ export class Background {
       this.writer = null;
     } else {
       this.writer = new StorageWriter(storage, {
-        delayMs: options.flushDelayMs ?? 1000, now: this.now,
+        delayMs: options.flushDelayMs ?? 1000, now: this.now, meter: this.work,
         quota: { local: options.quota?.local ?? DEFAULT_QUOTA_BYTES, session: options.quota?.session ?? DEFAULT_QUOTA_BYTES },
       });
       this.writer.addSource(this.statusRecords());
@@ -323,11 +326,11 @@ export class Background {
     for (const area of ['local', 'session'] as const) await writer.removeNow(area, old(area));
   }
 
-  /** Runs an event now if the state has loaded, else queues it (in order). */
-  private run(event: () => void): void {
-    if (this.loaded) { event(); return; }
+  /** Runs an event now if the state has loaded, else queues it (in order); its time is counted under `kind`. */
+  private run(kind: WorkKind, event: () => void): void {
+    if (this.loaded) { this.work.time(kind, event); return; }
     if (this.queue.length >= QUEUE_LIMIT) { this.queue.shift(); this.droppedEvents++; }
-    this.queue.push(event);
+    this.queue.push(() => { this.work.time(kind, event); });
   }
 
   private at<T>(timeMs: number, work: () => T): T {
@@ -338,22 +341,22 @@ export class Background {
   // --- browser events -----------------------------------------------------------------------------
 
   onHeadersReceived(details: HeadersReceivedDetails): void {
-    this.run(() => { this.applyResponse(details); });
+    this.run('response', () => { this.applyResponse(details); });
   }
 
   onBeforeRedirect(details: BeforeRedirectDetails): void {
-    this.run(() => {
+    this.run('redirect', () => {
       const store = this.storeOf(details);
       try { store?.adapter.noteRedirect(details); } catch { /* a URL the jar cannot parse */ }
     });
   }
 
   onRequestEnd(details: Pick<RequestDetails, 'requestId'>): void {
-    this.run(() => { for (const store of this.stores.values()) store.adapter.forgetRequest(details.requestId); });
+    this.run('requestEnd', () => { for (const store of this.stores.values()) store.adapter.forgetRequest(details.requestId); });
   }
 
   onBeforeSendHeaders(details: BeforeSendHeadersDetails): void {
-    this.run(() => { this.applySentHeaders(details); });
+    this.run('sentHeaders', () => { this.applySentHeaders(details); });
   }
 
   onTabCreated(tab: { id?: number | undefined; incognito: boolean }): void {
@@ -361,7 +364,7 @@ export class Background {
   }
 
   onTabRemoved(tabId: number): void {
-    this.run(() => {
+    this.run('tab', () => {
       for (const store of this.stores.values()) {
         store.adapter.removeTab(tabId);
         if (store.tabsDirty) this.changed(store);
@@ -386,7 +389,7 @@ export class Background {
 
   /** The browser's store changed: a cookie the user cleared goes from the jar too (followBrowserClears). */
   onCookieChanged(change: CookieChange): void {
-    this.run(() => {
+    this.run('cookieChange', () => {
       if (!change.removed || change.cause !== 'explicit' || !this.settings.followBrowserClears) return;
       const cookie = plainBrowserCookie(change.cookie as Record<string, unknown>);
       const store = this.stores.get(cookie.storeId === '' ? this.defaultStore.storeId : cookie.storeId);
@@ -397,7 +400,7 @@ export class Background {
 
   /** The settings changed in storage (the other instance, or another page): the private instance follows. */
   onStoredSettingsChanged(value: unknown): void {
-    this.run(() => { this.useStoredSettings(value); });
+    this.run('settings', () => { this.useStoredSettings(value); });
   }
 
   private applyResponse(details: HeadersReceivedDetails): void {
@@ -582,6 +585,7 @@ export class Background {
       backlog: { queuedEvents: this.queue.length, pendingRecords: writer?.pending() ?? 0, writing: writer?.writing ?? false },
       failures: failures.map(({ what, key, area, bytes, error, time }) => ({ what, key, area, bytes, error, time })),
       storage: writer === null ? null : { session: writer.status('session'), local: writer.status('local') },
+      work: this.work.status(),
     };
   }
 

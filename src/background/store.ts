@@ -40,6 +40,8 @@ export interface WriterOptions {
   now: () => number;
   /** Each area's QUOTA_BYTES (shared by all its keys), or null when unknown. */
   quota: Record<AreaName, number | null>;
+  /** Counts the time of the flushes' synchronous parts (the status shows it). */
+  meter?: { flushSpan(): () => void; flushed(): void };
 }
 
 /** The stored size of one item, as the browser counts it: key plus JSON, in UTF-8 bytes. Throws when the value cannot be serialised. */
@@ -128,8 +130,11 @@ export class StorageWriter {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     if (this.blocked) return this.chain;
+    const end = this.options.meter?.flushSpan();
     const records = this.sources.flatMap((source) => source.takeChanged());
+    end?.();
     if (records.length === 0) return this.chain;
+    this.options.meter?.flushed();
     this.inFlight++;
     this.chain = this.chain.then(() => this.write(records)).finally(() => { this.inFlight--; });
     return this.chain;
@@ -152,6 +157,7 @@ export class StorageWriter {
     for (const area of ['session', 'local'] as const) {
       const mine = records.filter((r) => r.area === area);
       if (mine.length === 0) continue;
+      const end = this.options.meter?.flushSpan();
       // The last write of a key in this batch wins.
       const byKey = new Map(mine.map((r) => [r.key, r]));
       const sets: { record: RecordWrite; bytes: number }[] = [];
@@ -166,6 +172,7 @@ export class StorageWriter {
           this.fail(record, null, error, 'SerialiseFailed');
         }
       }
+      end?.();
       // Removals first: the room they free is what the new records (a log's newest page) are written into.
       if (removals.length > 0) {
         try {
@@ -185,7 +192,11 @@ export class StorageWriter {
     if (sets.length === 0) return;
     const quota = this.options.quota[area];
     try {
-      await this.areas[area].set(Object.fromEntries(sets.map(({ record }) => [record.key, record.value])));
+      // The synchronous part of set() is where the browser copies the values (structured clone).
+      const end = this.options.meter?.flushSpan();
+      const written = this.areas[area].set(Object.fromEntries(sets.map(({ record }) => [record.key, record.value])));
+      end?.();
+      await written;
       for (const { record, bytes } of sets) this.written(record, bytes);
       this.areaStatus[area].writes++;
       return;

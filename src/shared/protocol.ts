@@ -151,6 +151,18 @@ export interface WriteFailureInfo { what: string; key: string; area: 'local' | '
 
 export interface StorageAreaStatus { bytes: number; quotaBytes: number | null; writes: number; lastWrite: number | null; records: number }
 
+/** The kinds of event the worker handles (its work is counted per kind). */
+export type WorkKind = 'response' | 'sentHeaders' | 'redirect' | 'requestEnd' | 'tab' | 'cookieChange' | 'settings';
+
+/**
+ * The worker's own time since it started (performance.now() spans): per kind of event, how many and
+ * the milliseconds spent on them; the flushes and the milliseconds of their synchronous parts.
+ */
+export interface WorkStatus {
+  events: Partial<Record<WorkKind, { count: number; ms: number }>>;
+  flushes: { count: number; ms: number };
+}
+
 export interface Status {
   loaded: boolean;
   jarSize: number;
@@ -179,6 +191,8 @@ export interface Status {
   /** The records not saved, kept across worker restarts until written. */
   failures: WriteFailureInfo[];
   storage: { session: StorageAreaStatus; local: StorageAreaStatus } | null;
+  /** The worker's own time on events and flushes since it started. */
+  work: WorkStatus;
 }
 
 export type ExportFormat = 'mozilla' | 'lwp';

@@ -5,7 +5,7 @@
 //
 // The incognito instance gets no storage area at all: it only reads the settings the regular
 // instance stored, and keeps everything else in memory.
-import { beforeSendHeadersOptions, browser, defaultCookieStoreId, headersReceivedOptions, isIncognitoInstance, storageQuotaBytes } from '../shared/browser';
+import { browser, defaultCookieStoreId, isIncognitoInstance, listenerOptions, storageQuotaBytes } from '../shared/browser';
 import { handleMessages } from '../shared/messaging';
 import { Background, DEFAULT_QUOTA_BYTES } from './service';
 import { registerListeners } from './wiring';
@@ -25,8 +25,5 @@ const background = new Background({
   tabs: browser.tabs,
 });
 
-registerListeners(browser, background, {
-  headersReceived: headersReceivedOptions(),
-  beforeSendHeaders: beforeSendHeadersOptions(),
-});
+background.useSentHeadersListener(registerListeners(browser, background, listenerOptions()));
 handleMessages(background.handlers());

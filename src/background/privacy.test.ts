@@ -22,7 +22,7 @@ describe('Chrome’s incognito instance ("incognito": "split")', () => {
   afterEach(() => { vi.useRealTimers(); });
 
   it('writes to no storage area, even when given one and mirroring incognito: it keeps everything in memory', async () => {
-    const local = fakeStorage({ settings: { ...DEFAULT_SETTINGS, mirrorIncognito: true } });
+    const local = fakeStorage({ settings: { ...DEFAULT_SETTINGS, mirrorIncognito: true, compareSentHeaders: true } });
     const session = fakeStorage();
     const fake = startFakeBrowser({ local, session, incognitoInstance: true, background: { storage: { local, session } } });
     await fake.background.ready;
@@ -33,7 +33,7 @@ describe('Chrome’s incognito instance ("incognito": "split")', () => {
     // It sees and explains everything, in memory.
     expect(fake.background.decisions().map((d) => d.line)).toEqual(['beacon_secret=s4', 'sw_secret=s2', 'page_secret=s1; Max-Age=3600']);
     expect(fake.background.decisions().every((d) => d.incognito)).toBe(true);
-    expect(fake.background.status()).toMatchObject({ private: true, jarSize: 3, storage: null, jarAreas: [] });
+    expect(fake.background.status()).toMatchObject({ private: true, jarSize: 3, sentHeaders: 1, storage: null, jarAreas: [] });
     // And nothing was written: not a key, not a byte.
     expect(local.writes + session.writes).toBe(0);
     expect(Object.keys(local.data)).toEqual(['settings']);
@@ -41,14 +41,14 @@ describe('Chrome’s incognito instance ("incognito": "split")', () => {
   });
 
   it('treats every event as private, whatever its details claim', async () => {
-    const fake = startFakeBrowser({ incognitoInstance: true, local: fakeStorage({ settings: { ...DEFAULT_SETTINGS, mirrorIncognito: true } }) });
+    const fake = startFakeBrowser({ incognitoInstance: true, local: fakeStorage({ settings: { ...DEFAULT_SETTINGS, mirrorIncognito: true, compareSentHeaders: true } }) });
     await fake.background.ready;
     fake.events.webRequest.onHeadersReceived.dispatch({ ...withCookies(chromeRequest('http://secret.test/'), 'page_secret=1'), incognito: false, cookieStoreId: '0' });
     expect(fake.background.decisions().map((d) => [d.line, d.incognito])).toEqual([['page_secret=1', true]]);
   });
 
-  it('with mirroring off notes nothing at all', async () => {
-    const fake = startFakeBrowser({ incognitoInstance: true });
+  it('with mirroring off notes nothing at all (the sent-header comparison on or not)', async () => {
+    const fake = startFakeBrowser({ incognitoInstance: true, local: fakeStorage({ settings: { ...DEFAULT_SETTINGS, compareSentHeaders: true } }) });
     await fake.background.ready;
     browsePrivately(fake, 5);
     expect(fake.background.decisions()).toEqual([]);
@@ -58,10 +58,10 @@ describe('Chrome’s incognito instance ("incognito": "split")', () => {
   it('follows the settings the regular instance stores (it only reads them), and applies its own changes in memory only', async () => {
     const fake = startFakeBrowser({ incognitoInstance: true });
     await fake.background.ready;
-    fake.events.storage.onChanged.dispatch({ settings: { newValue: { ...DEFAULT_SETTINGS, mirrorIncognito: true } } }, 'local');
+    fake.events.storage.onChanged.dispatch({ settings: { newValue: { ...DEFAULT_SETTINGS, mirrorIncognito: true, compareSentHeaders: true } } }, 'local');
     browsePrivately(fake, 5);
     expect(fake.background.status().jarSize).toBe(3);
-    await fake.background.handlers().setPolicy({ type: 'setPolicy', settings: { ...DEFAULT_SETTINGS, mirrorIncognito: true, blockedDomains: ['secret.test'] } });
+    await fake.background.handlers().setPolicy({ type: 'setPolicy', settings: { ...DEFAULT_SETTINGS, mirrorIncognito: true, compareSentHeaders: true, blockedDomains: ['secret.test'] } });
     expect(fake.local.writes).toBe(0);
     fake.events.webRequest.onHeadersReceived.dispatch(withCookies(chromeRequest('http://secret.test/'), 'again=1'));
     expect(fake.background.decisions()[0]).toMatchObject({ line: 'again=1', accepted: false, rule: 'set.domain.blocked' });
@@ -78,7 +78,7 @@ describe('one instance for both (Firefox "spanning", or Chrome where tabs say it
   ])('%s: mirrored in memory, never written, tab-less requests and late beacons included', async (_what, extra) => {
     const fake = startFakeBrowser({ background: { defaultStoreId: 'firefox-default' } });
     await fake.background.ready;
-    await fake.background.handlers().setPolicy({ type: 'setPolicy', settings: { ...DEFAULT_SETTINGS, mirrorIncognito: true } });
+    await fake.background.handlers().setPolicy({ type: 'setPolicy', settings: { ...DEFAULT_SETTINGS, mirrorIncognito: true, compareSentHeaders: true } });
     fake.events.webRequest.onHeadersReceived.dispatch({ ...withCookies(chromeRequest('http://public.test/', { tabId: 2 }), 'pub=1'), cookieStoreId: 'firefox-default', incognito: false });
     browsePrivately(fake, 7, extra);
     await vi.advanceTimersByTimeAsync(2000);

@@ -176,28 +176,77 @@ describe('state that survives', () => {
 });
 
 describe('sent headers', () => {
+  /** A worker whose stored settings have the comparison on. */
+  function comparing(options: Parameters<typeof startFakeBrowser>[0] = {}): FakeBrowser {
+    return startFakeBrowser({ local: fakeStorage({ settings: { ...DEFAULT_SETTINGS, compareSentHeaders: true } }), ...options });
+  }
+  const sent = (fake: FakeBrowser, url: string, cookie: string) => {
+    fake.events.webRequest.onBeforeSendHeaders.dispatch({ ...chromeRequest(url), requestHeaders: [{ name: 'Cookie', value: cookie }] });
+  };
+
   it('records the Cookie header the browser sent and the one the jar would send', async () => {
-    const fake = await browsing();
-    fake.events.webRequest.onBeforeSendHeaders.dispatch({ ...chromeRequest('http://www.example.com/page'), requestHeaders: [{ name: 'Cookie', value: 'first=1; js=2' }] });
+    const fake = comparing();
+    await settle(fake);
+    fake.events.webRequest.onHeadersReceived.dispatch(withCookies(chromeRequest('http://www.example.com/'), 'first=1; Path=/'));
+    sent(fake, 'http://www.example.com/page', 'first=1; js=2');
     const [entry] = await fake.background.handlers().getSentHeaders({ type: 'getSentHeaders' });
     expect(entry).toMatchObject({ browser: 'first=1; js=2', jar: 'first=1', same: false });
   });
 
-  it('keeps exactly the newest entries past its bound', async () => {
-    const fake = startFakeBrowser({ background: { limits: { sent: { entries: 5 } } } });
+  it('is off by default: its listener is not registered and nothing is recorded', async () => {
+    const fake = await browsing();
+    expect(fake.events.webRequest.onBeforeSendHeaders.hasListeners()).toBe(false);
+    sent(fake, 'http://www.example.com/page', 'first=1');
+    // An event the browser dispatched just before the listener was removed is not recorded either.
+    fake.background.onBeforeSendHeaders({ ...chromeRequest('http://www.example.com/late'), requestHeaders: [{ name: 'Cookie', value: 'first=1' }] });
+    expect(await fake.background.handlers().getSentHeaders({ type: 'getSentHeaders' })).toEqual([]);
+    expect(fake.background.status().sentHeaders).toBe(0);
+  });
+
+  it('registers its listener when turned on and removes it when turned off, from the next request on', async () => {
+    const fake = await browsing();
+    const { setPolicy, getSentHeaders } = fake.background.handlers();
+    await setPolicy({ type: 'setPolicy', settings: { ...DEFAULT_SETTINGS, compareSentHeaders: true } });
+    expect(fake.events.webRequest.onBeforeSendHeaders.hasListeners()).toBe(true);
+    sent(fake, 'http://www.example.com/on', 'first=1');
+    await setPolicy({ type: 'setPolicy', settings: { ...DEFAULT_SETTINGS, compareSentHeaders: false } });
+    expect(fake.events.webRequest.onBeforeSendHeaders.hasListeners()).toBe(false);
+    sent(fake, 'http://www.example.com/off', 'first=1');
+    expect((await getSentHeaders({ type: 'getSentHeaders' })).map((e) => new URL(e.url).pathname)).toEqual(['/on']);
+  });
+
+  it('a worker woken with the comparison on registers its listener once the stored settings are read', async () => {
+    const local = fakeStorage({ settings: { ...DEFAULT_SETTINGS, compareSentHeaders: true } }, { held: true });
+    const fake = startFakeBrowser({ local });
+    expect(fake.events.webRequest.onBeforeSendHeaders.hasListeners()).toBe(false);
+    local.release();
     await settle(fake);
-    for (let i = 0; i < 12; i++) {
-      fake.events.webRequest.onBeforeSendHeaders.dispatch({ ...chromeRequest(`http://www.example.com/p${i}`), requestHeaders: [{ name: 'Cookie', value: `n=${i}` }] });
-    }
+    expect(fake.events.webRequest.onBeforeSendHeaders.hasListeners()).toBe(true);
+  });
+
+  it('follows a change of the stored setting made elsewhere (the incognito instance follows the regular one)', async () => {
+    const local = fakeStorage();
+    const fake = startFakeBrowser({ local, incognitoInstance: true });
+    await settle(fake);
+    expect(fake.events.webRequest.onBeforeSendHeaders.hasListeners()).toBe(false);
+    fake.events.storage.onChanged.dispatch({ settings: { newValue: { ...DEFAULT_SETTINGS, compareSentHeaders: true } } }, 'local');
+    expect(fake.events.webRequest.onBeforeSendHeaders.hasListeners()).toBe(true);
+  });
+
+  it('keeps exactly the newest entries past its bound', async () => {
+    const fake = comparing({ background: { limits: { sent: { entries: 5 } } } });
+    await settle(fake);
+    for (let i = 0; i < 12; i++) sent(fake, `http://www.example.com/p${i}`, `n=${i}`);
     const entries = await fake.background.handlers().getSentHeaders({ type: 'getSentHeaders', limit: 100 });
     expect(entries.map((e) => e.browser)).toEqual(['n=11', 'n=10', 'n=9', 'n=8', 'n=7']);
     expect(fake.background.status().sentHeaders).toBe(5);
   });
 
   it('keeps the first 4,096 characters of a 10 MB Cookie header, and its length', async () => {
-    const fake = await browsing();
+    const fake = comparing();
+    await settle(fake);
     const huge = `big=${'x'.repeat(10 * 1024 * 1024)}`;
-    fake.events.webRequest.onBeforeSendHeaders.dispatch({ ...chromeRequest('http://www.example.com/'), requestHeaders: [{ name: 'Cookie', value: huge }] });
+    sent(fake, 'http://www.example.com/', huge);
     const [entry] = await fake.background.handlers().getSentHeaders({ type: 'getSentHeaders' });
     expect(entry?.browser).toBe(huge.slice(0, 4096));
     expect(entry?.browserLength).toBe(huge.length);

@@ -34,6 +34,7 @@ import {
 import { SENT_BYTES, SENT_LIMIT, sentEntryBytes, type SentLimits } from './sentLog';
 import { StorageWriter, formatBytes, type AreaName, type RecordSource, type RecordWrite, type StorageArea } from './store';
 import { StoreRecords, StoreState, type StoreLimits } from './storeState';
+import type { SentHeadersListener } from './wiring';
 import { WorkMeter } from './workMeter';
 
 export interface CookiesApi { getAll(details: Record<string, unknown>): Promise<unknown[]> }
@@ -91,6 +92,10 @@ export class Background {
   private eventTime: number | undefined;
   private readonly now: () => number;
   private readonly defaultStore: StoreKey;
+  /** The switch of the sent-header comparison's listener (wiring.ts), once index.ts has registered the listeners. */
+  private sentHeadersListener: SentHeadersListener | null = null;
+  /** The settings are known: the stored ones have been read, or there are none. */
+  private settingsRead = false;
 
   constructor(private readonly options: BackgroundOptions) {
     this.now = options.now ?? Date.now;
@@ -182,6 +187,8 @@ export class Background {
     } else {
       await this.loadStored(storage);
     }
+    this.settingsRead = true;
+    this.listenToSentHeaders();
     for (const tab of await openTabs) this.classifier.noteTab(tab);
     if (this.startupPending) this.clearMigratedSessionCookies();
     this.loaded = true;
@@ -219,6 +226,9 @@ export class Background {
     if (settings !== undefined && !this.useStoredSettings(settings)) {
       problem('local', SETTINGS_KEY, `the settings are invalid (${validateSettings(completeSettings(settings)).join(' ').slice(0, 200)})`);
     }
+    // The comparison's listener as soon as the setting is known, before the rest is restored.
+    this.settingsRead = true;
+    this.listenToSentHeaders();
     for (const area of ['local', 'session'] as const) {
       for (const [key, value] of Object.entries(items[area])) {
         writer.noteStored(area, key, value);
@@ -424,6 +434,8 @@ export class Background {
   }
 
   private applySentHeaders(details: BeforeSendHeadersDetails): void {
+    // An event dispatched before the listener was removed.
+    if (!this.settings.compareSentHeaders) return;
     const store = this.storeOf(details);
     if (store === null) return;
     let adapted;
@@ -439,6 +451,22 @@ export class Background {
       browser: browserHeader, jar: jarHeader, jarCookie2: request.getHeader('Cookie2') ?? null, same: browserHeader === jarHeader,
     });
     this.changed(store);
+  }
+
+  /**
+   * The switch of the sent-header comparison's listener: registered while the setting is on. Chrome
+   * delivers an event that wakes the worker only to listeners registered at its top level, and the
+   * settings are read asynchronously: so every start of the worker registers it again as soon as the
+   * stored settings are read (the first Cookie headers sent before that are not compared), and a
+   * change of the setting registers or removes it at once.
+   */
+  useSentHeadersListener(listener: SentHeadersListener): void {
+    this.sentHeadersListener = listener;
+    this.listenToSentHeaders();
+  }
+
+  private listenToSentHeaders(): void {
+    if (this.settingsRead) this.sentHeadersListener?.listen(this.settings.compareSentHeaders);
   }
 
   /** Writes every record now (tests, and before the worker is stopped on purpose). */
@@ -469,6 +497,7 @@ export class Background {
   private applySettings(settings: PolicySettings): void {
     const before = this.settings;
     this.settings = settings;
+    this.listenToSentHeaders();
     for (const [id, store] of this.stores) {
       if (store.key.private && !settings.mirrorIncognito && store !== this.primary) { this.stores.delete(id); continue; }
       if (store.key.private && !settings.mirrorIncognito) { store.mirror.clear(); store.log.clear(); store.sent.clear(); }

@@ -24,6 +24,11 @@ export function beforeSendHeadersOptions(): string[] {
   return extra === undefined ? ['requestHeaders'] : ['requestHeaders', extra];
 }
 
+/** The options of the background's webRequest listeners in this browser (src/background/wiring.ts). */
+export function listenerOptions(): { headersReceived: string[]; beforeSendHeaders: string[] } {
+  return { headersReceived: headersReceivedOptions(), beforeSendHeaders: beforeSendHeadersOptions() };
+}
+
 /**
  * An area's QUOTA_BYTES, or `fallback` where the browser declares none: Chrome's local and session
  * areas and Firefox's session area (131+) declare 10 MiB; Firefox's local area declares no quota (it

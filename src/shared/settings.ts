@@ -1,7 +1,8 @@
 // The user's cookie policy as stored data: every switch of Python's DefaultCookiePolicy, the blocked
-// and allowed domain lists, and the choices about what the extension keeps (incognito, persistence,
-// following the browser's clears, the jar's size). Validated on the way in (nothing malformed is
-// stored); `buildPolicy` turns settings into the jar's DefaultCookiePolicy.
+// and allowed domain lists, and the choices about what the extension keeps and does (incognito,
+// persistence, following the browser's clears, the jar's size, the sent-header comparison).
+// Validated on the way in (nothing malformed is stored); `buildPolicy` turns settings into the
+// jar's DefaultCookiePolicy.
 import { DefaultCookiePolicy, type DefaultCookiePolicyOptions } from '../jar';
 import { hostOf } from './urls';
 
@@ -31,6 +32,11 @@ export interface PolicySettings {
   followBrowserClears: boolean;
   /** The jar's total limit of cookies (the least recently set of the largest site goes first). */
   maxCookies: number;
+  /**
+   * Compare, for every request, the Cookie header the browser sends with the one the jar would
+   * send. Off by default: it needs a listener that costs every page load about 5% (docs/performance.md).
+   */
+  compareSentHeaders: boolean;
 }
 
 /** Python's DefaultCookiePolicy() defaults. */
@@ -52,10 +58,11 @@ export const DEFAULT_SETTINGS: Readonly<PolicySettings> = Object.freeze({
   persistJar: false,
   followBrowserClears: true,
   maxCookies: 3000,
+  compareSentHeaders: false,
 });
 
 /** Settings added after the first release: a stored or sent settings object without them gets these defaults. */
-const LATER_KEYS = ['persistJar', 'followBrowserClears', 'maxCookies'] as const;
+const LATER_KEYS = ['persistJar', 'followBrowserClears', 'maxCookies', 'compareSentHeaders'] as const;
 export const MAX_COOKIES_RANGE = { min: 100, max: 100_000 } as const;
 
 /** An older settings object (without the later keys) completed with their defaults; anything else as it is. */
@@ -69,9 +76,9 @@ export function completeSettings(value: unknown): unknown {
 export const PRESET_NAMES = ['Python default', 'Strict domains', 'No third-party'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 
-type Kept = 'blockedDomains' | 'allowedDomains' | 'mirrorIncognito' | 'persistJar' | 'followBrowserClears' | 'maxCookies';
+type Kept = 'blockedDomains' | 'allowedDomains' | 'mirrorIncognito' | 'persistJar' | 'followBrowserClears' | 'maxCookies' | 'compareSentHeaders';
 type Switches = Omit<PolicySettings, Kept>;
-const { blockedDomains: _b, allowedDomains: _a, mirrorIncognito: _m, persistJar: _p, followBrowserClears: _f, maxCookies: _c, ...DEFAULT_SWITCHES } = DEFAULT_SETTINGS;
+const { blockedDomains: _b, allowedDomains: _a, mirrorIncognito: _m, persistJar: _p, followBrowserClears: _f, maxCookies: _c, compareSentHeaders: _s, ...DEFAULT_SWITCHES } = DEFAULT_SETTINGS;
 
 /** The presets set the switches only; the domain lists and the storage choices are kept. */
 export const PRESETS: Readonly<Record<PresetName, Readonly<Switches>>> = {
@@ -99,7 +106,7 @@ export function presetOf(settings: PolicySettings): PresetName | null {
 }
 
 const BOOLEAN_KEYS = ['netscape', 'rfc2965', 'hideCookie2', 'strictDomain', 'strictRfc2965Unverifiable', 'strictNsUnverifiable',
-  'strictNsSetInitialDollar', 'strictNsSetPath', 'mirrorIncognito', 'persistJar', 'followBrowserClears'] as const;
+  'strictNsSetInitialDollar', 'strictNsSetPath', 'mirrorIncognito', 'persistJar', 'followBrowserClears', 'compareSentHeaders'] as const;
 const ALL_KEYS = Object.keys(DEFAULT_SETTINGS);
 
 const LABEL = /^[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?$/i;

@@ -70,6 +70,11 @@ export function fakeStorage(initial: Record<string, unknown> = {}, options: { he
 class FakeEvent<L extends (...args: never[]) => void> {
   readonly listeners: { listener: L; options: unknown[] }[] = [];
   addListener(listener: L, ...options: unknown[]): void { this.listeners.push({ listener, options }); }
+  removeListener(listener: L): void {
+    const index = this.listeners.findIndex((entry) => entry.listener === listener);
+    if (index >= 0) this.listeners.splice(index, 1);
+  }
+  hasListeners(): boolean { return this.listeners.length > 0; }
   dispatch(...args: Parameters<L>): void { for (const { listener } of this.listeners) listener(...args); }
 }
 
@@ -133,7 +138,7 @@ export function startFakeBrowser(options: {
     tabs: { query: () => Promise.resolve(openTabs.map((t) => ({ ...t }))) },
     ...options.background,
   });
-  registerListeners(events, background, { headersReceived: ['responseHeaders', 'extraHeaders'], beforeSendHeaders: ['requestHeaders', 'extraHeaders'] });
+  background.useSentHeadersListener(registerListeners(events, background, { headersReceived: ['responseHeaders', 'extraHeaders'], beforeSendHeaders: ['requestHeaders', 'extraHeaders'] }));
   return { events, local, session, cookieStore, openTabs, background, clock };
 }
 

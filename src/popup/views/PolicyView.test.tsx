@@ -124,6 +124,17 @@ describe('PolicyView', () => {
     await waitFor(() => { expect(lastSet(api)).toMatchObject({ persistJar: true, followBrowserClears: true, maxCookies: 5000, mirrorIncognito: false }); });
   });
 
+  it('offers the sent-header comparison off by default, saying what it costs, and turns it on', async () => {
+    const api = mockApi();
+    render(<PolicyView api={api} site={null} />);
+    const compare = await screen.findByLabelText<HTMLInputElement>('Compare the Cookie headers sent');
+    expect(compare.checked).toBe(false);
+    expect(document.getElementById(compare.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/costs every page load about 5% more time/);
+    fireEvent.click(compare);
+    fireEvent.click(screen.getByRole('button', { name: 'Apply policy' }));
+    await waitFor(() => { expect(lastSet(api)).toMatchObject({ compareSentHeaders: true, persistJar: false }); });
+  });
+
   it('keeps an allow list only when asked, and shows the service worker’s refusal', async () => {
     const api = mockApi();
     api.setPolicy = () => Promise.reject(new Error('setPolicy: Invalid settings: allowedDomains[0] "x" is bad.'));

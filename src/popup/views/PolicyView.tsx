@@ -13,7 +13,7 @@ import { MESSAGE_LIMIT } from '../display';
 
 type BooleanSwitch = 'netscape' | 'rfc2965' | 'hideCookie2' | 'strictDomain' | 'strictRfc2965Unverifiable'
   | 'strictNsUnverifiable' | 'strictNsSetInitialDollar' | 'strictNsSetPath';
-type KeepSwitch = 'mirrorIncognito' | 'persistJar' | 'followBrowserClears';
+type KeepSwitch = 'mirrorIncognito' | 'persistJar' | 'followBrowserClears' | 'compareSentHeaders';
 
 const SWITCHES: { key: BooleanSwitch; label: string; help: string }[] = [
   { key: 'netscape', label: 'netscape', help: 'Accept and send Netscape (version 0) cookies: nearly every cookie on the web.' },
@@ -26,11 +26,12 @@ const SWITCHES: { key: BooleanSwitch; label: string; help: string }[] = [
   { key: 'strictNsSetPath', label: 'strictNsSetPath', help: 'Refuse cookies whose Path does not path-match the request URL.' },
 ];
 
-/** What the extension keeps, and where (docs/background.md, "What is written where"). */
+/** What the extension keeps, and where (docs/background.md, "What is written where"), and what it does beyond mirroring. */
 const KEEPING: { key: KeepSwitch; label: string; help: string }[] = [
   { key: 'mirrorIncognito', label: 'Mirror incognito windows', help: 'Also mirror incognito traffic (with “Allow in Incognito” on), into a separate jar kept in memory only: nothing of it is ever written anywhere.' },
   { key: 'persistJar', label: 'Keep the jar across browser restarts', help: 'Cookie values are then stored unencrypted on disk (storage.local), outside the browser’s encrypted cookie database. Session cookies are never written to disk. Off: the jar lives in memory and ends with the browser session.' },
   { key: 'followBrowserClears', label: 'Follow the browser’s clears', help: 'When you clear cookies in the browser (a site’s data, or browsing data), remove the same cookies from the jar.' },
+  { key: 'compareSentHeaders', label: 'Compare the Cookie headers sent', help: 'Record, for every request, the Cookie header the browser sends beside the one the jar would send. It costs every page load about 5% more time: the browser then hands the extension every request’s headers before sending it. Off: nothing of the sort is recorded, and nothing else depends on it.' },
 ];
 
 const PRESET_HELP: Record<keyof typeof PRESETS, string> = {
@@ -149,7 +150,7 @@ function PolicyEditor({ api, loaded, site }: { api: PopupApi; loaded: Policy; si
         </ul>
       </fieldset>
       <fieldset>
-        <legend>What the extension keeps</legend>
+        <legend>What the extension keeps and does</legend>
         <ul class="switches">
           {KEEPING.map(({ key, label, help }) => (
             <Switch key={key} id={key} label={<span>{label}</span>} help={help} checked={draft[key]}

@@ -62,6 +62,8 @@ export function headerValue(headers: readonly HttpHeader[] | undefined, name: st
 interface RedirectChain { originReqHost: string; topLevelUrl: string | null; hosts: string[] }
 
 const CHAIN_LIMIT = 1000;
+/** The statuses after which a request goes on: the redirects browsers follow, and authentication challenges. */
+const CONTINUING_STATUS = new Set([301, 302, 303, 307, 308, 401, 407]);
 export const TAB_LIMIT = 1000;
 
 export interface AdaptedRequest { context: Omit<ResponseContext, 'time' | 'incognito'>; request: CookieRequest }
@@ -114,9 +116,15 @@ export class RequestAdapter {
     chain.hosts.push(hostOf(details.url) ?? '');
   }
 
-  /** The request is over (completed or failed): its redirect chain is no longer needed. */
-  forgetRequest(requestId: string): void {
-    this.chains.delete(requestId);
+  /**
+   * A response has been adapted: unless it is a redirect (or an authentication challenge, which the
+   * browser answers on the same request), its request's redirect chain is no longer needed. This,
+   * not onCompleted/onErrorOccurred, ends a chain: a listener there would cost every request one
+   * more event (docs/performance.md). A request that fails between two hops leaves its chain until
+   * CHAIN_LIMIT newer ones push it out.
+   */
+  endResponse(details: HeadersReceivedDetails): void {
+    if (!CONTINUING_STATUS.has(details.statusCode ?? 0)) this.chains.delete(details.requestId);
   }
 
   /** The request as the jar sees it, and the context recorded with its decisions. */

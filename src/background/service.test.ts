@@ -113,18 +113,36 @@ describe('redirects', () => {
     const fake = startFakeBrowser();
     await settle(fake);
     const hop1 = chromeRequest('http://www.example.com/login', { requestId: 'r1' });
-    fake.events.webRequest.onHeadersReceived.dispatch(withCookies(hop1, 'start=1'));
+    fake.events.webRequest.onHeadersReceived.dispatch({ ...withCookies(hop1, 'start=1'), statusCode: 302 });
     fake.events.webRequest.onBeforeRedirect.dispatch({ ...hop1, redirectUrl: 'http://sso.tracker.test/' });
     const hop2 = chromeRequest('http://sso.tracker.test/', { requestId: 'r1' });
-    fake.events.webRequest.onHeadersReceived.dispatch(withCookies(hop2, 'sso=1'));
+    fake.events.webRequest.onHeadersReceived.dispatch({ ...withCookies(hop2, 'sso=1'), statusCode: 307 });
     expect(lastDecision(fake)).toMatchObject({ label: 'redirect', unverifiable: true, thirdParty: true, originReqHost: 'www.example.com' });
     const hop3 = chromeRequest('http://www.example.com/back', { requestId: 'r1' });
     fake.events.webRequest.onBeforeRedirect.dispatch({ ...hop2, redirectUrl: hop3.url });
+    // The last hop: its response (200) ends the chain.
     fake.events.webRequest.onHeadersReceived.dispatch(withCookies(hop3, 'back=1'));
     expect(lastDecision(fake)).toMatchObject({ unverifiable: true, thirdParty: false, label: 'first-party' });
-    fake.events.webRequest.onCompleted.dispatch(hop3);
     fake.events.webRequest.onHeadersReceived.dispatch(withCookies(chromeRequest('http://www.example.com/again', { requestId: 'r1' }), 'again=1'));
     expect(lastDecision(fake)).toMatchObject({ label: 'top-level', unverifiable: false });
+  });
+
+  it('an authentication challenge on the way keeps the chain; a last response without cookies ends it too', async () => {
+    const fake = startFakeBrowser();
+    await settle(fake);
+    const hop1 = chromeRequest('http://www.example.com/login', { requestId: 'r2' });
+    fake.events.webRequest.onHeadersReceived.dispatch({ ...hop1, statusCode: 302, responseHeaders: [] });
+    fake.events.webRequest.onBeforeRedirect.dispatch({ ...hop1, redirectUrl: 'http://sso.tracker.test/' });
+    const hop2 = chromeRequest('http://sso.tracker.test/', { requestId: 'r2' });
+    fake.events.webRequest.onHeadersReceived.dispatch({ ...withCookies(hop2, 'challenge=1'), statusCode: 401 });
+    fake.events.webRequest.onHeadersReceived.dispatch(withCookies(hop2, 'sso=1'));
+    expect(lastDecision(fake)).toMatchObject({ line: 'sso=1', label: 'redirect', originReqHost: 'www.example.com' });
+    const hop3 = chromeRequest('http://www.example.com/', { requestId: 'r3' });
+    fake.events.webRequest.onHeadersReceived.dispatch({ ...hop3, statusCode: 301, responseHeaders: [] });
+    fake.events.webRequest.onBeforeRedirect.dispatch({ ...hop3, redirectUrl: 'http://www.example.com/home' });
+    fake.events.webRequest.onHeadersReceived.dispatch({ ...chromeRequest('http://www.example.com/home', { requestId: 'r3' }), statusCode: 200, responseHeaders: [] });
+    fake.events.webRequest.onHeadersReceived.dispatch(withCookies(chromeRequest('http://www.example.com/next', { requestId: 'r3' }), 'next=1'));
+    expect(lastDecision(fake)).toMatchObject({ line: 'next=1', label: 'top-level', unverifiable: false });
   });
 });
 

@@ -361,10 +361,6 @@ export class Background {
     });
   }
 
-  onRequestEnd(details: Pick<RequestDetails, 'requestId'>): void {
-    this.run('requestEnd', () => { for (const store of this.stores.values()) store.adapter.forgetRequest(details.requestId); });
-  }
-
   onBeforeSendHeaders(details: BeforeSendHeadersDetails): void {
     this.run('sentHeaders', () => { this.applySentHeaders(details); });
   }
@@ -419,9 +415,9 @@ export class Background {
     store.adapter.noteResponse(details);
     if (store.tabsDirty) this.changed(store);
     const lines = setCookieLines(details.responseHeaders);
-    if (lines.length === 0) return;
+    if (lines.length === 0) { store.adapter.endResponse(details); return; }
     let adapted;
-    try { adapted = store.adapter.adapt(details); } catch { return; } // a URL the jar cannot parse
+    try { adapted = store.adapter.adapt(details); } catch { return; } finally { store.adapter.endResponse(details); } // a URL the jar cannot parse
     const { context, request } = adapted;
     const mirror = store.mirror;
     const decisions = this.at(details.timeStamp, () => mirror.jar.extractCookies({ headers: lines }, request));

@@ -2,12 +2,16 @@
 // fake one in tests, the do-nothing extension of bench:pageload, so all run exactly the same
 // registration.
 //
+// Every listener costs every request it hears an event dispatched to the worker, so there are as few
+// as the product needs: no onCompleted/onErrorOccurred (a redirect chain ends with its last
+// response: adapter.ts `endResponse`).
+//
 // The sent-header comparison's listener (onBeforeSendHeaders with extraHeaders) is not among them:
 // Chrome then hands every request's headers to the extension before sending it, which costs page
 // loads about 5% (docs/performance.md). It is registered only while the user has the comparison on
 // (`SentHeadersListener.listen`, called by the Background whenever its settings are applied: once
 // the stored settings are read after every start of the worker, and on every change).
-import type { BeforeRedirectDetails, BeforeSendHeadersDetails, HeadersReceivedDetails, RequestDetails } from './adapter';
+import type { BeforeRedirectDetails, BeforeSendHeadersDetails, HeadersReceivedDetails } from './adapter';
 import type { Background, CookieChange } from './service';
 
 interface Event<L> { addListener(listener: L, ...options: never[]): void }
@@ -20,8 +24,6 @@ export interface BrowserEvents {
     onHeadersReceived: WebRequestEvent<HeadersReceivedDetails>;
     onBeforeRedirect: WebRequestEvent<BeforeRedirectDetails>;
     onBeforeSendHeaders: RemovableWebRequestEvent<BeforeSendHeadersDetails>;
-    onCompleted: WebRequestEvent<RequestDetails>;
-    onErrorOccurred: WebRequestEvent<RequestDetails>;
   };
   tabs: {
     onCreated: Event<(tab: { id?: number | undefined; incognito: boolean }) => void>;
@@ -33,7 +35,7 @@ export interface BrowserEvents {
 }
 
 /** What the listeners call: the Background's event handlers (the do-nothing extension of bench:pageload gives no-ops). */
-export type EventHandlers = Pick<Background, 'onHeadersReceived' | 'onBeforeRedirect' | 'onRequestEnd' | 'onBeforeSendHeaders' | 'onTabCreated' | 'onTabRemoved'
+export type EventHandlers = Pick<Background, 'onHeadersReceived' | 'onBeforeRedirect' | 'onBeforeSendHeaders' | 'onTabCreated' | 'onTabRemoved'
   | 'onStartup' | 'onCookieChanged' | 'onStoredSettingsChanged'>;
 
 /** The webRequest options of the listeners that take some (src/shared/browser.ts `listenerOptions` for the real browser). */
@@ -55,8 +57,6 @@ export interface SentHeadersListener {
 export function registerListeners(api: BrowserEvents, background: EventHandlers, options: ListenerOptions): SentHeadersListener {
   api.webRequest.onHeadersReceived.addListener((d) => { background.onHeadersReceived(d); }, URL_FILTER, options.headersReceived);
   api.webRequest.onBeforeRedirect.addListener((d) => { background.onBeforeRedirect(d); }, URL_FILTER);
-  api.webRequest.onCompleted.addListener((d) => { background.onRequestEnd(d); }, URL_FILTER);
-  api.webRequest.onErrorOccurred.addListener((d) => { background.onRequestEnd(d); }, URL_FILTER);
   api.tabs.onCreated.addListener((tab) => { background.onTabCreated(tab); });
   api.tabs.onRemoved.addListener((tabId) => { background.onTabRemoved(tabId); });
   api.runtime.onStartup.addListener(() => { background.onStartup(); });

@@ -152,7 +152,7 @@ export interface WriteFailureInfo { what: string; key: string; area: 'local' | '
 export interface StorageAreaStatus { bytes: number; quotaBytes: number | null; writes: number; lastWrite: number | null; records: number }
 
 /** The kinds of event the worker handles (its work is counted per kind). */
-export type WorkKind = 'response' | 'sentHeaders' | 'redirect' | 'requestEnd' | 'tab' | 'cookieChange' | 'settings';
+export type WorkKind = 'response' | 'sentHeaders' | 'redirect' | 'tab' | 'cookieChange' | 'settings';
 
 /**
  * The worker's own time since it started (performance.now() spans): per kind of event, how many and

@@ -84,8 +84,6 @@ export function fakeEvents() {
       onHeadersReceived: new FakeEvent<(d: HeadersReceivedDetails) => void>(),
       onBeforeRedirect: new FakeEvent<(d: BeforeRedirectDetails) => void>(),
       onBeforeSendHeaders: new FakeEvent<(d: BeforeSendHeadersDetails) => void>(),
-      onCompleted: new FakeEvent<(d: RequestDetails) => void>(),
-      onErrorOccurred: new FakeEvent<(d: RequestDetails) => void>(),
     },
     tabs: {
       onCreated: new FakeEvent<(tab: { id?: number | undefined; incognito: boolean }) => void>(),

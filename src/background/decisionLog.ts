@@ -14,7 +14,7 @@ import { hostOf } from '../shared/urls';
 import { Largest } from './largest';
 import { utf8Length } from './limits';
 import type { Eviction } from './mirror';
-import { PagedLog, storedItemBytes } from './pagedLog';
+import { PagedLog } from './pagedLog';
 
 /** Characters kept of a header line, a URL or a cookie value in the log (a cookie proper is at most 4,096 bytes). */
 export const LINE_LIMIT = 8 * 1024;
@@ -91,10 +91,11 @@ export function loggedCookie(cookie: Cookie, line: LoggedLine | undefined): Pick
   return { cookie: stored };
 }
 
-/** The stored size of a response (what the storage area counts for it in its page: pagedLog.ts). */
-export function responseBytes(response: LoggedResponse): number {
-  return storedItemBytes(JSON.stringify(response));
-}
+/**
+ * The site of the last top-level document asked about (one with a host): the responses of a page
+ * come in a run under the same top-level document, whose URL need not be parsed for each.
+ */
+let lastTopLevel: { url: string; site: string } | null = null;
 
 export class DecisionLog {
   private readonly sites = new Map<string, PagedLog<LoggedResponse>>();
@@ -117,13 +118,18 @@ export class DecisionLog {
 
   /** The site a response is logged under: its top-level document's registrable domain (or the request's). */
   static siteOf(response: Pick<LoggedResponse, 'url' | 'topLevelUrl'>): string {
-    const requestHost = hostOf(response.url) ?? '';
-    return siteOf(hostOf(response.topLevelUrl) ?? requestHost);
+    const { url, topLevelUrl } = response;
+    if (topLevelUrl !== null && lastTopLevel?.url === topLevelUrl) return lastTopLevel.site;
+    const topHost = hostOf(topLevelUrl);
+    if (topHost === null) return siteOf(hostOf(url) ?? '');
+    const site = siteOf(topHost);
+    lastTopLevel = { url: topLevelUrl as string, site };
+    return site;
   }
 
   append(response: LoggedResponse): void {
     const site = DecisionLog.siteOf(response);
-    this.add(site, response, responseBytes(response));
+    this.add(site, response, JSON.stringify(response));
     this.enforce();
   }
 
@@ -131,12 +137,12 @@ export class DecisionLog {
   restorePage(site: string, no: number, responses: readonly LoggedResponse[]): void {
     let log = this.sites.get(site);
     if (log === undefined) { log = new PagedLog(); this.sites.set(site, log); }
-    log.restorePage(no, responses, responses.map(responseBytes));
+    const bytes = log.restorePage(no, responses);
     const decisions = responses.reduce((n, r) => n + r.decisions.length, 0);
     this.decisionsOf.set(site, (this.decisionsOf.get(site) ?? 0) + decisions);
     this.decisionCount += decisions;
     this.responseCount += responses.length;
-    this.byteCount += responses.reduce((n, r) => n + responseBytes(r), 0);
+    this.byteCount += bytes;
     this.resized(site);
   }
 
@@ -171,10 +177,10 @@ export class DecisionLog {
     return this.sites;
   }
 
-  private add(site: string, response: LoggedResponse, bytes: number): void {
+  private add(site: string, response: LoggedResponse, json: string): void {
     let log = this.sites.get(site);
     if (log === undefined) { log = new PagedLog(); this.sites.set(site, log); }
-    log.append(response, bytes);
+    const bytes = log.append(response, json);
     this.decisionsOf.set(site, (this.decisionsOf.get(site) ?? 0) + response.decisions.length);
     this.decisionCount += response.decisions.length;
     this.byteCount += bytes;
@@ -217,7 +223,7 @@ export class DecisionLog {
         log.dropOldest();
         this.forget(site, oldest.decisions.length, before - log.bytes, 1);
       } else {
-        log.replaceOldest(trimmed, responseBytes(trimmed));
+        log.replaceOldest(trimmed, JSON.stringify(trimmed));
         this.forget(site, oldest.decisions.length - trimmed.decisions.length, before - log.bytes, 0);
       }
     }

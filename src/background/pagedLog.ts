@@ -13,7 +13,8 @@ import { utf8Length } from './limits';
 /** A page's target size: small enough to rewrite on every flush, large enough to keep the keys few. */
 export const PAGE_BYTES = 64 * 1024;
 
-interface Page<T> { readonly no: number; readonly items: T[]; readonly sizes: number[]; bytes: number }
+/** Each item with the JSON text it was measured by: a flush joins the texts, never serialises an item again. */
+interface Page<T> { readonly no: number; readonly items: T[]; readonly texts: string[]; readonly sizes: number[]; bytes: number }
 
 export class PagedLog<T> {
   private pages: Page<T>[] = [];
@@ -28,19 +29,22 @@ export class PagedLog<T> {
   get size(): number { return this.count; }
   get bytes(): number { return this.total; }
 
-  /** Adds an item of `bytes` (its stored size) after the newest. */
-  append(item: T, bytes: number): void {
+  /** Adds an item, whose JSON is `json` (`JSON.stringify(item)`), after the newest; returns its stored size. */
+  append(item: T, json: string): number {
+    const bytes = storedItemBytes(json);
     let page = this.pages[this.pages.length - 1];
     if (page === undefined || (page.bytes + bytes > this.pageBytes && page.items.length > 0)) {
-      page = { no: this.nextNo++, items: [], sizes: [], bytes: 0 };
+      page = { no: this.nextNo++, items: [], texts: [], sizes: [], bytes: 0 };
       this.pages.push(page);
     }
     page.items.push(item);
+    page.texts.push(json);
     page.sizes.push(bytes);
     page.bytes += bytes;
     this.count++;
     this.total += bytes;
     this.dirty.add(page.no);
+    return bytes;
   }
 
   oldest(): T | undefined {
@@ -52,6 +56,7 @@ export class PagedLog<T> {
     const page = this.pages[0];
     if (page === undefined) return undefined;
     const item = page.items.shift();
+    page.texts.shift();
     const size = page.sizes.shift() ?? 0;
     page.bytes -= size;
     this.count--;
@@ -61,12 +66,14 @@ export class PagedLog<T> {
     return item;
   }
 
-  /** Replaces the oldest item (a trimmed copy of it) with its new size. */
-  replaceOldest(item: T, bytes: number): void {
+  /** Replaces the oldest item (a trimmed copy of it, whose JSON is `json`). */
+  replaceOldest(item: T, json: string): void {
     const page = this.pages[0];
     if (page === undefined || page.items.length === 0) return;
+    const bytes = storedItemBytes(json);
     const old = page.sizes[0] ?? 0;
     page.items[0] = item;
+    page.texts[0] = json;
     page.sizes[0] = bytes;
     page.bytes += bytes - old;
     this.total += bytes - old;
@@ -93,26 +100,33 @@ export class PagedLog<T> {
     this.total = 0;
   }
 
-  /** A stored page, read back at load (pages come in any order: they are sorted by number). */
-  restorePage(no: number, items: readonly T[], sizes: readonly number[]): void {
-    const page: Page<T> = { no, items: [...items], sizes: [...sizes], bytes: sizes.reduce((a, b) => a + b, 0) };
+  /** A stored page, read back at load (pages come in any order: they are sorted by number); returns its stored size. */
+  restorePage(no: number, items: readonly T[]): number {
+    const texts = items.map((item) => JSON.stringify(item));
+    const sizes = texts.map(storedItemBytes);
+    const page: Page<T> = { no, items: [...items], texts, sizes, bytes: sizes.reduce((a, b) => a + b, 0) };
     let at = this.pages.findIndex((p) => p.no > no);
     if (at < 0) at = this.pages.length;
     this.pages.splice(at, 0, page);
     this.count += items.length;
     this.total += page.bytes;
     this.nextNo = Math.max(this.nextNo, no + 1);
+    return page.bytes;
   }
 
-  /** The items of page `no` as stored, or undefined when the page is gone (its record is to be removed). */
+  /** The items of page `no`, or undefined when the page is gone (its record is to be removed). */
   pageItems(no: number): readonly T[] | undefined {
     return this.pages.find((p) => p.no === no)?.items;
   }
 
-  /** Page `no` as stored: its items' JSON text, or undefined when the page is gone (its record is to be removed). */
-  pageText(no: number): string | undefined {
-    const items = this.pageItems(no);
-    return items === undefined ? undefined : JSON.stringify(items);
+  /**
+   * Page `no` as stored (`{ v: 2, items }`, items its items' JSON text) with the stored size of the
+   * record under `key`, or undefined when the page is gone (its record is to be removed).
+   */
+  pageRecord(no: number, key: string): { value: { v: 2; items: string }; bytes: number } | undefined {
+    const page = this.pages.find((p) => p.no === no);
+    if (page === undefined) return undefined;
+    return { value: { v: 2, items: `[${page.texts.join(',')}]` }, bytes: pageRecordBytes(key, page.bytes, page.items.length) };
   }
 
   /** Every page number there is (for marking them all as to be written). */
@@ -124,11 +138,32 @@ export class PagedLog<T> {
 /**
  * The bytes an item whose JSON is `json` takes in its page's stored record, as the storage area
  * counts them: the page is a JSON string, in which each `"` and `\\` of the item's JSON gains a
- * backslash; and one comma.
+ * backslash; and one comma. One pass over the text.
  */
 export function storedItemBytes(json: string): number {
-  let escapes = 0;
-  for (let i = json.indexOf('"'); i >= 0; i = json.indexOf('"', i + 1)) escapes++;
-  for (let i = json.indexOf('\\'); i >= 0; i = json.indexOf('\\', i + 1)) escapes++;
-  return utf8Length(json) + escapes + 1;
+  let bytes = json.length + 1;
+  for (let i = 0; i < json.length; i++) {
+    const code = json.charCodeAt(i);
+    if (code < 0x80) {
+      if (code === 0x22 || code === 0x5c) bytes++;
+      continue;
+    }
+    if (code < 0x800) { bytes += 1; continue; }
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < json.length) {
+      const next = json.charCodeAt(i + 1);
+      // A pair: 4 bytes for 2 UTF-16 units.
+      if (next >= 0xdc00 && next <= 0xdfff) { bytes += 2; i++; continue; }
+    }
+    bytes += 2;
+  }
+  return bytes;
+}
+
+/**
+ * The stored size of a page's record (`{"v":2,"items":"[…]"}` under `key`) whose `count` items
+ * take `itemBytes` (each one's storedItemBytes, its comma included): the key, the wrapper, the
+ * string's quotes and brackets, and one comma fewer than items.
+ */
+export function pageRecordBytes(key: string, itemBytes: number, count: number): number {
+  return utf8Length(key) + '{"v":2,"items":""}'.length + 2 + itemBytes - (count > 0 ? 1 : 0);
 }

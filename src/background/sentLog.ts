@@ -3,17 +3,13 @@
 // first, in pages (pagedLog.ts); each header is kept to its first HEADER_LIMIT characters with its
 // full length (a hostile site's 10 MB Cookie header costs 4 KB here).
 import type { SentHeaderEntry } from '../shared/protocol';
-import { PagedLog, storedItemBytes } from './pagedLog';
+import { PagedLog } from './pagedLog';
 
 export const SENT_LIMIT = 2_000;
 export const SENT_BYTES = 1024 * 1024;
 export const HEADER_LIMIT = 4 * 1024;
 
 export interface SentLimits { entries: number; bytes: number }
-
-export function sentEntryBytes(entry: SentHeaderEntry): number {
-  return storedItemBytes(JSON.stringify(entry));
-}
 
 /** The entry as kept: each header and the URL cut to HEADER_LIMIT characters, with its full length when cut. */
 export function keptEntry(entry: SentHeaderEntry): SentHeaderEntry {
@@ -34,7 +30,7 @@ export class SentLog {
 
   append(entry: SentHeaderEntry): void {
     const kept = keptEntry(entry);
-    this.pages.append(kept, sentEntryBytes(kept));
+    this.pages.append(kept, JSON.stringify(kept));
     this.enforce();
   }
 

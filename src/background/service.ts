@@ -31,7 +31,7 @@ import { JarMirror } from './mirror';
 import {
   SETTINGS_KEY, STATUS_KEY, parseKey, readLogPage, readMeta, readOldJar, readSentPage, readSiteRecord, readStatus, readTabs,
 } from './records';
-import { SENT_BYTES, SENT_LIMIT, sentEntryBytes, type SentLimits } from './sentLog';
+import { SENT_BYTES, SENT_LIMIT, type SentLimits } from './sentLog';
 import { StorageWriter, formatBytes, type AreaName, type RecordSource, type RecordWrite, type StorageArea } from './store';
 import { StoreRecords, StoreState, type StoreLimits } from './storeState';
 import type { SentHeadersListener } from './wiring';
@@ -282,7 +282,7 @@ export class Background {
         const page = readSentPage(value);
         if (typeof page === 'string') return page;
         const sent = this.publicStore(parsed.store).sent;
-        sent.pages.restorePage(parsed.page, page, page.map(sentEntryBytes));
+        sent.pages.restorePage(parsed.page, page);
         return null;
       }
       case 'tabs': {

@@ -20,8 +20,11 @@ export interface StorageArea {
   remove(keys: string | string[]): Promise<void>;
 }
 
-/** One record to write: its value, or undefined to remove the key. `what` names it for people. */
-export interface RecordWrite { area: AreaName; key: string; value: unknown; what: string }
+/**
+ * One record to write: its value, or undefined to remove the key. `what` names it for people.
+ * `bytes`: its stored size (itemBytes), when its source knows it without serialising it (a log page).
+ */
+export interface RecordWrite { area: AreaName; key: string; value: unknown; what: string; bytes?: number }
 
 /** Something whose records can change: asked at each flush for what changed since the last one. */
 export interface RecordSource {
@@ -167,7 +170,7 @@ export class StorageWriter {
         // this one have landed (a page written by the previous flush and dropped since is removed).
         if (record.value === undefined) { if (this.sizes[area].has(record.key)) removals.push(record); continue; }
         try {
-          sets.push({ record, bytes: itemBytes(record.key, record.value) });
+          sets.push({ record, bytes: record.bytes ?? itemBytes(record.key, record.value) });
         } catch (error) {
           this.fail(record, null, error, 'SerialiseFailed');
         }

@@ -92,7 +92,9 @@ export class StoreRecords implements RecordSource {
     const id = store.key.storeId;
     const writes: RecordWrite[] = [];
     // `undefined`: remove the record (the writer sends the removal only if it is stored).
-    const write = (area: AreaName, key: string, value: unknown, what: string) => { writes.push({ area, key, value, what }); };
+    const write = (area: AreaName, key: string, value: unknown, what: string, bytes?: number) => {
+      writes.push(bytes === undefined ? { area, key, value, what } : { area, key, value, what, bytes });
+    };
     const persist = this.persist();
     for (const site of store.mirror.dirty) {
       const split = splitRecord(store.mirror.record(site), persist);
@@ -103,14 +105,16 @@ export class StoreRecords implements RecordSource {
     store.mirror.dirty.clear();
     for (const [site, log] of store.log.dirtyLogs()) {
       for (const no of log.dirty) {
-        const items = log.pageText(no);
-        write('session', keys.log(id, site, no), items === undefined ? undefined : { v: 2, items }, `page ${no} of the decision log of ${site || '(no host)'}`);
+        const key = keys.log(id, site, no);
+        const page = log.pageRecord(no, key);
+        write('session', key, page?.value, `page ${no} of the decision log of ${site || '(no host)'}`, page?.bytes);
       }
       log.dirty.clear();
     }
     for (const no of store.sent.pages.dirty) {
-      const items = store.sent.pages.pageText(no);
-      write('session', keys.sent(id, no), items === undefined ? undefined : { v: 2, items }, `page ${no} of the sent-header log`);
+      const key = keys.sent(id, no);
+      const page = store.sent.pages.pageRecord(no, key);
+      write('session', key, page?.value, `page ${no} of the sent-header log`, page?.bytes);
     }
     store.sent.pages.dirty.clear();
     if (store.tabsDirty) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterDecisions, groupReplayed, hostsOf, partyOf } from './decisions';
+import { filterDecisions, groupReplayed, hostsOf, newestFirst, partyOf, rulesOf } from './decisions';
 import type { DecisionView, ReplayedLine } from './model';
 
 const decision = (init: Partial<DecisionView> & Pick<DecisionView, 'line'>): DecisionView => ({
@@ -50,5 +50,37 @@ describe('groupReplayed', () => {
       ['tracker.test', 'visit=1; Path=/', 'set.domain.blocked', 1],
       ['shop.example.co.uk', 'visit=1; Path=/', 'set.path.mismatch', 1],
     ]);
+  });
+});
+
+describe('the Decisions view’s filters', () => {
+  const all = newestFirst([
+    decision({ time: 1, line: 'a=1', accepted: false, rule: 'set.domain.blocked' }),
+    decision({ time: 3, line: 'b=1', url: 'https://shop.example.org/cart', accepted: false, rule: 'set.path.mismatch' }),
+    decision({ time: 2, line: 'c=1', accepted: false, rule: 'set.domain.blocked' }),
+    decision({ time: 4, line: 'd=1', url: 'about:blank' }),
+  ]);
+  const hosts = hostsOf(all);
+  const lines = (shown: DecisionView[]) => shown.map((d) => d.line);
+
+  it('lists newest first, and offers each rule once, sorted', () => {
+    expect(lines(all)).toEqual(['d=1', 'b=1', 'c=1', 'a=1']);
+    expect(rulesOf(all)).toEqual(['set.domain.blocked', 'set.path.mismatch']);
+  });
+
+  it('filters by the request’s host (not the rest of its URL), by the URL where there is no host', () => {
+    expect([...hosts.values()]).toEqual(['about:blank', 'shop.example.org', 'www.example.com', 'www.example.com']);
+    const byHost = (host: string) => lines(filterDecisions(all, hosts, { outcome: 'all', host, rule: '' }));
+    expect(byHost('EXAMPLE.ORG')).toEqual(['b=1']);
+    expect(byHost('cart')).toEqual([]);
+    expect(byHost('https')).toEqual([]);
+    expect(byHost('blank')).toEqual(['d=1']);
+    expect(lines(filterDecisions(all, new Map(), { outcome: 'all', host: 'cart', rule: '' }))).toEqual(['b=1']);
+  });
+
+  it('combines outcome, host and rule', () => {
+    expect(lines(filterDecisions(all, hosts, { outcome: 'refused', host: 'www', rule: 'set.domain.blocked' }))).toEqual(['c=1', 'a=1']);
+    expect(lines(filterDecisions(all, hosts, { outcome: 'accepted', host: '', rule: '' }))).toEqual(['d=1']);
+    expect(lines(filterDecisions(all, hosts, { outcome: 'accepted', host: '', rule: 'set.domain.blocked' }))).toEqual([]);
   });
 });

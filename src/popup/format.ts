@@ -34,17 +34,9 @@ export function formatExpiry(cookie: CookieView, nowMs: number = Date.now()): st
   return relativeTime(cookie.expires, nowMs);
 }
 
-/** A cookie's identity in a store: domain, path and name (what CookieJar.clear takes). */
+/** A cookie's identity in the jar: domain, path and name, as CookieJar.clear takes them. */
 export function cookieKey(cookie: Pick<CookieView, 'domain' | 'path' | 'name'>): string {
-  return `${normaliseDomain(cookie.domain)}\t${cookie.path}\t${cookie.name}`;
-}
-
-/**
- * The jar keeps a domain cookie's domain with its leading dot and a host-only cookie's without;
- * the browser's store does the same. Compare them as they are, lower-cased.
- */
-function normaliseDomain(domain: string): string {
-  return domain.toLowerCase();
+  return `${cookie.domain}\t${cookie.path}\t${cookie.name}`;
 }
 
 export type SortKey = 'name' | 'value' | 'domain' | 'path' | 'expires' | 'where';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Cookie } from '../jar';
 import { cookieTableRow } from '../shared/cookieRows';
-import { browserCookieView, jarCookieView, tableRowView, tabFromLocation } from './fromProtocol';
+import type { BrowserCookie, DecisionEntry } from '../shared/protocol';
+import { browserCookieView, decisionView, jarCookieView, replayedView, tableRowView, tabFromLocation } from './fromProtocol';
 
 describe('the protocol mapped onto the views', () => {
   const cookie = new Cookie({
@@ -32,6 +33,8 @@ describe('the protocol mapped onto the views', () => {
     });
     const plain = new Cookie({ ...other.toJSON(), rest: {} });
     expect(tableRowView(cookieTableRow(plain))).toMatchObject({ httpOnly: false, sameSite: null });
+    const sameSiteFirst = new Cookie({ ...other.toJSON(), rest: { SameSite: 'Lax', Priority: 'High' } });
+    expect(tableRowView(cookieTableRow(sameSiteFirst))).toMatchObject({ httpOnly: false, sameSite: 'Lax' });
   });
 
   it('maps the browser store’s fields (SameSite names, session, partition key)', () => {
@@ -43,8 +46,33 @@ describe('the protocol mapped onto the views', () => {
       .toMatchObject({ sameSite: null, expires: 1_900_000_000, httpOnly: true });
   });
 
-  it('reads the tab it is about from its own URL', () => {
+  it('reads the tab it is about from its own URL, and nothing from a tab id that is not a number', () => {
     expect(tabFromLocation('?full=1&tab=12&url=http%3A%2F%2Fwww.example.com%2F')).toEqual({ tabId: 12, url: 'http://www.example.com/' });
     expect(tabFromLocation('')).toEqual({ tabId: null, url: null });
+    for (const tab of ['12abc', 'x12', '-1', '1.5', '']) expect(tabFromLocation(`?tab=${tab}`).tabId).toBeNull();
+  });
+
+  it('a browser cookie is a session cookie when the store says so or gives no expiry; SameSite names it does not know pass as they are', () => {
+    const base: BrowserCookie = { name: 'a', value: '1', domain: 'www.example.com', hostOnly: true, path: '/', secure: false, httpOnly: false, sameSite: 'lax', session: false, storeId: '0' };
+    expect(browserCookieView({ ...base, expirationDate: 1_900_000_000.2 }).expires).toBe(1_900_000_000);
+    expect(browserCookieView({ ...base, session: true, expirationDate: 1_900_000_000 }).expires).toBeNull();
+    expect(browserCookieView(base).expires).toBeNull();
+    expect(browserCookieView({ ...base, sameSite: 'strict' }).sameSite).toBe('Strict');
+    expect(browserCookieView({ ...base, sameSite: 'future_value' }).sameSite).toBe('future_value');
+  });
+
+  it('shows a logged decision and a replayed one the same way', () => {
+    const cookieJson = cookie.toJSON();
+    const entry: DecisionEntry = {
+      id: 1, responseId: 2, time: 5, tabId: 7, site: 'example.com', topLevelUrl: 'https://www.example.com/', requestUrl: 'https://ads.test/p',
+      requestHost: 'ads.test', resourceType: 'image', label: 'third-party', thirdParty: true, unverifiable: true, originReqHost: 'www.example.com',
+      header: 'Set-Cookie', line: 'sid=x', accepted: false, rule: 'set.domain.blocked', reason: 'Blocked.', cookie: cookieJson, incognito: false,
+    };
+    expect(decisionView(entry)).toEqual({ time: 5, tabId: 7, topSite: 'example.com', url: 'https://ads.test/p', line: 'sid=x', cookieName: 'sid', accepted: false, rule: 'set.domain.blocked', reason: 'Blocked.' });
+    expect(decisionView({ ...entry, cookie: null }).cookieName).toBeNull();
+    expect(replayedView({ responseId: 2, requestUrl: 'https://ads.test/p', line: 'sid=x', accepted: true, cookie: cookieJson })).toEqual({
+      time: 0, tabId: -1, topSite: null, url: 'https://ads.test/p', line: 'sid=x', cookieName: 'sid', accepted: true, rule: undefined, reason: undefined,
+    });
+    expect(replayedView({ responseId: 2, requestUrl: 'https://ads.test/p', line: '', accepted: false, cookie: null }).cookieName).toBeNull();
   });
 });

@@ -9,6 +9,9 @@ describe('withPrefetch', () => {
     await Promise.resolve();
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(inner.state.calls.map((c) => c.method)).toEqual(['currentTab', 'getCookies']);
+    // The tab is asked for once: the views get the same answer.
+    expect(await api.currentTab()).toEqual({ tabId: 7, url: 'https://www.example.com/account' });
+    expect(inner.state.calls.filter((c) => c.method === 'currentTab')).toHaveLength(1);
     expect((await api.getCookies('www.example.com')).jar.map((c) => c.name)).toEqual(['a']);
     expect(inner.state.calls.filter((c) => c.method === 'getCookies')).toHaveLength(1);
     // Later requests (a refresh) go through.

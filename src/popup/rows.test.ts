@@ -31,6 +31,17 @@ describe('the Site view’s rows', () => {
     expect(sortRows(rows, 'path', 'descending').map((r) => r.shown.name)).toEqual(['pref', 'track', 'sid']);
     expect(sortRows(rows, 'name', 'descending').map((r) => r.shown.name)).toEqual(['track', 'sid', 'pref']);
     expect(sortRows(rows, 'value', 'ascending').map((r) => r.shown.name)).toEqual(['sid', 'pref', 'track']);
+    // Domains sort without their dot, whatever kind of cookie; paths and names by their text; equal ones by identity.
+    const kinds = mergeRows([cookie({ name: 'x', domain: 'a.test', path: '/z' }), cookie({ name: 'x', domain: '.b.test', hostOnly: false, path: '/a' })], []);
+    expect(sortRows(kinds, 'domain', 'ascending').map((r) => r.shown.domain)).toEqual(['a.test', '.b.test']);
+    expect(sortRows(kinds, 'path', 'ascending').map((r) => r.shown.path)).toEqual(['/a', '/z']);
+    expect(sortRows(kinds, 'name', 'ascending').map((r) => r.shown.domain)).toEqual(['.b.test', 'a.test']);
+    expect(sortRows(kinds, 'name', 'descending').map((r) => r.shown.domain)).toEqual(['.b.test', 'a.test']);
+    const dotted = mergeRows([cookie({ name: 'x', domain: 'b.test', path: '/a' }), cookie({ name: 'x', domain: '.a.test', hostOnly: false, path: '/z' }), cookie({ name: 'y', domain: 'c.test', path: '/m' })], []);
+    expect(sortRows(dotted, 'domain', 'ascending').map((r) => r.shown.domain)).toEqual(['.a.test', 'b.test', 'c.test']);
+    expect(sortRows(dotted, 'path', 'ascending').map((r) => r.shown.path)).toEqual(['/a', '/m', '/z']);
+    const valueless = mergeRows([cookie({ name: 'n', value: null }), cookie({ name: 'm', value: 'B' })], []);
+    expect(sortRows(valueless, 'value', 'ascending').map((r) => r.shown.name)).toEqual(['n', 'm']);
     const mixed = mergeRows([cookie({ name: 'j' }), cookie({ name: 'both' })], [cookie({ name: 'both' }), cookie({ name: 'b' })]);
     expect(sortRows(mixed, 'where', 'ascending').map((r) => r.where)).toEqual(['both', 'jar', 'browser']);
     expect(sortRows(mixed, 'where', 'descending').map((r) => r.where)).toEqual(['browser', 'jar', 'both']);

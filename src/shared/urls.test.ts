@@ -11,7 +11,7 @@ describe('hostOf', () => {
     expect(hostOf(url)).toBe(host);
   });
 
-  it.each([null, 'chrome://newtab/', 'chrome-extension://abcdef/src/popup/index.html', 'about:blank', 'file:///etc/hosts', 'not a url', ''])('%j has no web host', (url) => {
+  it.each([null, 'xhttp://www.example.com/', 'chrome://newtab/', 'chrome-extension://abcdef/src/popup/index.html', 'about:blank', 'file:///etc/hosts', 'not a url', ''])('%j has no web host', (url) => {
     expect(hostOf(url)).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
-// npm run test:mutation [-- FOLDER...]: StrykerJS over the extension layers (stryker.config.mjs), or
-// over the folders named (background, shared, popup); then a summary a person can read: the score
+// npm run test:mutation [-- FOLDER... [--incremental]]: StrykerJS over the extension layers
+// (stryker.config.mjs), or over the folders named (background, shared, popup), options starting
+// with "-" passed on to Stryker; then a summary a person can read: the score
 // per folder and per file, and every surviving mutant with its place and its change. The full
 // report is reports/mutation/mutation.html; the summary is also written to reports/mutation/summary.md.
 import { spawnSync } from 'node:child_process';
@@ -74,9 +75,11 @@ export function summarise(report: Report): string {
 }
 
 function main(): number {
-  const folders = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const folders = args.filter((arg) => !arg.startsWith('-'));
+  const options = args.filter((arg) => arg.startsWith('-'));
   const env = { ...process.env, ...(folders.length > 0 ? { MUTATION_FOLDERS: folders.join(',') } : {}) };
-  const run = spawnSync(join(ROOT, 'node_modules', '.bin', 'stryker'), ['run'], { cwd: ROOT, env, stdio: 'inherit' });
+  const run = spawnSync(join(ROOT, 'node_modules', '.bin', 'stryker'), ['run', ...options], { cwd: ROOT, env, stdio: 'inherit' });
   if (run.status !== 0) return run.status ?? 1;
   const summary = summarise(JSON.parse(readFileSync(REPORT, 'utf8')) as Report);
   mkdirSync(dirname(SUMMARY), { recursive: true });

@@ -6,5 +6,7 @@ export default defineConfig({
   test: {
     include: ['src/{background,shared,popup}/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // Instrumented code runs several times slower: a test that needs a second here may need ten.
+    testTimeout: 60_000,
   },
 });

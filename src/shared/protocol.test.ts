@@ -80,6 +80,11 @@ const MESSAGES: [message: Record<string, unknown>, problem: string | null][] = [
   [{ type: 'importJar', text: 'x', format: 'mozilla', ignoreDiscard: 'no' }, 'importJar: "ignoreDiscard" must be true or false.'],
   [{ type: 'importJar', text: 'x', format: 'mozilla', ignoreExpires: null }, 'importJar: "ignoreExpires" must be true or false.'],
   [{ type: 'importJar', text: 'x', format: 'mozilla', filename: 'c.txt' }, 'importJar: Unknown parameter "filename".'],
+  [{ type: 'resolveLoadError', action: 'keep' }, null],
+  [{ type: 'resolveLoadError', action: 'startAfresh' }, null],
+  [{ type: 'resolveLoadError' }, 'resolveLoadError: "action" must be "keep" or "startAfresh".'],
+  [{ type: 'resolveLoadError', action: 'delete' }, 'resolveLoadError: "action" must be "keep" or "startAfresh".'],
+  [{ type: 'resolveLoadError', action: 'keep', site: 'a.test' }, 'resolveLoadError: Unknown parameter "site".'],
   [{ type: 'clearJar', site: 'example.com' }, null],
   [{ type: 'clearJar' }, null],
   [{ type: 'clearJar', site: '' }, 'clearJar: "site" must be a host name.'],
@@ -94,7 +99,7 @@ const MESSAGES: [message: Record<string, unknown>, problem: string | null][] = [
 
 describe('the protocol’s guard (checkMessage)', () => {
   it('has a valid message for every message type', () => {
-    expect(MESSAGES).toHaveLength(78);
+    expect(MESSAGES).toHaveLength(83);
     const validTypes = new Set(MESSAGES.filter(([, problem]) => problem === null).map(([message]) => message['type']));
     expect([...validTypes].sort()).toEqual([...MESSAGE_TYPES].sort());
   });

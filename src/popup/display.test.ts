@@ -47,3 +47,31 @@ describe('cut and cutMessage', () => {
     expect(shown).toMatch(/… \(999,\d{3} more characters\)$/);
   });
 });
+
+describe('pieces and cut at their edges', () => {
+  it.each([
+    ['a control character alone', '\u0007', '\\u0007'],
+    ['a line separator alone', '\u2028', '\\u2028'],
+    ['a paragraph separator alone', '\u2029', '\\u2029'],
+    ['a lone surrogate alone', '\uD800', '\\uD800'],
+  ])('%s is an escape', (_, input, escape) => {
+    expect(pieces(input)).toEqual([{ escape, code: input.codePointAt(0) }]);
+  });
+
+  it('an empty string has no pieces; an escape at the end leaves no empty piece after it', () => {
+    expect(pieces('')).toEqual([]);
+    expect(pieces('a\u202E')).toEqual([{ text: 'a' }, { escape: '\\u202E', code: 0x202e }]);
+  });
+
+  it('cuts before a high surrogate at the limit, and only before one', () => {
+    expect(cut('ab\uD800', 3)).toEqual({ shown: 'ab\uD800', omitted: 0 });
+    expect(cut('a\uD800\uDC00b', 2)).toEqual({ shown: 'a', omitted: 3 });
+    expect(cut('a\uDBFF\uDFFFb', 2)).toEqual({ shown: 'a', omitted: 3 });
+    expect(cut('a\uE000b', 2)).toEqual({ shown: 'a\uE000', omitted: 1 });
+    expect(cut('a\uD7FFb', 2)).toEqual({ shown: 'a\uD7FF', omitted: 1 });
+  });
+
+  it('a short message is shown whole, with no note', () => {
+    expect(cutMessage('Cookie file saved.')).toBe('Cookie file saved.');
+  });
+});

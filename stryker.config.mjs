@@ -24,6 +24,8 @@ const folders = globalThis.process.env['MUTATION_FOLDERS']?.split(',') ?? Object
 for (const folder of folders) {
   if (!Object.hasOwn(FOLDERS, folder)) throw new Error(`No mutation scope "${folder}": choose among ${Object.keys(FOLDERS).join(', ')}.`);
 }
+/** Where this run's reports go: one directory per set of folders, so a run of one folder keeps the others' reports. */
+const reports = globalThis.process.env['MUTATION_REPORTS'] ?? `reports/mutation/${folders.join('+')}`;
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -31,19 +33,19 @@ export default {
   vitest: { configFile: 'vitest.mutation.config.ts' },
   plugins: ['@stryker-mutator/vitest-runner'],
   mutate: mutateFor(folders),
-  // Only the tests that cover a mutant run against it: the whole scope takes about 17 minutes on a
-  // busy 2-core machine. `-- --incremental` reuses the results of the last run for unchanged code (one
+  // Only the tests that cover a mutant run against it (docs/testing.md has the time a run takes). `-- --incremental` reuses the results of the last run for unchanged code (one
   // file per set of folders under reports/, not committed): quick while killing survivors, but it
   // also reuses "no coverage" for code that a new test now covers, so the figures of docs/testing.md
   // come from full runs.
   coverageAnalysis: 'perTest',
   incremental: false,
   incrementalFile: `reports/stryker-incremental-${folders.join('+')}.json`,
+  // Two test runners: one per core of the machines this runs on (`-- --concurrency 1` on a busier one).
   concurrency: 2,
   timeoutMS: 10_000,
   reporters: ['html', 'json', 'clear-text', 'progress'],
-  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: `${reports}/mutation.html` },
+  jsonReporter: { fileName: `${reports}/mutation.json` },
   clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0 },
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',

@@ -1,16 +1,16 @@
 // npm run test:mutation [-- FOLDER... [--incremental]]: StrykerJS over the extension layers
 // (stryker.config.mjs), or over the folders named (background, shared, popup), options starting
 // with "-" passed on to Stryker; then a summary a person can read: the score
-// per folder and per file, and every surviving mutant with its place and its change. The full
-// report is reports/mutation/mutation.html; the summary is also written to reports/mutation/summary.md.
-import { spawnSync } from 'node:child_process';
+// per folder and per file, and every surviving mutant with its place and its change, under the
+// commit it ran on and the time it took. Each set of folders has its own reports directory,
+// reports/mutation/<folders>/ (`all` for the whole scope): mutation.html (every mutant in its source),
+// mutation.json, and summary.md, the summary printed at the end.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const REPORT = join(ROOT, 'reports', 'mutation', 'mutation.json');
-const SUMMARY = join(ROOT, 'reports', 'mutation', 'summary.md');
 
 interface Mutant {
   mutatorName: string;
@@ -74,17 +74,34 @@ export function summarise(report: Report): string {
   ].join('\n');
 }
 
+/** The commit the run mutated, and whether the code it ran on differed from it. */
+function revision(): string {
+  const git = (...args: string[]): string => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+  try {
+    const changed = git('status', '--porcelain', '--', 'src', 'stryker.config.mjs', 'vitest.mutation.config.ts') !== '';
+    return `${git('rev-parse', '--short', 'HEAD')}${changed ? ' with uncommitted changes' : ''}`;
+  } catch {
+    return 'no git commit';
+  }
+}
+
 function main(): number {
   const args = process.argv.slice(2);
   const folders = args.filter((arg) => !arg.startsWith('-'));
   const options = args.filter((arg) => arg.startsWith('-'));
-  const env = { ...process.env, ...(folders.length > 0 ? { MUTATION_FOLDERS: folders.join(',') } : {}) };
+  const reports = join('reports', 'mutation', folders.length > 0 ? folders.join('+') : 'all');
+  const env = { ...process.env, MUTATION_REPORTS: reports, ...(folders.length > 0 ? { MUTATION_FOLDERS: folders.join(',') } : {}) };
+  const started = Date.now();
   const run = spawnSync(join(ROOT, 'node_modules', '.bin', 'stryker'), ['run', ...options], { cwd: ROOT, env, stdio: 'inherit' });
   if (run.status !== 0) return run.status ?? 1;
-  const summary = summarise(JSON.parse(readFileSync(REPORT, 'utf8')) as Report);
-  mkdirSync(dirname(SUMMARY), { recursive: true });
-  writeFileSync(SUMMARY, `# Mutation testing: ${folders.length > 0 ? folders.join(', ') : 'the extension layers'}\n\n${summary}`);
-  console.log(`\n${summary}\nFull report: reports/mutation/mutation.html; this summary: reports/mutation/summary.md`);
+  const minutes = (Date.now() - started) / 60_000;
+  const summary = summarise(JSON.parse(readFileSync(join(ROOT, reports, 'mutation.json'), 'utf8')) as Report);
+  const title = `# Mutation testing: ${folders.length > 0 ? folders.join(', ') : 'the extension layers'}`;
+  const how = `On ${revision()}, ${new Date(started).toISOString().slice(0, 16).replace('T', ' ')} UTC: ${minutes.toFixed(1)} minutes${options.length > 0 ? ` (${options.join(' ')})` : ''}.`;
+  const file = join(ROOT, reports, 'summary.md');
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${title}\n\n${how}\n\n${summary}`);
+  console.log(`\n${how}\n\n${summary}\nFull report: ${reports}/mutation.html; this summary: ${reports}/summary.md`);
   return 0;
 }
 

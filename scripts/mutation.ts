@@ -1,10 +1,11 @@
-// npm run test:mutation [-- FOLDER... [--incremental]]: StrykerJS over the extension layers
-// (stryker.config.mjs), or over the folders named (background, shared, popup), options starting
-// with "-" passed on to Stryker; then a summary a person can read: the score
-// per folder and per file, and every surviving mutant with its place and its change, under the
-// commit it ran on and the time it took. Each set of folders has its own reports directory,
-// reports/mutation/<folders>/ (`all` for the whole scope): mutation.html (every mutant in its source),
-// mutation.json, and summary.md, the summary printed at the end.
+// npm run test:mutation [-- SCOPE... [--incremental]]: StrykerJS over the extension layers
+// (stryker.config.mjs), or over the scopes named: a folder (background, shared, popup) or one module
+// of one (background/service.ts); options starting with "-" go to Stryker (`--concurrency=1`). Then
+// a summary a person can read: the score per folder and per file, and every surviving mutant with
+// its place and its change, under the commit it ran on and the time it took. Each set of scopes has
+// its own reports directory, reports/mutation/<scopes>/ (`all` for the whole scope, `background-
+// service.ts` for one module): mutation.html (every mutant in its source), mutation.json, and
+// summary.md, the summary printed at the end.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -87,16 +88,17 @@ function revision(): string {
 
 function main(): number {
   const args = process.argv.slice(2);
-  const folders = args.filter((arg) => !arg.startsWith('-'));
+  const scopes = args.filter((arg) => !arg.startsWith('-'));
   const options = args.filter((arg) => arg.startsWith('-'));
-  const reports = join('reports', 'mutation', folders.length > 0 ? folders.join('+') : 'all');
-  const env = { ...process.env, MUTATION_REPORTS: reports, ...(folders.length > 0 ? { MUTATION_FOLDERS: folders.join(',') } : {}) };
+  const name = scopes.length > 0 ? scopes.map((scope) => scope.replace(/^src\//, '').replaceAll('/', '-')).join('+') : 'all';
+  const reports = join('reports', 'mutation', name);
+  const env = { ...process.env, MUTATION_REPORTS: reports, ...(scopes.length > 0 ? { MUTATION_SCOPE: scopes.join(',') } : {}) };
   const started = Date.now();
   const run = spawnSync(join(ROOT, 'node_modules', '.bin', 'stryker'), ['run', ...options], { cwd: ROOT, env, stdio: 'inherit' });
   if (run.status !== 0) return run.status ?? 1;
   const minutes = (Date.now() - started) / 60_000;
   const summary = summarise(JSON.parse(readFileSync(join(ROOT, reports, 'mutation.json'), 'utf8')) as Report);
-  const title = `# Mutation testing: ${folders.length > 0 ? folders.join(', ') : 'the extension layers'}`;
+  const title = `# Mutation testing: ${scopes.length > 0 ? scopes.join(', ') : 'the extension layers'}`;
   const how = `On ${revision()}, ${new Date(started).toISOString().slice(0, 16).replace('T', ' ')} UTC: ${minutes.toFixed(1)} minutes${options.length > 0 ? ` (${options.join(' ')})` : ''}.`;
   const file = join(ROOT, reports, 'summary.md');
   mkdirSync(dirname(file), { recursive: true });

@@ -6,7 +6,7 @@ import type { Message } from '../shared/protocol';
 
 const sent: Message[] = [];
 const replies = new Map<string, unknown>();
-const tabs = { get: vi.fn(), query: vi.fn(), create: vi.fn() };
+const tabs = { get: vi.fn(), create: vi.fn() };
 const downloads = { download: vi.fn() };
 
 vi.mock('../shared/messaging', () => ({
@@ -29,7 +29,6 @@ const cookieJson = new Cookie({
 beforeEach(() => {
   sent.length = 0;
   replies.clear();
-  vi.stubGlobal('location', { search: '' });
 });
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -37,29 +36,6 @@ afterEach(() => {
 });
 
 describe('extensionApi', () => {
-  it('is about the active tab of the window, or about no page when it is the extension’s own page', async () => {
-    tabs.query.mockResolvedValueOnce([{ id: 4, url: 'https://www.example.com/a' }]);
-    expect(await extensionApi.currentTab()).toEqual({ tabId: 4, url: 'https://www.example.com/a' });
-    expect(tabs.query).toHaveBeenCalledWith({ active: true, currentWindow: true });
-    tabs.query.mockResolvedValueOnce([{ id: 5, url: 'chrome-extension://id/src/popup/index.html?full=1' }]);
-    expect(await extensionApi.currentTab()).toEqual({ tabId: null, url: null });
-    tabs.query.mockResolvedValueOnce([]);
-    expect(await extensionApi.currentTab()).toEqual({ tabId: null, url: null });
-  });
-
-  it('opened in a tab, is about the tab its URL names (or that tab’s URL as given, when the tab is gone)', async () => {
-    vi.stubGlobal('location', { search: '?full=1&tab=9&url=https%3A%2F%2Fshop.example.com%2F' });
-    tabs.get.mockResolvedValueOnce({ id: 9, url: 'https://shop.example.com/cart' });
-    expect(await extensionApi.currentTab()).toEqual({ tabId: 9, url: 'https://shop.example.com/cart' });
-    tabs.get.mockRejectedValueOnce(new Error('No tab with id: 9.'));
-    expect(await extensionApi.currentTab()).toEqual({ tabId: 9, url: 'https://shop.example.com/' });
-    vi.stubGlobal('location', { search: '?url=https%3A%2F%2Fshop.example.com%2F' });
-    tabs.query.mockResolvedValueOnce([{ id: 2, url: 'https://other.test/' }, { id: 3, url: 'https://shop.example.com/' }]);
-    expect(await extensionApi.currentTab()).toEqual({ tabId: 3, url: 'https://shop.example.com/' });
-    tabs.query.mockResolvedValueOnce([{ id: 2, url: 'https://other.test/' }]);
-    expect(await extensionApi.currentTab()).toEqual({ tabId: null, url: 'https://shop.example.com/' });
-  });
-
   it('asks for the jar’s rows and the browser’s cookies of the site at once, and shows both', async () => {
     replies.set('getCookieRows', [['sid', '1', 'www.example.com', false, '/', true, null, 0, null, true, 'Lax']]);
     replies.set('getCookies', { jar: [], browser: [{ name: 'js', value: '2', domain: 'www.example.com', hostOnly: true, path: '/', secure: false, httpOnly: false, sameSite: 'lax', session: true, storeId: '0' }], comparison: null, warnings: [] });

@@ -61,17 +61,20 @@ describe('the protocol mapped onto the views', () => {
     expect(browserCookieView({ ...base, sameSite: 'future_value' }).sameSite).toBe('future_value');
   });
 
-  it('shows a logged decision and a replayed one the same way', () => {
+  it('shows a logged decision with its party, and a replayed line with its response', () => {
     const cookieJson = cookie.toJSON();
     const entry: DecisionEntry = {
       id: 1, responseId: 2, time: 5, tabId: 7, site: 'example.com', topLevelUrl: 'https://www.example.com/', requestUrl: 'https://ads.test/p',
       requestHost: 'ads.test', resourceType: 'image', label: 'third-party', thirdParty: true, unverifiable: true, originReqHost: 'www.example.com',
       header: 'Set-Cookie', line: 'sid=x', accepted: false, rule: 'set.domain.blocked', reason: 'Blocked.', cookie: cookieJson, incognito: false,
     };
-    expect(decisionView(entry)).toEqual({ time: 5, tabId: 7, topSite: 'example.com', url: 'https://ads.test/p', line: 'sid=x', cookieName: 'sid', accepted: false, rule: 'set.domain.blocked', reason: 'Blocked.' });
+    expect(decisionView(entry)).toEqual({
+      time: 5, tabId: 7, topSite: 'example.com', url: 'https://ads.test/p', line: 'sid=x', cookieName: 'sid', accepted: false, rule: 'set.domain.blocked', reason: 'Blocked.',
+      thirdParty: true, label: 'third-party',
+    });
     expect(decisionView({ ...entry, cookie: null }).cookieName).toBeNull();
     expect(replayedView({ responseId: 2, requestUrl: 'https://ads.test/p', line: 'sid=x', accepted: true, cookie: cookieJson })).toEqual({
-      time: 0, tabId: -1, topSite: null, url: 'https://ads.test/p', line: 'sid=x', cookieName: 'sid', accepted: true, rule: undefined, reason: undefined,
+      responseId: 2, url: 'https://ads.test/p', line: 'sid=x', cookieName: 'sid', accepted: true, rule: undefined, reason: undefined,
     });
     expect(replayedView({ responseId: 2, requestUrl: 'https://ads.test/p', line: '', accepted: false, cookie: null }).cookieName).toBeNull();
   });

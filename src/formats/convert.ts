@@ -10,6 +10,12 @@ import { readCookiesTxt, writeCookiesTxt, type ExportDialect, type LineProblem }
 
 export class CookieFileError extends Error {
   override name = 'CookieFileError' as const;
+  /** The 1-based line of the text that could not be read, where one is to blame. */
+  readonly lineNumber: number | undefined;
+  constructor(message: string, lineNumber?: number) {
+    super(message);
+    this.lineNumber = lineNumber;
+  }
 }
 
 export interface ReadResult {
@@ -50,7 +56,8 @@ export function readCookieFile(bytes: Uint8Array, options: { format?: CookieFile
       try {
         jar.loadText(text.replace(/\r\n?/g, '\n'), { ignoreDiscard: true, ignoreExpires: true });
       } catch (error) {
-        if (error instanceof LoadError) throw new CookieFileError(`Not a readable LWP file: ${error.message}.`);
+        // Python's message names the file, which a text read from memory has not (it would say None).
+        if (error instanceof LoadError) throw new CookieFileError(`Not a readable LWP file: ${error.lineNumber === undefined ? error.message : `line ${error.lineNumber}: ${error.why ?? error.message}`}.`, error.lineNumber);
         throw error;
       }
       return { ...base, cookies: [...jar], problems: [] };

@@ -10,11 +10,14 @@ export class LoadError extends Error {
   readonly filename: string | undefined;
   /** 1-based line number of the offending line, where known. */
   readonly lineNumber: number | undefined;
+  /** What is wrong with that line, in words (without Python's message around it), where known. */
+  readonly why: string | undefined;
 
-  constructor(message: string, options: { filename?: string | undefined; lineNumber?: number | undefined; cause?: unknown } = {}) {
+  constructor(message: string, options: { filename?: string | undefined; lineNumber?: number | undefined; why?: string | undefined; cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.filename = options.filename;
     this.lineNumber = options.lineNumber;
+    this.why = options.why;
   }
 }
 

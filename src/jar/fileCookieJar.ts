@@ -187,7 +187,7 @@ export abstract class FileCookieJar extends CookieJar {
   /** A LoadError for one line: Python's message, then where and why. */
   static lineError(pythonMessage: string, line: FileLine, filename: string | null, why: string, cause?: unknown): LoadError {
     return new LoadError(`${pythonMessage} (line ${line.number}: ${why})`, {
-      filename: filename ?? undefined, lineNumber: line.number, cause,
+      filename: filename ?? undefined, lineNumber: line.number, why, cause,
     });
   }
 }

@@ -285,7 +285,7 @@ describe('messages', () => {
 
   it('answers malformed messages with BadRequest', async () => {
     const send = dispatcher(startFakeBrowser());
-    expect(await send({ type: 'exportJar', format: 'json' }, own)).toMatchObject({ ok: false, error: { name: 'BadRequest', message: expect.stringContaining('"format"') as unknown } });
+    expect(await send({ type: 'exportJar', format: 'xml' }, own)).toMatchObject({ ok: false, error: { name: 'BadRequest', message: expect.stringContaining('"format"') as unknown } });
     expect(await send({ type: 'explain' }, own)).toMatchObject({ ok: false, error: { name: 'BadRequest' } });
     expect(await send({ type: 'getDecisions', limit: -1 }, own)).toMatchObject({ ok: false, error: { name: 'BadRequest' } });
     expect(await send({ type: 'nope' }, own)).toMatchObject({ ok: false, error: { name: 'UnknownMessage' } });

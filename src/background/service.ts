@@ -7,7 +7,7 @@
 // logs) and its records marked dirty; StorageWriter writes what changed about a second later, one
 // record per site and per log page. Events that arrive before the stored state has loaded are
 // queued and applied in order; after a load that failed, nothing is written until the user chooses.
-import { CookieRequest, LWPCookieJar, MozillaCookieJar, type Cookie, type CookiePolicy } from '../jar';
+import { Cookie, CookieRequest, LWPCookieJar, MozillaCookieJar, type CookiePolicy } from '../jar';
 import type { Handlers } from '../shared/dispatch';
 import type {
   BrowserCookie, DecisionEntry, DecisionFilter, ErrorInfo, ExportResult, ReplayDecision, ReplayResult, SentHeaderEntry, Status, StoreStatus, WorkKind,
@@ -16,13 +16,16 @@ import {
   DEFAULT_SETTINGS, applyPreset, completeSettings, isPolicySettings, normaliseSettings, policyOptions, validateSettings,
   type PolicySettings, type PresetName,
 } from '../shared/settings';
-import { exportCookies } from '../formats';
 import {
   headerValue, setCookieLines,
   type BeforeRedirectDetails, type BeforeSendHeadersDetails, type HeadersReceivedDetails, type RequestDetails,
 } from './adapter';
 import { Classifier, CHROME_DEFAULT_STORE, type StoreKey } from './classify';
-import { browserToJarCookie, compareCookies, jarDomainOf, plainBrowserCookie, siteOf } from './cookies';
+import { CookieActions } from './browserActions';
+import { BrowserStore, type CookiesWriteApi } from './browserStore';
+import { jarKey, type JarPort } from './cookieChanges';
+import { exportFile } from './cookieExport';
+import { compareCookies, jarDomainOf, plainBrowserCookie, siteOf } from './cookies';
 import { cookieTableRow } from '../shared/cookieRows';
 import { hostOf } from '../shared/urls';
 import { DECISION_LIMIT, DecisionLog, LOG_BYTES, decisionEntries, logResponse, type LogLimits } from './decisionLog';
@@ -37,7 +40,8 @@ import { StoreRecords, StoreState, type StoreLimits } from './storeState';
 import type { SentHeadersListener } from './wiring';
 import { WorkMeter } from './workMeter';
 
-export interface CookiesApi { getAll(details: Record<string, unknown>): Promise<unknown[]> }
+/** The `cookies` API: read by the views, written by the actions (browserActions.ts). */
+export type CookiesApi = CookiesWriteApi;
 export interface TabsApi { query(query: Record<string, unknown>): Promise<{ id?: number | undefined; incognito: boolean }[]> }
 
 /** cookies.onChanged's details, as far as they are read. */
@@ -96,6 +100,8 @@ export class Background {
   private sentHeadersListener: SentHeadersListener | null = null;
   /** The settings are known: the stored ones have been read, or there are none. */
   private settingsRead = false;
+  /** Edit, create, delete, import and undo on the browser's store and the jar (browserActions.ts). */
+  readonly actions: CookieActions;
 
   constructor(private readonly options: BackgroundOptions) {
     this.now = options.now ?? Date.now;
@@ -113,6 +119,33 @@ export class Background {
       this.writer.onFailuresChanged = () => { this.failuresDirty = true; this.writer?.schedule(); };
     }
     this.ready = this.load();
+    this.actions = new CookieActions({
+      cookies: options.cookies, tabs: options.tabs, session: storage?.session ?? null, now: this.now, ready: this.ready,
+      jar: this.jarPort(),
+      isPrivate: (storeId) => (storeId === undefined ? this.defaultStore : this.classifier.classify({ tabId: -1, cookieStoreId: storeId })).private,
+    });
+  }
+
+  /** The jar of this instance's default store as the actions change it: through the mirror, so that its limits hold and its records are written. */
+  private jarPort(): JarPort {
+    return {
+      index: () => {
+        const index = new Map<string, ReturnType<Cookie['toJSON']>[]>();
+        for (const cookie of this.primary.mirror.jar) {
+          const json = cookie.toJSON();
+          const key = jarKey(json);
+          index.set(key, [...(index.get(key) ?? []), json]);
+        }
+        return index;
+      },
+      put: (json) => {
+        this.primary.mirror.add([{ cookie: new Cookie(json), used: this.now() }], { dirty: true });
+        this.changed(this.primary);
+      },
+      remove: (json) => {
+        if (this.primary.mirror.removeIfPresent(json.domain, json.path, json.name)) this.changed(this.primary);
+      },
+    };
   }
 
   // --- stores -------------------------------------------------------------------------------------
@@ -641,21 +674,10 @@ export class Background {
     return site === undefined ? [...mirror.jar] : mirror.cookiesOf(siteOf(site));
   }
 
-  private async browserCookies(site: string | undefined, warnings: string[]): Promise<BrowserCookie[]> {
+  private async browserCookies(site: string | undefined, warnings: string[], storeId?: string): Promise<BrowserCookie[]> {
     const api = this.options.cookies;
     if (api === undefined) throw Object.assign(new Error('The browser’s cookie store is not available here.'), { name: 'Unavailable' });
-    let raw: unknown[];
-    try {
-      // partitionKey {} asks for partitioned (CHIPS) cookies of every partition as well.
-      raw = await api.getAll({ partitionKey: {} });
-    } catch {
-      raw = await api.getAll({});
-      warnings.push('This browser cannot list partitioned cookies: only unpartitioned ones are shown.');
-    }
-    const cookies = raw.map((c) => plainBrowserCookie(c as Record<string, unknown>));
-    if (site === undefined) return cookies;
-    const wanted = siteOf(site);
-    return cookies.filter((cookie) => siteOf(cookie.domain) === wanted);
+    return new BrowserStore(api, storeId).list(site, warnings);
   }
 
   // --- replay -------------------------------------------------------------------------------------
@@ -715,28 +737,11 @@ export class Background {
 
   // --- export and import --------------------------------------------------------------------------
 
-  private async exportJar(message: Parameters<Handlers['exportJar']>[0]): Promise<ExportResult> {
-    const warnings: string[] = [];
-    const format = message.format;
-    const dialect = message.dialect ?? 'python';
-    if (format === 'lwp' && dialect !== 'python') warnings.push(`The LWP format has no dialects: the file is what Python's LWPCookieJar writes (the "${dialect}" dialect applies to cookies.txt only).`);
-    let cookies: Cookie[];
-    if ((message.source ?? 'jar') === 'browser') {
-      const lost = { SameSite: 0, 'partition key': 0 };
-      cookies = (await this.browserCookies(message.site, warnings)).map((raw) => {
-        const { cookie, lost: what } = browserToJarCookie(raw);
-        for (const field of what) lost[field]++;
-        return cookie;
-      });
-      if (lost.SameSite > 0 && format === 'mozilla') warnings.push(`${lost.SameSite} browser cookies lose their SameSite attribute.`);
-      if (lost['partition key'] > 0) warnings.push(`${lost['partition key']} partitioned browser cookies lose their partition key: the file treats them as ordinary cookies.`);
-    } else {
-      cookies = this.jarCookies(message.site);
-    }
-    return exportCookies(cookies, {
-      format, dialect, site: message.site,
-      includeSession: message.includeSession ?? true, includeExpired: message.includeExpired ?? false,
-    }, this.now() / 1000, warnings);
+  private exportJar(message: Parameters<Handlers['exportJar']>[0]): Promise<ExportResult> {
+    return exportFile(message, {
+      jar: (site) => this.jarCookies(site),
+      browser: (site, storeId, warnings) => this.browserCookies(site, warnings, storeId),
+    }, this.now());
   }
 
   private importJar(message: Parameters<Handlers['importJar']>[0]): { imported: number; jarSize: number; refused: number; evicted: number } {
@@ -762,8 +767,11 @@ export class Background {
         const warnings: string[] = [];
         const source = m.source ?? 'both';
         const jar = source === 'browser' ? [] : this.jarCookies(m.site).map((c) => c.toJSON());
-        const browser = source === 'jar' ? null : await this.browserCookies(m.site, warnings);
-        return { jar, browser, comparison: source === 'both' && browser !== null ? compareCookies(jar, browser) : null, warnings };
+        const browser = source === 'jar' ? null : await this.browserCookies(m.site, warnings, m.storeId);
+        return {
+          jar, browser, comparison: source === 'both' && browser !== null ? compareCookies(jar, browser) : null, warnings,
+          scope: m.site === undefined ? null : siteOf(m.site),
+        };
       }),
       getCookieRows: (m) => loaded(() => this.jarCookies(m.site).map(cookieTableRow)),
       getDecisions: (m) => loaded(() => this.decisions(m)),
@@ -814,6 +822,7 @@ export class Background {
         return { removed: 1 };
       }),
       resolveLoadError: (m) => loaded(() => this.resolveLoadError(m.action)),
+      ...this.actions.handlers(),
     };
   }
 }

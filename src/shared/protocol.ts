@@ -4,6 +4,7 @@
 // `{ ok: false, error: { name, message } }`. Incoming messages are `unknown` until `checkMessage`
 // has validated them: a malformed one is answered with a `BadRequest` error.
 import type { Cookie } from '../jar';
+import type { CookieIdentity } from './cookieIdentity';
 import { validateSettings, type PolicySettings, type PresetName, PRESET_NAMES } from './settings';
 
 /** A jar cookie as plain data: `cookie.toJSON()` (`new Cookie(json)` gives it back). */
@@ -25,6 +26,126 @@ export interface BrowserCookie {
   storeId: string;
   /** CHIPS: the top-level site of a partitioned cookie. */
   partitionKey?: { topLevelSite?: string; hasCrossSiteAncestor?: boolean };
+}
+
+/** The SameSite values of the `cookies` API. */
+export type SameSiteStatus = 'no_restriction' | 'lax' | 'strict' | 'unspecified';
+export const SAME_SITE_STATUSES: readonly SameSiteStatus[] = ['no_restriction', 'lax', 'strict', 'unspecified'];
+
+/**
+ * Every attribute of a cookie to write into the browser's store (`cookies.set` takes it, the store
+ * keys it by name, domain (host-only or not), path and partition). The store named beside it.
+ */
+export interface BrowserCookieInput {
+  name: string;
+  value: string;
+  /** The host of a host-only cookie, or the domain of a domain cookie (leading dot optional). */
+  domain: string;
+  hostOnly: boolean;
+  path: string;
+  secure: boolean;
+  httpOnly: boolean;
+  sameSite: SameSiteStatus;
+  /** Seconds since the epoch; absent: a session cookie. */
+  expirationDate?: number;
+  /** CHIPS: the partition (top-level site as `https://example.com`); absent: unpartitioned. */
+  partitionKey?: { topLevelSite: string; hasCrossSiteAncestor?: boolean };
+}
+
+/** Which cookie of a store: host-only or domain, domain, path, name, partition (src/shared/cookieIdentity.ts). */
+export type { CookieIdentity };
+
+/** One cookie store of the browser: the normal one, an incognito one (when the extension is allowed there), a container. */
+export interface CookieStoreInfo {
+  id: string;
+  incognito: boolean;
+  tabIds: number[];
+}
+
+/** The browser model's verdict on writing a cookie, before it is written (src/browser-model's checkCookie). */
+export interface BrowserCookieCheck {
+  /** The browser will set it (store it, or, already expired, delete its namesake). */
+  ok: boolean;
+  outcome: 'stored' | 'deleted' | 'refused';
+  /** Chromium's reason names (Network.SetCookieBlockedReason and the cookies API's own), empty unless refused. */
+  reasons: string[];
+  sentence: string;
+  /** What the browser changes without refusing (an expiry capped at 400 days, ...). */
+  notes: string[];
+  /** The cookie of the same identity the store holds now, which the write replaces. */
+  replaces: BrowserCookie | null;
+}
+
+/** One applied change to the cookies (browser store, jar, or both), as the undo button names it. */
+export interface ChangeSummary {
+  id: number;
+  /** What was done: "Edited theme", "Deleted 3 cookies", "Imported 12 cookies". */
+  label: string;
+  /** The browser store it changed (null: only the jar). */
+  storeId: string | null;
+  /** Milliseconds since the epoch. */
+  time: number;
+  /** Cookies written or removed, per store. */
+  browser: number;
+  jar: number;
+}
+
+/** A cookie file's format, as import and export know them (src/formats). */
+export type CookieFileFormat = 'mozilla' | 'lwp' | 'json' | 'header';
+export type ImportTarget = 'browser' | 'jar';
+export type ImportAction = 'add' | 'replace' | 'same' | 'refused' | 'expired';
+
+export interface ImportRequest {
+  text: string;
+  /** Absent: detected from the text. */
+  format?: CookieFileFormat;
+  /** For a Cookie header: the URL it was sent to (the header says nothing of domain or path). */
+  url?: string;
+  target: ImportTarget;
+  /** The browser store to import into (default: the normal one). */
+  storeId?: string;
+}
+
+export interface ImportPreviewRow {
+  /** The cookie as it would be written. */
+  cookie: BrowserCookieInput;
+  /** add: new; replace: overwrites a cookie of the same identity; same: already there, identical; refused: the browser would refuse it; expired: in the past, left out. */
+  action: ImportAction;
+  /** The browser model's reasons (refused), or what is replaced / why it is left out. */
+  reasons: string[];
+  sentence: string;
+}
+
+export interface ImportPreview {
+  format: CookieFileFormat;
+  /** Why that format: the sign found in the text, or "chosen". */
+  formatReason: string;
+  rows: ImportPreviewRow[];
+  /** Lines (JSON: entries) that are not cookies, each left out, with their line number. */
+  problems: { line: number; message: string }[];
+  /** What the reading changed or lost (a cookies.txt without its header line, an unknown SameSite, ...). */
+  warnings: string[];
+  counts: Record<ImportAction, number>;
+}
+
+export interface ImportResult {
+  added: number;
+  replaced: number;
+  /** Left out: identical already, refused by the browser (model), expired. */
+  unchanged: number;
+  refused: number;
+  expired: number;
+  change: ChangeSummary | null;
+}
+
+/** A cookie as the `setBrowserCookie` reply reads it back from the store. */
+export interface AppliedCookie {
+  check: BrowserCookieCheck;
+  /** What the browser stored, read back (null: nothing, e.g. an expired cookie deleted its namesake). */
+  stored: BrowserCookie | null;
+  /** Where the stored cookie differs from what was asked, one sentence each. */
+  differences: string[];
+  change: ChangeSummary;
 }
 
 /** How the background labels the request a response belongs to. */
@@ -195,7 +316,7 @@ export interface Status {
   work: WorkStatus;
 }
 
-export type ExportFormat = 'mozilla' | 'lwp';
+export type ExportFormat = CookieFileFormat;
 export type ExportDialect = 'python' | 'curl' | 'wget' | 'yt-dlp';
 export type CookieSource = 'jar' | 'browser';
 
@@ -211,6 +332,12 @@ export interface ExportRequest {
   includeSession?: boolean;
   /** Default false. */
   includeExpired?: boolean;
+  /** For the `header` format: the URL the Cookie header is for (only the cookies sent there). */
+  url?: string;
+  /** The browser store (source `browser`; default: the normal one). */
+  storeId?: string;
+  /** Only these cookies (a selection), by identity. */
+  cookies?: CookieIdentity[];
 }
 
 export interface ExportResult { text: string; filename: string; warnings: string[]; count: number }
@@ -250,7 +377,8 @@ export interface DecisionFilter {
 export interface Protocol {
   getStatus: { request: object; reply: Status };
   /** The jar's cookies (and the browser's, compared), of one site or all. */
-  getCookies: { request: { site?: string; source?: CookieSource | 'both' }; reply: { jar: CookieJSON[]; browser: BrowserCookie[] | null; comparison: ComparisonRow[] | null; warnings: string[] } };
+  /** `scope`: the registrable domain whose cookies these are (null: every site); `storeId`: the browser store (default: the normal one). */
+  getCookies: { request: { site?: string; source?: CookieSource | 'both'; storeId?: string }; reply: { jar: CookieJSON[]; browser: BrowserCookie[] | null; comparison: ComparisonRow[] | null; warnings: string[]; scope: string | null } };
   /** The jar's cookies of one site or all as compact rows (the popup's table; see CookieTableRow). */
   getCookieRows: { request: { site?: string }; reply: CookieTableRow[] };
   getDecisions: { request: DecisionFilter; reply: DecisionEntry[] };
@@ -268,6 +396,23 @@ export interface Protocol {
   deleteCookie: { request: { domain: string; path: string; name: string }; reply: { removed: number } };
   /** After a failed load: 'keep' drops the unreadable records and saves again; 'startAfresh' deletes every stored record and empties the jar and logs. */
   resolveLoadError: { request: { action: 'keep' | 'startAfresh' }; reply: Status };
+  // --- acting on the browser's store (src/background/browserActions.ts, docs/messages.md) ---
+  /** The browser's cookie stores, and the one of a tab. */
+  getCookieStores: { request: { tabId?: number }; reply: { stores: CookieStoreInfo[]; tabStoreId: string | null } };
+  /** The browser model's verdict on writing this cookie (replacing `replaces`, when an edit changes its identity); changes nothing. */
+  checkBrowserCookie: { request: { storeId?: string; cookie: BrowserCookieInput; replaces?: CookieIdentity }; reply: BrowserCookieCheck };
+  /** Writes one cookie into the browser's store (an edit removes `replaces` when the identity changed), reads it back; undoable. */
+  setBrowserCookie: { request: { storeId?: string; cookie: BrowserCookieInput; replaces?: CookieIdentity }; reply: AppliedCookie };
+  /** Removes exactly these cookies from the browser's store and/or the jar, all or nothing; undoable. */
+  removeCookies: { request: { storeId?: string; browser?: CookieIdentity[]; jar?: CookieIdentity[]; label?: string }; reply: { browser: number; jar: number; missing: number; change: ChangeSummary | null } };
+  /** The change the next undoLastChange reverts, if any. */
+  getLastChange: { request: object; reply: ChangeSummary | null };
+  /** Restores the cookies the last change replaced or removed, and removes those it added. */
+  undoLastChange: { request: object; reply: { undone: ChangeSummary; browser: number; jar: number } };
+  /** A cookie file read (any format) and what the browser (model) or the jar would do with each cookie; changes nothing. */
+  previewImport: { request: ImportRequest; reply: ImportPreview };
+  /** Imports a cookie file into the browser's store or the jar, all or nothing; undoable. */
+  importCookies: { request: ImportRequest; reply: ImportResult };
 }
 
 export type MessageType = keyof Protocol;
@@ -314,7 +459,8 @@ function policyParams(params: Params): string | null {
 
 const guards: { [K in MessageType]: Guard } = {
   getStatus: (p) => onlyKeys(p, []),
-  getCookies: (p) => first(onlyKeys(p, ['site', 'source']), optional(p, 'site', isNonEmptyString, 'a host name'),
+  getCookies: (p) => first(onlyKeys(p, ['site', 'source', 'storeId']), optional(p, 'site', isNonEmptyString, 'a host name'),
+    optional(p, 'storeId', isNonEmptyString, 'a cookie store id'),
     optional(p, 'source', oneOf('jar', 'browser', 'both'), '"jar", "browser" or "both"')),
   getCookieRows: (p) => first(onlyKeys(p, ['site']), optional(p, 'site', isNonEmptyString, 'a host name')),
   getDecisions: (p) => first(onlyKeys(p, ['tabId', 'site', 'accepted', 'rule', 'limit']), optional(p, 'tabId', isInt, 'an integer'),
@@ -329,8 +475,10 @@ const guards: { [K in MessageType]: Guard } = {
   setPolicy: (p) => first(onlyKeys(p, ['settings', 'preset', 'replaceJar']), optional(p, 'replaceJar', isBool, 'true or false'),
     p['settings'] === undefined && p['preset'] === undefined ? 'Give "settings" or "preset".' : null, policyParams(p)),
   replay: (p) => first(onlyKeys(p, ['settings', 'preset']), policyParams(p)),
-  exportJar: (p) => first(onlyKeys(p, ['format', 'dialect', 'source', 'site', 'includeSession', 'includeExpired']),
-    required(p, 'format', oneOf('mozilla', 'lwp'), '"mozilla" or "lwp"'),
+  exportJar: (p) => first(onlyKeys(p, ['format', 'dialect', 'source', 'site', 'includeSession', 'includeExpired', 'url', 'storeId', 'cookies']),
+    required(p, 'format', oneOf('mozilla', 'lwp', 'json', 'header'), '"mozilla", "lwp", "json" or "header"'),
+    p['format'] === 'header' && !isHttpUrl(p['url']) ? '"url" must be an http or https URL for the header format.' : optional(p, 'url', isHttpUrl, 'an http or https URL'),
+    optional(p, 'storeId', isNonEmptyString, 'a cookie store id'), optional(p, 'cookies', isIdentityList, 'a list of cookie identities { domain, hostOnly, path, name, partition }'),
     optional(p, 'dialect', oneOf('python', 'curl', 'wget', 'yt-dlp'), '"python", "curl", "wget" or "yt-dlp"'),
     optional(p, 'source', oneOf('jar', 'browser'), '"jar" or "browser"'), optional(p, 'site', isNonEmptyString, 'a host name'),
     optional(p, 'includeSession', isBool, 'true or false'), optional(p, 'includeExpired', isBool, 'true or false')),
@@ -341,7 +489,61 @@ const guards: { [K in MessageType]: Guard } = {
   resolveLoadError: (p) => first(onlyKeys(p, ['action']), required(p, 'action', oneOf('keep', 'startAfresh'), '"keep" or "startAfresh"')),
   deleteCookie: (p) => first(onlyKeys(p, ['domain', 'path', 'name']), required(p, 'domain', isNonEmptyString, 'a cookie domain'),
     required(p, 'path', isString, 'a cookie path'), required(p, 'name', isString, 'a cookie name')),
+  getCookieStores: (p) => first(onlyKeys(p, ['tabId']), optional(p, 'tabId', isInt, 'an integer')),
+  checkBrowserCookie: (p) => cookieWrite(p),
+  setBrowserCookie: (p) => cookieWrite(p),
+  removeCookies: (p) => first(onlyKeys(p, ['storeId', 'browser', 'jar', 'label']), optional(p, 'storeId', isNonEmptyString, 'a cookie store id'),
+    optional(p, 'browser', isIdentityList, 'a list of cookie identities { domain, hostOnly, path, name, partition }'),
+    optional(p, 'jar', isIdentityList, 'a list of cookie identities { domain, hostOnly, path, name, partition }'),
+    optional(p, 'label', isNonEmptyString, 'a short description')),
+  getLastChange: (p) => onlyKeys(p, []),
+  undoLastChange: (p) => onlyKeys(p, []),
+  previewImport: (p) => importParams(p),
+  importCookies: (p) => importParams(p),
 };
+
+function cookieWrite(p: Params): string | null {
+  return first(onlyKeys(p, ['storeId', 'cookie', 'replaces']), optional(p, 'storeId', isNonEmptyString, 'a cookie store id'),
+    cookieInputProblem(p['cookie']), optional(p, 'replaces', isIdentity, 'a cookie identity { domain, hostOnly, path, name, partition }'));
+}
+
+function importParams(p: Params): string | null {
+  return first(onlyKeys(p, ['text', 'format', 'url', 'target', 'storeId']), required(p, 'text', isString, 'the file text'),
+    optional(p, 'format', oneOf('mozilla', 'lwp', 'json', 'header'), '"mozilla", "lwp", "json" or "header"'),
+    optional(p, 'url', isHttpUrl, 'an http or https URL'), required(p, 'target', oneOf('browser', 'jar'), '"browser" or "jar"'),
+    optional(p, 'storeId', isNonEmptyString, 'a cookie store id'));
+}
+
+const isRecord = (v: unknown): v is Params => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function isIdentity(v: unknown): boolean {
+  return isRecord(v) && isNonEmptyString(v['domain']) && isBool(v['hostOnly']) && isString(v['path']) && isString(v['name'])
+    && (v['partition'] === null || isString(v['partition'])) && Object.keys(v).every((k) => ['domain', 'hostOnly', 'path', 'name', 'partition'].includes(k));
+}
+const isIdentityList = (v: unknown): boolean => Array.isArray(v) && v.every(isIdentity);
+
+/** What is wrong with a BrowserCookieInput, or null. */
+function cookieInputProblem(v: unknown): string | null {
+  if (!isRecord(v)) return '"cookie" must be an object { name, value, domain, hostOnly, path, secure, httpOnly, sameSite, expirationDate?, partitionKey? }.';
+  const key = (name: string) => `"cookie.${name}"`;
+  const allowed = ['name', 'value', 'domain', 'hostOnly', 'path', 'secure', 'httpOnly', 'sameSite', 'expirationDate', 'partitionKey'];
+  const extra = Object.keys(v).filter((k) => !allowed.includes(k));
+  if (extra.length > 0) return `Unknown cookie field${extra.length > 1 ? 's' : ''} ${extra.map((k) => `"${k}"`).join(', ')}.`;
+  for (const name of ['name', 'value', 'path']) if (!isString(v[name])) return `${key(name)} must be a string.`;
+  if (!isNonEmptyString(v['domain'])) return `${key('domain')} must be a host or domain.`;
+  for (const name of ['hostOnly', 'secure', 'httpOnly']) if (!isBool(v[name])) return `${key(name)} must be true or false.`;
+  if (!oneOf(...SAME_SITE_STATUSES)(v['sameSite'])) return `${key('sameSite')} must be one of ${SAME_SITE_STATUSES.map((s) => `"${s}"`).join(', ')}.`;
+  const expiry = v['expirationDate'];
+  if (expiry !== undefined && (typeof expiry !== 'number' || !Number.isFinite(expiry))) return `${key('expirationDate')} must be seconds since the epoch.`;
+  const partition = v['partitionKey'];
+  if (partition !== undefined) {
+    if (!isRecord(partition) || !isNonEmptyString(partition['topLevelSite']) || (partition['hasCrossSiteAncestor'] !== undefined && !isBool(partition['hasCrossSiteAncestor']))
+      || Object.keys(partition).some((k) => k !== 'topLevelSite' && k !== 'hasCrossSiteAncestor')) {
+      return `${key('partitionKey')} must be { topLevelSite, hasCrossSiteAncestor? }.`;
+    }
+  }
+  return null;
+}
 
 export const MESSAGE_TYPES = Object.keys(guards) as MessageType[];
 

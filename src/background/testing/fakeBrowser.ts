@@ -6,6 +6,7 @@ import type { BeforeRedirectDetails, BeforeSendHeadersDetails, HeadersReceivedDe
 import { Background, type BackgroundOptions, type CookieChange } from '../service';
 import { itemBytes, type StorageArea } from '../store';
 import { registerListeners } from '../wiring';
+import { fakeCookiesApi, type FakeCookiesApi } from './fakeCookies';
 
 export interface FakeStorage extends StorageArea {
   data: Record<string, unknown>;
@@ -100,6 +101,8 @@ export interface FakeBrowser {
   local: FakeStorage;
   session: FakeStorage;
   cookieStore: Record<string, unknown>[];
+  /** The fake cookies API over cookieStore (Chromium's behaviour: testing/fakeCookies.ts). */
+  cookies: FakeCookiesApi;
   openTabs: { id: number; incognito: boolean }[];
   background: Background;
   /** Milliseconds since the epoch; tests move it. */
@@ -113,6 +116,7 @@ export interface FakeBrowser {
  */
 export function startFakeBrowser(options: {
   local?: FakeStorage; session?: FakeStorage; background?: Partial<BackgroundOptions>; partitionedCookies?: boolean; incognitoInstance?: boolean;
+  cookieStores?: { id: string; tabIds: number[] }[];
 } = {}): FakeBrowser {
   const events = fakeEvents();
   const clock = { now: Date.UTC(2025, 0, 1) };
@@ -121,23 +125,22 @@ export function startFakeBrowser(options: {
   const local = options.local ?? fakeStorage();
   const session = options.session ?? fakeStorage();
   const incognito = options.incognitoInstance === true;
+  const cookies = fakeCookiesApi(cookieStore, {
+    now: () => clock.now, ...(options.partitionedCookies === undefined ? {} : { partitioned: options.partitionedCookies }),
+    ...(options.cookieStores === undefined ? {} : { stores: options.cookieStores }),
+  });
   const background = new Background({
     storage: incognito ? null : { local, session },
     readSettings: async () => (await local.get('settings'))['settings'],
     incognitoInstance: incognito,
     quota: { local: local.quotaBytes, session: session.quotaBytes },
     now: () => clock.now,
-    cookies: {
-      getAll: (details) => {
-        if ('partitionKey' in details && options.partitionedCookies === false) return Promise.reject(new Error('Unexpected property "partitionKey"'));
-        return Promise.resolve(cookieStore.filter((c) => 'partitionKey' in details || c['partitionKey'] === undefined).map((c) => structuredClone(c)));
-      },
-    },
+    cookies,
     tabs: { query: () => Promise.resolve(openTabs.map((t) => ({ ...t }))) },
     ...options.background,
   });
   background.useSentHeadersListener(registerListeners(events, background, { headersReceived: ['responseHeaders', 'extraHeaders'], beforeSendHeaders: ['requestHeaders', 'extraHeaders'] }));
-  return { events, local, session, cookieStore, openTabs, background, clock };
+  return { events, local, session, cookieStore, cookies, openTabs, background, clock };
 }
 
 let requestCounter = 0;

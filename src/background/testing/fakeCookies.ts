@@ -1,0 +1,102 @@
+// A fake `cookies` API for the background's unit tests that behaves as Chromium's does where the
+// actions depend on it (measured in Chromium 156, docs/messages.md):
+// - set() decides with the browser model's cookies.set pre-check (itself checked against Chromium's
+//   cookies.set), keys cookies by name, domain, path and partition, and resolves with what
+//   get(url, name) would give (possibly another cookie of that name), or rejects with Chromium's
+//   message; an already expired cookie deletes the cookie of its identity;
+// - getAll() filters by store, name, domain (the domain and its subdomains) and partition
+//   (`partitionKey: {}` for every partition, none for unpartitioned cookies only);
+// - an unknown store id is an error.
+// Tests can make the next writes fail (a cookie the model accepts but the browser refuses).
+import { BrowserCookieStore } from '../../browser-model';
+
+export type RawCookie = Record<string, unknown>;
+
+export interface FakeCookiesApi {
+  getAll(details: Record<string, unknown>): Promise<unknown[]>;
+  set(details: { url: string; name?: string; value?: string; domain?: string; path?: string; secure?: boolean; httpOnly?: boolean; sameSite?: string; expirationDate?: number; storeId?: string; partitionKey?: { topLevelSite?: string; hasCrossSiteAncestor?: boolean } }): Promise<unknown>;
+  getAllCookieStores(): Promise<{ id: string; tabIds: number[] }[]>;
+  /** Refuse every write of a cookie that matches (as a browser refusing what the model accepts), until cleared. */
+  refuse: ((details: { name?: string; value?: string }) => boolean) | null;
+  /** Every set() call, in order. */
+  calls: Record<string, unknown>[];
+}
+
+const storeOf = (cookie: RawCookie): string => (typeof cookie['storeId'] === 'string' && cookie['storeId'] !== '' ? cookie['storeId'] : '0');
+const partitionOf = (cookie: RawCookie): string => {
+  const key = cookie['partitionKey'] as { topLevelSite?: string; hasCrossSiteAncestor?: boolean } | undefined;
+  return key?.topLevelSite === undefined ? '' : `${key.topLevelSite} ${String(key.hasCrossSiteAncestor ?? false)}`;
+};
+const identity = (cookie: RawCookie): string => `${storeOf(cookie)}\t${String(cookie['domain'])}\t${String(cookie['path'])}\t${String(cookie['name'])}\t${partitionOf(cookie)}`;
+const bare = (domain: string): string => (domain.startsWith('.') ? domain.slice(1) : domain);
+
+function domainMatches(cookieDomain: string, filter: string): boolean {
+  const d = bare(cookieDomain).toLowerCase();
+  const f = bare(filter).toLowerCase();
+  return d === f || d.endsWith(`.${f}`);
+}
+
+/** A cookies API over `cookies` (the array is the store: tests may read and fill it). */
+export function fakeCookiesApi(cookies: RawCookie[], options: { stores?: { id: string; tabIds: number[] }[]; partitioned?: boolean; now: () => number }): FakeCookiesApi {
+  const stores = options.stores ?? [{ id: '0', tabIds: [1] }];
+  const checkStore = (storeId: unknown): string => {
+    const id = typeof storeId === 'string' ? storeId : '0';
+    if (!stores.some((s) => s.id === id)) throw new Error(`Invalid cookie store id: "${id}".`);
+    return id;
+  };
+  const api: FakeCookiesApi = {
+    refuse: null,
+    calls: [],
+    getAll(details) {
+      try {
+        if ('partitionKey' in details && options.partitioned === false) throw new Error('Unexpected property "partitionKey"');
+        const storeId = checkStore(details['storeId']);
+        const all = 'partitionKey' in details;
+        return Promise.resolve(cookies
+          .filter((c) => storeOf(c) === storeId && (all || c['partitionKey'] === undefined))
+          .filter((c) => typeof details['name'] !== 'string' || c['name'] === details['name'])
+          .filter((c) => typeof details['domain'] !== 'string' || domainMatches(String(c['domain']), details['domain']))
+          .map((c) => structuredClone({ storeId, ...c })));
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    },
+    set(details) {
+      api.calls.push({ ...details });
+      let storeId: string;
+      try { storeId = checkStore(details.storeId); } catch (error) { return Promise.reject(error instanceof Error ? error : new Error(String(error))); }
+      const name = details.name ?? '';
+      const failure = new Error(`Failed to parse or set cookie named "${name}".`);
+      if (api.refuse?.(details) === true) return Promise.reject(failure);
+      const key = details.partitionKey === undefined ? undefined
+        : { topLevelSite: details.partitionKey.topLevelSite ?? '', hasCrossSiteAncestor: details.partitionKey.hasCrossSiteAncestor ?? true };
+      const model = new BrowserCookieStore({ now: options.now });
+      const check = model.checkCookie({
+        url: details.url, name, value: details.value ?? '', path: details.path ?? '/', secure: details.secure ?? false, httpOnly: details.httpOnly ?? false,
+        sameSite: (details.sameSite ?? 'unspecified') as 'unspecified',
+        ...(details.domain === undefined ? {} : { domain: details.domain }),
+        ...(details.expirationDate === undefined ? {} : { expirationDate: details.expirationDate }),
+        ...(key === undefined ? {} : { partitionKey: key }),
+      });
+      if (!check.ok || check.cookie === undefined) return Promise.reject(failure);
+      const made = check.cookie;
+      const cookie: RawCookie = {
+        name: made.name, value: made.value, domain: made.domain, hostOnly: made.hostOnly, path: made.path, secure: made.secure,
+        httpOnly: made.httpOnly, sameSite: made.sameSite, session: made.session, storeId,
+        ...(made.expirationDate === undefined ? {} : { expirationDate: made.expirationDate }),
+        ...(key === undefined ? {} : { partitionKey: key }),
+      };
+      const at = cookies.findIndex((c) => identity(c) === identity(cookie));
+      if (at >= 0) cookies.splice(at, 1);
+      if (check.outcome === 'deleted') return Promise.resolve(null);
+      cookies.push(cookie);
+      // Chromium answers with get(url, name): the first cookie of that name the URL reaches, maybe another one.
+      const url = new URL(details.url);
+      const reached = cookies.find((c) => c['name'] === name && storeOf(c) === storeId && domainMatches(url.hostname, String(c['domain']))
+        && url.pathname.startsWith(String(c['path'])));
+      return Promise.resolve(reached === undefined ? null : structuredClone(reached));
+    },
+    getAllCookieStores: () => Promise.resolve(stores.map((s) => ({ id: s.id, tabIds: [...s.tabIds] }))),
+  };
+  return api;
+}

@@ -181,6 +181,16 @@ describe('stores', () => {
     expect(fake.session.data[UNDO_KEY]).toMatchObject({ summary: { label: 'Created "normal"', storeId: '0' } });
   });
 
+  it('in Chrome\'s incognito instance (no storage area at all) the undo record stays in memory', async () => {
+    const { fake, send } = await setup({ incognitoInstance: true });
+    await send({ type: 'setBrowserCookie', cookie: cookie({ name: 'private' }) });
+    expect((await send({ type: 'getLastChange' }))?.label).toBe('Created "private"');
+    expect(fake.session.data).toEqual({});
+    expect(fake.local.data).toEqual({});
+    await send({ type: 'undoLastChange' });
+    expect(fake.cookieStore).toEqual([]);
+  });
+
   it('undo works after the worker was stopped and started again', async () => {
     const first = await setup();
     await seed(first.send, cookie({ name: 'a', value: '1' }));

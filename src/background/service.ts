@@ -20,7 +20,7 @@ import {
   headerValue, setCookieLines,
   type BeforeRedirectDetails, type BeforeSendHeadersDetails, type HeadersReceivedDetails, type RequestDetails,
 } from './adapter';
-import { Classifier, CHROME_DEFAULT_STORE, type StoreKey } from './classify';
+import { Classifier, CHROME_DEFAULT_STORE, CHROME_INCOGNITO_STORE, type StoreKey } from './classify';
 import { CookieActions } from './browserActions';
 import { BrowserStore, type CookiesWriteApi } from './browserStore';
 import { jarKey, type JarPort } from './cookieChanges';
@@ -122,7 +122,8 @@ export class Background {
     this.actions = new CookieActions({
       cookies: options.cookies, tabs: options.tabs, session: storage?.session ?? null, now: this.now, ready: this.ready,
       jar: this.jarPort(),
-      isPrivate: (storeId) => (storeId === undefined ? this.defaultStore : this.classifier.classify({ tabId: -1, cookieStoreId: storeId })).private,
+      isPrivate: (storeId) => (storeId === undefined ? this.defaultStore.private
+        : storeId === CHROME_INCOGNITO_STORE || this.classifier.classify({ tabId: -1, cookieStoreId: storeId }).private),
     });
   }
 

@@ -128,6 +128,7 @@ export function startFakeBrowser(options: {
   const cookies = fakeCookiesApi(cookieStore, {
     now: () => clock.now, ...(options.partitionedCookies === undefined ? {} : { partitioned: options.partitionedCookies }),
     ...(options.cookieStores === undefined ? {} : { stores: options.cookieStores }),
+    onChanged: (change) => { events.cookies.onChanged.dispatch(change); },
   });
   const background = new Background({
     storage: incognito ? null : { local, session },

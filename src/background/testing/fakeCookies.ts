@@ -37,7 +37,11 @@ function domainMatches(cookieDomain: string, filter: string): boolean {
 }
 
 /** A cookies API over `cookies` (the array is the store: tests may read and fill it). */
-export function fakeCookiesApi(cookies: RawCookie[], options: { stores?: { id: string; tabIds: number[] }[]; partitioned?: boolean; now: () => number }): FakeCookiesApi {
+export function fakeCookiesApi(cookies: RawCookie[], options: {
+  stores?: { id: string; tabIds: number[] }[]; partitioned?: boolean; now: () => number;
+  /** cookies.onChanged, with Chromium's causes: an overwrite removes the old cookie ('overwrite'), an expired write removes it ('expired_overwrite'). */
+  onChanged?: (change: { removed: boolean; cause: string; cookie: RawCookie }) => void;
+}): FakeCookiesApi {
   const stores = options.stores ?? [{ id: '0', tabIds: [1] }];
   const checkStore = (storeId: unknown): string => {
     const id = typeof storeId === 'string' ? storeId : '0';
@@ -87,9 +91,14 @@ export function fakeCookiesApi(cookies: RawCookie[], options: { stores?: { id: s
         ...(key === undefined ? {} : { partitionKey: key }),
       };
       const at = cookies.findIndex((c) => identity(c) === identity(cookie));
-      if (at >= 0) cookies.splice(at, 1);
-      if (check.outcome === 'deleted') return Promise.resolve(null);
+      const deleted = check.outcome === 'deleted';
+      if (at >= 0) {
+        const [old] = cookies.splice(at, 1);
+        if (old !== undefined) options.onChanged?.({ removed: true, cause: deleted ? 'expired_overwrite' : 'overwrite', cookie: structuredClone(old) });
+      }
+      if (deleted) return Promise.resolve(null);
       cookies.push(cookie);
+      options.onChanged?.({ removed: false, cause: 'explicit', cookie: structuredClone(cookie) });
       // Chromium answers with get(url, name): the first cookie of that name the URL reaches, maybe another one.
       const url = new URL(details.url);
       const reached = cookies.find((c) => c['name'] === name && storeOf(c) === storeId && domainMatches(url.hostname, String(c['domain']))

@@ -6,10 +6,10 @@ import type { Handlers } from '../shared/dispatch';
 import { plural } from '../shared/words';
 import { browserIdentity, identityKey, type CookieIdentity } from '../shared/cookieIdentity';
 import type { AppliedCookie, BrowserCookie, BrowserCookieInput, ChangeSummary, CookieStoreInfo, ImportPreview, ImportRequest, ImportResult } from '../shared/protocol';
-import { checkWrite } from './browserCheck';
-import { BrowserStore, completeInput, inputIdentity, inputOf, type CookiesWriteApi } from './browserStore';
+import { checkWrite, completeInput, differences, inputIdentity, inputOf } from '../shared/cookieWrite';
+import { ImportError, importResult, nothingToImport, planImport, type ImportPlan } from '../shared/importPlan';
+import { BrowserStore, type CookiesWriteApi } from './browserStore';
 import { applyJarSteps, applySteps, jarCookiesOf, type AppliedStep, type JarPort, type JarStep, type PlannedStep } from './cookieChanges';
-import { ImportError, importResult, nothingToImport, planImport, type ImportPlan } from './cookieImport';
 import type { StorageArea } from './store';
 
 export interface TabsQueryApi { query(query: Record<string, unknown>): Promise<{ id?: number | undefined; incognito: boolean }[]> }
@@ -47,21 +47,6 @@ export class BrowserRefusedError extends Error {
   constructor(readonly reasons: string[], sentence: string) { super(`The browser would refuse it: ${sentence}`); }
 }
 
-
-/** What differs between what was asked and what the store holds, one sentence each. */
-export function differences(asked: BrowserCookieInput, stored: BrowserCookie, nowMs: number): string[] {
-  const held = inputOf(stored);
-  const out: string[] = [];
-  if (held.value !== asked.value) out.push(`The browser stored the value ${JSON.stringify(held.value)}.`);
-  for (const flag of ['secure', 'httpOnly'] as const) if (held[flag] !== asked[flag]) out.push(`The browser stored ${flag === 'secure' ? 'Secure' : 'HttpOnly'} as ${held[flag] ? 'on' : 'off'}.`);
-  if (held.sameSite !== asked.sameSite) out.push(`The browser stored SameSite as ${held.sameSite}.`);
-  if (asked.expirationDate !== undefined && held.expirationDate === undefined) out.push('The browser stored it as a session cookie.');
-  if (asked.expirationDate !== undefined && held.expirationDate !== undefined && Math.abs(held.expirationDate - asked.expirationDate) > 1) {
-    const days = Math.round((held.expirationDate - nowMs / 1000) / 86400);
-    out.push(`The browser stored the expiry as ${new Date(held.expirationDate * 1000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')} (${days} days from now: it caps expiry at 400 days).`);
-  }
-  return out;
-}
 
 export class CookieActions {
   private last: ChangeRecord | null | undefined;
@@ -202,7 +187,10 @@ export class CookieActions {
   // --- import -------------------------------------------------------------------------------------
 
   private plan(request: ImportRequest): Promise<ImportPlan> {
-    return planImport(request, { store: () => this.store(request.storeId), jar: this.options.jar, nowMs: this.options.now() });
+    return planImport(request, {
+      targets: { browser: () => this.store(request.storeId).index(), jar: () => this.options.jar.index() },
+      nowMs: this.options.now(),
+    });
   }
 
   async previewImport(request: ImportRequest): Promise<ImportPreview> {

@@ -9,8 +9,8 @@
 // again already expired (that deletes exactly the cookie of that name, domain, path and partition),
 // and every write is read back by its identity.
 import { browserIdentity, identityKey, type CookieIdentity } from '../shared/cookieIdentity';
+import { completeInput, cookieUrl, hostOf } from '../shared/cookieWrite';
 import type { BrowserCookie, BrowserCookieInput, SameSiteStatus } from '../shared/protocol';
-import { SAME_SITE_STATUSES } from '../shared/protocol';
 import { plainBrowserCookie, siteOf } from './cookies';
 
 /** What `cookies.set` takes (chrome.cookies.SetDetails). */
@@ -49,20 +49,6 @@ export class UnknownStoreError extends Error {
   }
 }
 
-/** The host a cookie's own URL is made of: a domain cookie's domain without its dot. */
-function hostOf(domain: string): string {
-  return domain.startsWith('.') ? domain.slice(1) : domain;
-}
-
-/**
- * The URL `cookies.set` gets for a cookie: https (it may set Secure and partitioned cookies, and
- * no Secure cookie blocks it), the cookie's own host and its path, so that the API reaches it.
- */
-export function cookieUrl(cookie: Pick<BrowserCookieInput, 'domain' | 'path'>): string {
-  const path = cookie.path.startsWith('/') ? cookie.path : `/${cookie.path}`;
-  return `https://${hostOf(cookie.domain)}${path}`;
-}
-
 /** The details of `cookies.set` that write exactly this cookie into `storeId`. */
 export function setDetails(storeId: string | undefined, cookie: BrowserCookieInput): CookieSetDetails {
   return {
@@ -74,45 +60,6 @@ export function setDetails(storeId: string | undefined, cookie: BrowserCookieInp
     ...(cookie.partitionKey === undefined ? {} : { partitionKey: cookie.partitionKey }),
     ...(storeId === undefined ? {} : { storeId }),
   };
-}
-
-/** A cookie as the store reported it, as the input that writes it back exactly. */
-export function inputOf(cookie: BrowserCookie): BrowserCookieInput {
-  const sameSite: SameSiteStatus = (SAME_SITE_STATUSES as readonly string[]).includes(cookie.sameSite) ? cookie.sameSite as SameSiteStatus : 'unspecified';
-  const site = cookie.partitionKey?.topLevelSite;
-  return {
-    name: cookie.name, value: cookie.value, domain: cookie.domain, hostOnly: cookie.hostOnly, path: cookie.path,
-    secure: cookie.secure, httpOnly: cookie.httpOnly, sameSite,
-    ...(cookie.session || cookie.expirationDate === undefined ? {} : { expirationDate: cookie.expirationDate }),
-    ...(site === undefined ? {} : {
-      partitionKey: { topLevelSite: site, ...(cookie.partitionKey?.hasCrossSiteAncestor === undefined ? {} : { hasCrossSiteAncestor: cookie.partitionKey.hasCrossSiteAncestor }) },
-    }),
-  };
-}
-
-/**
- * The input as the store will key it: a partition key without `hasCrossSiteAncestor` gets the value
- * Chromium gives it (true when the cookie's site is not the top-level site: measured), so that the
- * written cookie can be found again by its identity.
- */
-export function completeInput(cookie: BrowserCookieInput): BrowserCookieInput {
-  const key = cookie.partitionKey;
-  if (key === undefined || key.hasCrossSiteAncestor !== undefined) return cookie;
-  let topHost: string;
-  try { topHost = new URL(key.topLevelSite).hostname; } catch { return cookie; }
-  return { ...cookie, partitionKey: { topLevelSite: key.topLevelSite, hasCrossSiteAncestor: siteOf(hostOf(cookie.domain)) !== siteOf(topHost) } };
-}
-
-/** The identity of a cookie about to be written (the store's rule: src/shared/cookieIdentity.ts). */
-export function inputIdentity(input: BrowserCookieInput): CookieIdentity {
-  const cookie = completeInput(input);
-  const partitionKey = cookie.partitionKey;
-  const domain = cookie.hostOnly ? hostOf(cookie.domain) : `.${hostOf(cookie.domain)}`;
-  return browserIdentity({
-    name: cookie.name, value: cookie.value, domain, hostOnly: cookie.hostOnly, path: cookie.path,
-    secure: cookie.secure, httpOnly: cookie.httpOnly, sameSite: cookie.sameSite, session: cookie.expirationDate === undefined, storeId: '',
-    ...(partitionKey === undefined ? {} : { partitionKey: { topLevelSite: partitionKey.topLevelSite, hasCrossSiteAncestor: partitionKey.hasCrossSiteAncestor ?? false } }),
-  });
 }
 
 /** The exact operations on one store. `storeId` undefined: the browser's default store. */

@@ -6,7 +6,8 @@
 import { Cookie } from '../jar';
 import { browserIdentity, identityKey, jarIdentity, type CookieIdentity } from '../shared/cookieIdentity';
 import type { BrowserCookie, BrowserCookieInput, CookieJSON } from '../shared/protocol';
-import { BrowserStoreError, inputIdentity, inputOf, type BrowserStore } from './browserStore';
+import { inputIdentity, inputOf } from '../shared/cookieWrite';
+import { BrowserStoreError, type BrowserStore } from './browserStore';
 
 /** One cookie identity of the browser's store: as it is, and as it is to be. */
 export interface PlannedStep { before: BrowserCookie | null; after: BrowserCookieInput | null }

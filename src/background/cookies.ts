@@ -1,7 +1,6 @@
 // Cookies of two worlds side by side: the jar's (http.cookiejar Cookie) and the browser's own store
 // (the `cookies` API). Conversion, site scoping and comparison.
 import { getDomain } from 'tldts';
-import { Cookie } from '../jar';
 import { browserIdentity, jarIdentity, pairCookies } from '../shared/cookieIdentity';
 import type { BrowserCookie, ComparisonRow, CookieJSON } from '../shared/protocol';
 
@@ -42,30 +41,6 @@ export function compareCookies(jar: readonly CookieJSON[], browser: readonly Bro
     const row = { domain: cookie.domain, path: cookie.path, name: cookie.name, jarIndex };
     return pair.browser === undefined ? { status: 'onlyInJar', ...row } : { status: 'both', ...row, browserIndex: pair.browser[0] };
   });
-}
-
-/**
- * A browser cookie as an http.cookiejar Cookie: host-only cookies get the bare host (domainSpecified
- * false), domain cookies a leading dot; HttpOnly becomes the nonstandard attribute Python keeps;
- * SameSite and the partition key have no place in cookies.txt and are reported as lost.
- */
-export function browserToJarCookie(cookie: BrowserCookie): { cookie: Cookie; lost: ('SameSite' | 'partition key')[] } {
-  const rest: [string, string | null][] = [];
-  if (cookie.httpOnly) rest.push(['HttpOnly', null]);
-  const lost: ('SameSite' | 'partition key')[] = [];
-  if (cookie.sameSite === 'lax' || cookie.sameSite === 'strict') lost.push('SameSite');
-  if (cookie.partitionKey?.topLevelSite !== undefined) lost.push('partition key');
-  const session = cookie.session || cookie.expirationDate === undefined;
-  return {
-    cookie: new Cookie({
-      version: 0, name: cookie.name, value: cookie.value, port: null, portSpecified: false,
-      domain: jarDomainOf(cookie), domainSpecified: !cookie.hostOnly, domainInitialDot: !cookie.hostOnly,
-      path: cookie.path, pathSpecified: true, secure: cookie.secure,
-      expires: session ? null : Math.trunc(cookie.expirationDate ?? 0),
-      discard: session, comment: null, commentUrl: null, rest,
-    }),
-    lost,
-  };
 }
 
 /** The fields of a browser store cookie we pass on (plain data; the API object may carry more). */

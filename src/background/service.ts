@@ -24,7 +24,7 @@ import { Classifier, CHROME_DEFAULT_STORE, CHROME_INCOGNITO_STORE, type StoreKey
 import { CookieActions } from './browserActions';
 import { BrowserStore, type CookiesWriteApi } from './browserStore';
 import { jarKey, type JarPort } from './cookieChanges';
-import { exportFile } from './cookieExport';
+import { exportFile } from '../shared/exportFile';
 import { compareCookies, jarDomainOf, plainBrowserCookie, siteOf } from './cookies';
 import { cookieTableRow } from '../shared/cookieRows';
 import { hostOf } from '../shared/urls';

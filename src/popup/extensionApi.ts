@@ -49,6 +49,11 @@ function sidePanelOpener(): PopupApi['openSidePanel'] {
   return null;
 }
 
+/** The given parameters without the undefined ones (the protocol's guards refuse an explicit undefined). */
+function optional<T extends Record<string, unknown>>(params: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
+}
+
 export const extensionApi: PopupApi = {
   currentTab: () => tabBinding().initial,
   followTab: (onChange) => tabBinding().follow(onChange),
@@ -62,18 +67,37 @@ export const extensionApi: PopupApi = {
   problems: async () => (await request({ type: 'getStatus' })).errors,
   loadFailed: async () => (await request({ type: 'getStatus' })).load.state === 'failed',
   async resolveLoadError(action) { await request({ type: 'resolveLoadError', action }); },
-  async getCookies(site) {
+  async getCookies(site, storeId) {
     // The jar as compact rows and the browser's store, in parallel: at 10,000 cookies the JSON of
     // getCookies is what makes the popup slow to open. The popup matches the two stores (rows.ts).
     const scope = site === null ? {} : { site };
     performance.mark('cji:cookies-requested');
     const [jar, browserStore] = await Promise.all([
       request({ type: 'getCookieRows', ...scope }),
-      request({ type: 'getCookies', source: 'browser', ...scope }),
+      request({ type: 'getCookies', source: 'browser', ...scope, ...(storeId === undefined ? {} : { storeId }) }),
     ]);
     performance.mark('cji:cookies-received');
-    return { site, jar: jar.map(tableRowView), browser: (browserStore.browser ?? []).map(browserCookieView) };
+    return {
+      site, scope: browserStore.scope, warnings: browserStore.warnings,
+      jar: jar.map(tableRowView), browser: (browserStore.browser ?? []).map(browserCookieView),
+    };
   },
+  checkBrowserCookie: (cookie, replaces, storeId) => request({ type: 'checkBrowserCookie', cookie, ...optional({ replaces, storeId }) }),
+  async setBrowserCookie(cookie, replaces, storeId) {
+    const reply = await request({ type: 'setBrowserCookie', cookie, ...optional({ replaces, storeId }) });
+    return { ...reply, stored: reply.stored === null ? null : browserCookieView(reply.stored) };
+  },
+  removeCookies: ({ browser, jar, storeId, label }) => request({ type: 'removeCookies', browser, jar, ...optional({ storeId, label }) }),
+  lastChange: () => request({ type: 'getLastChange' }),
+  undo: () => request({ type: 'undoLastChange' }),
+  previewImport: (importRequest) => request({ type: 'previewImport', ...importRequest }),
+  importCookies: (importRequest) => request({ type: 'importCookies', ...importRequest }),
+  async counts() {
+    const status = await request({ type: 'getStatus' });
+    return { jar: status.jarSize, decisions: status.decisions };
+  },
+  async clearJar() { await request({ type: 'clearJar' }); },
+  async clearDecisions() { await request({ type: 'clearDecisions' }); },
   async deleteCookie({ domain, path, name }) { await request({ type: 'deleteCookie', domain, path, name }); },
   async clearSite(site) { await request({ type: 'clearJar', site }); },
   async explain(url) {
@@ -102,6 +126,8 @@ export const extensionApi: PopupApi = {
       includeSession: options.includeSession, includeExpired: options.includeExpired,
       ...(options.format === 'mozilla' ? { dialect: options.dialect } : {}),
       ...(options.site === null ? {} : { site: options.site }),
+      ...(options.format === 'header' ? optional({ url: options.url }) : {}),
+      ...optional({ cookies: options.cookies, storeId: options.source === 'browser' ? options.storeId : undefined }),
     });
   },
   async importJar(text, format) {

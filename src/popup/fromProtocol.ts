@@ -3,7 +3,7 @@
 import { Cookie } from '../jar';
 import { partitionOf } from '../shared/cookieIdentity';
 import { cookieTableRow } from '../shared/cookieRows';
-import type { BrowserCookie, CookieJSON, CookieTableRow, DecisionEntry, ReplayDecision } from '../shared/protocol';
+import type { BrowserCookie, BrowserCookieInput, CookieIdentity, CookieJSON, CookieTableRow, DecisionEntry, ReplayDecision, SameSiteStatus } from '../shared/protocol';
 import type { CookieView, DecisionView, ReplayedLine } from './model';
 
 /** The page's own URL may name the tab it is about: `?tab=ID&url=URL` ("Open in a tab", tests). */
@@ -33,7 +33,28 @@ export function browserCookieView(cookie: BrowserCookie): CookieView {
     secure: cookie.secure, httpOnly: cookie.httpOnly, sameSite: Object.hasOwn(SAME_SITE, cookie.sameSite) ? SAME_SITE[cookie.sameSite] ?? null : cookie.sameSite,
     expires: cookie.session || cookie.expirationDate === undefined ? null : Math.floor(cookie.expirationDate),
     version: null, port: null, partitionKey: partitionOf(cookie),
+    ...(cookie.partitionKey?.topLevelSite === undefined ? {} : {
+      partition: { topLevelSite: cookie.partitionKey.topLevelSite, hasCrossSiteAncestor: cookie.partitionKey.hasCrossSiteAncestor ?? false },
+    }),
   };
+}
+
+const SAME_SITE_STATUS: Record<string, SameSiteStatus> = { none: 'no_restriction', lax: 'lax', strict: 'strict' };
+
+/** A cookie as the views show it, as the input that writes it into the browser's store (an unknown SameSite: not set). */
+export function cookieInputOf(cookie: CookieView): BrowserCookieInput {
+  return {
+    name: cookie.value === null ? '' : cookie.name, value: cookie.value ?? cookie.name,
+    domain: cookie.domain, hostOnly: cookie.hostOnly, path: cookie.path, secure: cookie.secure, httpOnly: cookie.httpOnly,
+    sameSite: cookie.sameSite === null ? 'unspecified' : SAME_SITE_STATUS[cookie.sameSite.toLowerCase()] ?? 'unspecified',
+    ...(cookie.expires === null ? {} : { expirationDate: cookie.expires }),
+    ...(cookie.partition === undefined ? {} : { partitionKey: { ...cookie.partition } }),
+  };
+}
+
+/** Which cookie of its store this is (src/shared/cookieIdentity.ts). */
+export function identityOf(cookie: CookieView): CookieIdentity {
+  return { domain: cookie.domain, hostOnly: cookie.hostOnly, path: cookie.path, name: cookie.name, partition: cookie.partitionKey };
 }
 
 export function decisionView(entry: DecisionEntry): DecisionView {

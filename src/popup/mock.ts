@@ -3,7 +3,15 @@
 // comes from src/jar itself (explain runs the real jar under the mock's policy), and every rule id
 // it is given must be one of src/jar's: a test cannot pass on a rule the extension never sends.
 import { Cookie, CookieJar, CookieRequest, RULE_IDS } from '../jar';
+import { MAX_EXPIRY_MS } from '../browser-model';
+import { browserIdentity, identityKey, jarIdentity, type CookieIdentity } from '../shared/cookieIdentity';
+import { checkWrite, completeInput, differences, inputIdentity } from '../shared/cookieWrite';
+import { exportFile } from '../shared/exportFile';
+import { ImportError, importResult, nothingToImport, planImport } from '../shared/importPlan';
+import type { BrowserCookie, BrowserCookieInput, ChangeSummary, CookieJSON } from '../shared/protocol';
+import { plural } from '../shared/words';
 import { cookieKey } from './format';
+import { browserCookieView, cookieInputOf, jarCookieView } from './fromProtocol';
 import { DEFAULT_SETTINGS, buildPolicy } from '../shared/settings';
 import { type CookieView, type DecisionView, type ExportOptions, type ExportView, type PolicyView, type PopupApi, type ReplayView, type TabContext } from './model';
 
@@ -22,7 +30,45 @@ export interface MockState {
   calls: { method: string; args: unknown[] }[];
   saved: { text: string; filename: string }[];
   copied: string[];
+  /** The last change and the stores before it (what undo restores), as the service worker keeps it. */
+  lastChange: { summary: ChangeSummary; browser: CookieView[]; jar: CookieView[] } | null;
+  /** The browser's store refuses writes of cookies this picks (a refusal the model does not foresee). */
+  refuse: ((cookie: BrowserCookieInput) => boolean) | null;
+  /** The clock of the browser model and of expiry (milliseconds). */
+  now: number;
 }
+
+class NamedError extends Error {
+  constructor(override readonly name: string, message: string) { super(message); }
+}
+
+/** A cookie of the mock's browser store as the cookies API reports it. */
+function browserCookieOf(view: CookieView): BrowserCookie {
+  const input = cookieInputOf(view);
+  return {
+    name: input.name, value: input.value, domain: input.hostOnly ? input.domain.replace(/^\./, '') : `.${input.domain.replace(/^\./, '')}`,
+    hostOnly: input.hostOnly, path: input.path, secure: input.secure, httpOnly: input.httpOnly, sameSite: input.sameSite,
+    session: input.expirationDate === undefined, storeId: '0',
+    ...(input.expirationDate === undefined ? {} : { expirationDate: input.expirationDate }),
+    ...(view.partition === undefined ? {} : { partitionKey: { ...view.partition } }),
+  };
+}
+
+/** What the browser's store holds after `cookies.set(input)`: the input, its expiry capped at 400 days. */
+function stored(input: BrowserCookieInput, nowMs: number): BrowserCookie {
+  const cookie = completeInput(input);
+  const cap = (nowMs + MAX_EXPIRY_MS) / 1000;
+  const expiry = cookie.expirationDate === undefined ? undefined : Math.min(cookie.expirationDate, cap);
+  return browserCookieOf({
+    name: cookie.name, value: cookie.value, domain: cookie.domain, hostOnly: cookie.hostOnly, path: cookie.path, secure: cookie.secure,
+    httpOnly: cookie.httpOnly, sameSite: ({ no_restriction: 'None', lax: 'Lax', strict: 'Strict', unspecified: null } as const)[cookie.sameSite],
+    expires: expiry ?? null, version: null, port: null, partitionKey: null,
+    ...(cookie.partitionKey === undefined ? {} : { partition: { topLevelSite: cookie.partitionKey.topLevelSite, hasCrossSiteAncestor: cookie.partitionKey.hasCrossSiteAncestor ?? true } }),
+  });
+}
+
+const browserKey = (view: CookieView): string => identityKey(browserIdentity(browserCookieOf(view)));
+const jarKeyOf = (view: CookieView): string => identityKey(jarIdentity(jarCookie(view).toJSON()));
 
 export function cookie(init: Partial<CookieView> & Pick<CookieView, 'name'>): CookieView {
   return {
@@ -73,13 +119,37 @@ export function mockApi(initial: Partial<MockState> = {}): MockApi {
     problems: [], loadFailed: false,
     jar: [], browser: [], decisions: [], policy: structuredClone(DEFAULT_SETTINGS),
     replay: { replayed: 0, newlyRefused: [], newlyAccepted: [], skipped: 0 },
-    exported: null, calls: [], saved: [], copied: [], tabTitles: new Map(),
+    exported: null, calls: [], saved: [], copied: [], tabTitles: new Map(), lastChange: null, refuse: null, now: Date.now(),
     ...initial,
   };
   checkRules('decisions', state.decisions);
   checkRules('replay', [...state.replay.newlyRefused, ...state.replay.newlyAccepted]);
   const record = (method: string, ...args: unknown[]) => { state.calls.push({ method, args }); };
   const followers = new Set<(tab: TabContext) => void>();
+  let nextChange = 1;
+  /** One change, as the service worker makes it: all or nothing (a refused write changes nothing), remembered for undo. */
+  const change = (label: string, work: () => { browser: number; jar: number }): ChangeSummary | null => {
+    const before = { browser: [...state.browser], jar: [...state.jar] };
+    let counts;
+    try { counts = work(); } catch (error) { state.browser = before.browser; state.jar = before.jar; throw error; }
+    if (counts.browser + counts.jar === 0) return null;
+    const summary: ChangeSummary = { id: nextChange++, label, storeId: counts.browser > 0 ? '0' : null, time: state.now, ...counts };
+    state.lastChange = { summary, ...before };
+    return summary;
+  };
+  const write = (input: BrowserCookieInput): BrowserCookie => {
+    if (state.refuse?.(input) === true) throw new NamedError('BrowserStoreError', `The browser did not store ${JSON.stringify(input.name)} (${input.domain}${input.path}). Nothing was changed: everything written before it was put back as it was.`);
+    const cookie = stored(input, state.now);
+    const key = identityKey(browserIdentity(cookie));
+    state.browser = [...state.browser.filter((c) => browserKey(c) !== key), browserCookieView(cookie)];
+    return cookie;
+  };
+  const browserIndex = () => new Map(state.browser.map((c) => [browserKey(c), browserCookieOf(c)] as const));
+  const jarIndex = () => {
+    const index = new Map<string, CookieJSON[]>();
+    for (const view of state.jar) index.set(jarKeyOf(view), [...(index.get(jarKeyOf(view)) ?? []), jarCookie(view).toJSON()]);
+    return index;
+  };
   return {
     state,
     currentTab() { record('currentTab'); return Promise.resolve(state.tab); },
@@ -99,6 +169,83 @@ export function mockApi(initial: Partial<MockState> = {}): MockApi {
         browser: state.browser.filter((c) => siteMatches(c.domain, site)),
       });
     },
+    checkBrowserCookie(cookie, replaces, storeId) {
+      record('checkBrowserCookie', cookie, replaces, storeId);
+      return Promise.resolve(checkWrite(cookie, browserIndex().get(identityKey(inputIdentity(cookie))) ?? null, state.now));
+    },
+    setBrowserCookie(cookie, replaces, storeId) {
+      record('setBrowserCookie', cookie, replaces, storeId);
+      const key = identityKey(inputIdentity(cookie));
+      const check = checkWrite(cookie, browserIndex().get(key) ?? null, state.now);
+      if (!check.ok) return Promise.reject(new NamedError('BrowserRefusedError', `The browser would refuse it: ${check.sentence}`));
+      try {
+        const written: { cookie: BrowserCookie | null } = { cookie: null };
+        const label = check.outcome === 'deleted' ? `Deleted ${JSON.stringify(cookie.name)} (an expiry in the past)` : replaces === undefined ? `Created ${JSON.stringify(cookie.name)}` : `Edited ${JSON.stringify(cookie.name)}`;
+        const summary = change(label, () => {
+          const gone = replaces === undefined || identityKey(replaces) === key ? 0 : state.browser.filter((c) => browserKey(c) === identityKey(replaces)).length;
+          if (replaces !== undefined) state.browser = state.browser.filter((c) => browserKey(c) !== identityKey(replaces));
+          if (check.outcome === 'deleted') {
+            const had = state.browser.length;
+            state.browser = state.browser.filter((c) => browserKey(c) !== key);
+            return { browser: gone + had - state.browser.length, jar: 0 };
+          }
+          written.cookie = write(cookie);
+          return { browser: gone + 1, jar: 0 };
+        });
+        const result = written.cookie;
+        return Promise.resolve({
+          check, stored: result === null ? null : browserCookieView(result), differences: result === null ? [] : differences(cookie, result, state.now),
+          change: summary ?? { id: 0, label, storeId: null, time: state.now, browser: 0, jar: 0 },
+        });
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    },
+    removeCookies(target) {
+      record('removeCookies', target);
+      const browserKeys = new Set(target.browser.map(identityKey));
+      const jarKeys = new Set(target.jar.map((i: CookieIdentity) => identityKey({ ...i, partition: null })));
+      const found = { browser: state.browser.filter((c) => browserKeys.has(browserKey(c))).length, jar: state.jar.filter((c) => jarKeys.has(jarKeyOf(c))).length };
+      const summary = change(target.label ?? `Deleted ${plural(found.browser + found.jar, 'cookie')}`, () => {
+        state.browser = state.browser.filter((c) => !browserKeys.has(browserKey(c)));
+        state.jar = state.jar.filter((c) => !jarKeys.has(jarKeyOf(c)));
+        return found;
+      });
+      return Promise.resolve({ ...found, missing: browserKeys.size + jarKeys.size - found.browser - found.jar, change: summary });
+    },
+    lastChange() { record('lastChange'); return Promise.resolve(state.lastChange?.summary ?? null); },
+    undo() {
+      record('undo');
+      const last = state.lastChange;
+      if (last === null) return Promise.reject(new NamedError('NothingToUndoError', 'There is no change to undo.'));
+      state.browser = last.browser;
+      state.jar = last.jar;
+      state.lastChange = null;
+      return Promise.resolve({ undone: last.summary, browser: last.summary.browser, jar: last.summary.jar });
+    },
+    async previewImport(request) {
+      record('previewImport', request);
+      return (await planImport(request, { targets: { browser: () => Promise.resolve(browserIndex()), jar: jarIndex }, nowMs: state.now })).preview;
+    },
+    async importCookies(request) {
+      record('importCookies', request);
+      const plan = await planImport(request, { targets: { browser: () => Promise.resolve(browserIndex()), jar: jarIndex }, nowMs: state.now });
+      const why = nothingToImport(plan.preview);
+      if (why !== null) throw new ImportError(why);
+      const count = plan.browserSteps.length + plan.jarSteps.length;
+      const summary = change(`Imported ${plural(count, 'cookie')} into ${request.target === 'jar' ? 'the jar' : 'the browser'}`, () => {
+        for (const step of plan.browserSteps) write(step.after);
+        for (const step of plan.jarSteps) {
+          const view = jarCookieView(step.after);
+          state.jar = [...state.jar.filter((c) => jarKeyOf(c) !== jarKeyOf(view)), view];
+        }
+        return { browser: plan.browserSteps.length, jar: plan.jarSteps.length };
+      });
+      return importResult(plan.preview, summary);
+    },
+    counts() { record('counts'); return Promise.resolve({ jar: state.jar.length, decisions: state.decisions.length }); },
+    clearJar() { record('clearJar'); state.jar = []; return Promise.resolve(); },
+    clearDecisions() { record('clearDecisions'); state.decisions = []; return Promise.resolve(); },
     deleteCookie(target) {
       record('deleteCookie', target);
       state.jar = state.jar.filter((c) => cookieKey(c) !== cookieKey(target));
@@ -147,14 +294,15 @@ export function mockApi(initial: Partial<MockState> = {}): MockApi {
     exportJar(options: ExportOptions) {
       record('exportJar', options);
       if (state.exported !== null) return Promise.resolve(state.exported);
-      const cookies = (options.source === 'jar' ? state.jar : state.browser).filter((c) => siteMatches(c.domain, options.site));
-      const lines = cookies.map((c) => [c.domain, c.hostOnly ? 'FALSE' : 'TRUE', c.path, c.secure ? 'TRUE' : 'FALSE', String(c.expires ?? 0), c.name, c.value ?? ''].join('\t'));
-      return Promise.resolve({
-        text: `# Netscape HTTP Cookie File\n${lines.map((l) => `${l}\n`).join('')}`,
-        filename: options.format === 'lwp' ? 'cookies.lwp' : 'cookies.txt',
-        count: cookies.length,
-        warnings: cookies.some((c) => c.sameSite !== null) ? ['cookies.txt has no field for SameSite: it is lost.'] : [],
-      });
+      // What the service worker answers: src/shared/exportFile.ts over the mock's stores.
+      return exportFile({
+        format: options.format, dialect: options.dialect, source: options.source, includeSession: options.includeSession, includeExpired: options.includeExpired,
+        ...(options.site === null ? {} : { site: options.site }), ...(options.url === undefined ? {} : { url: options.url }),
+        ...(options.cookies === undefined ? {} : { cookies: options.cookies }),
+      }, {
+        jar: (site) => state.jar.filter((c) => siteMatches(c.domain, site ?? null)).map(jarCookie),
+        browser: (site) => Promise.resolve(state.browser.filter((c) => siteMatches(c.domain, site ?? null)).map(browserCookieOf)),
+      }, state.now);
     },
     importJar(text, format) {
       record('importJar', text, format);

@@ -1,7 +1,9 @@
 // What the popup shows, as plain data, and the interface it asks it through (`PopupApi`). The real
 // implementation (api.ts) maps the service worker's protocol onto these types; component tests use
 // the mock (mock.ts). Nothing here touches the browser.
-import type { CookieSource, ExportDialect, ExportFormat, RequestLabel } from '../shared/protocol';
+import type {
+  BrowserCookieCheck, BrowserCookieInput, ChangeSummary, CookieIdentity, CookieSource, ExportDialect, ExportFormat, ImportPreview, ImportRequest, ImportResult, RequestLabel,
+} from '../shared/protocol';
 import type { PolicySettings } from '../shared/settings';
 
 /** One cookie as the popup shows it, whether it came from the jar or from the browser's store. */
@@ -25,11 +27,17 @@ export interface CookieView {
   port: string | null;
   /** CHIPS: the partition of a partitioned cookie (its top-level site, marked when set below a cross-site ancestor), or null. */
   partitionKey: string | null;
+  /** The browser's partition key as it has it (to write the cookie back into its partition); absent for the jar's cookies. */
+  partition?: { topLevelSite: string; hasCrossSiteAncestor: boolean } | undefined;
 }
 
 export interface SiteCookies {
   /** The host whose cookies these are (the tab's host), or null for everything. */
   site: string | null;
+  /** The registrable domain the cookies belong to (example.com for www.example.com: every host of it), or null for everything. */
+  scope?: string | null | undefined;
+  /** What the browser's store could not say (a browser that cannot list partitioned cookies). */
+  warnings?: string[] | undefined;
   jar: CookieView[];
   browser: CookieView[];
 }
@@ -109,6 +117,12 @@ export interface ExportOptions {
   site: string | null;
   includeSession: boolean;
   includeExpired: boolean;
+  /** For the Cookie header: the URL it is for. */
+  url?: string | undefined;
+  /** Only these cookies (a selection of the Site view). */
+  cookies?: CookieIdentity[] | undefined;
+  /** The browser store (source browser); absent: this instance's. */
+  storeId?: string | undefined;
 }
 
 export interface ExportView {
@@ -129,7 +143,27 @@ export interface ImportView {
 export interface TabContext {
   tabId: number | null;
   url: string | null;
+  /** The tab is in an incognito (private) window: its cookies are in the incognito store. */
+  incognito?: boolean | undefined;
+  /** The tab's cookie store where the browser says it (Firefox: containers, private windows); absent: the default one. */
+  cookieStoreId?: string | undefined;
 }
+
+export type { BrowserCookieCheck, BrowserCookieInput, ChangeSummary, CookieIdentity, ImportPreview, ImportRequest, ImportResult };
+
+/** What setBrowserCookie answers: the verdict, the cookie read back from the store, what it holds differently, the change (for undo). */
+export interface AppliedView {
+  check: BrowserCookieCheck;
+  stored: CookieView | null;
+  differences: string[];
+  change: ChangeSummary;
+}
+
+export interface RemovedView { browser: number; jar: number; missing: number; change: ChangeSummary | null }
+export interface UndoneView { undone: ChangeSummary; browser: number; jar: number }
+
+/** Counts the clear panel offers to clear. */
+export interface StoreCounts { jar: number; decisions: number }
 
 export interface PopupApi {
   currentTab(): Promise<TabContext>;
@@ -139,7 +173,22 @@ export interface PopupApi {
   loadFailed(): Promise<boolean>;
   /** After a failed load: keep what could be read (the unreadable records go), or start afresh (every record goes). */
   resolveLoadError(action: 'keep' | 'startAfresh'): Promise<void>;
-  getCookies(site: string | null): Promise<SiteCookies>;
+  getCookies(site: string | null, storeId?: string): Promise<SiteCookies>;
+  /** The browser model's verdict on writing this cookie into the browser's store (changes nothing). */
+  checkBrowserCookie(cookie: BrowserCookieInput, replaces?: CookieIdentity, storeId?: string): Promise<BrowserCookieCheck>;
+  /** Writes a cookie into the browser's store (an edit names the cookie it started from), reads it back. */
+  setBrowserCookie(cookie: BrowserCookieInput, replaces?: CookieIdentity, storeId?: string): Promise<AppliedView>;
+  /** Removes exactly these cookies from the browser's store and the jar, as one undoable change. */
+  removeCookies(target: { browser: CookieIdentity[]; jar: CookieIdentity[]; storeId?: string | undefined; label?: string | undefined }): Promise<RemovedView>;
+  lastChange(): Promise<ChangeSummary | null>;
+  undo(): Promise<UndoneView>;
+  previewImport(request: ImportRequest): Promise<ImportPreview>;
+  importCookies(request: ImportRequest): Promise<ImportResult>;
+  /** How many cookies the jar holds and decisions the log, for the clear panel. */
+  counts(): Promise<StoreCounts>;
+  /** Empties the whole jar (every site). */
+  clearJar(): Promise<void>;
+  clearDecisions(): Promise<void>;
   deleteCookie(cookie: Pick<CookieView, 'domain' | 'path' | 'name'>): Promise<void>;
   clearSite(site: string): Promise<void>;
   explain(url: string): Promise<ExplainView>;

@@ -1,16 +1,15 @@
 // Import of a cookie text (cookies.txt in any dialect, LWP, Cookie-Editor / EditThisCookie JSON,
-// a Cookie header for a URL) into the browser's store or the jar: read by src/formats, each
-// cookie judged (the browser model for the browser: would it be stored, and why not; what it
-// replaces), shown as a preview, then applied all or nothing as one undoable change.
+// a Cookie header for a URL) into the browser's store or the jar, planned: read by src/formats,
+// each cookie judged (for the browser, the browser model: would it be stored, and why not; what it
+// replaces). Pure: the service worker applies the plan (src/background/browserActions.ts), the
+// popup's mock plans with it too.
 import { printParseErrorCode, visit } from 'jsonc-parser';
 import { detectFormat, fieldsOf, readCookieFile, CookieFileError, type CookieFields } from '../formats';
 import type { Cookie } from '../jar';
-import { identityKey } from '../shared/cookieIdentity';
-import { plural } from '../shared/words';
-import type { BrowserCookie, BrowserCookieInput, CookieFileFormat, CookieJSON, ImportAction, ImportPreview, ImportPreviewRow, ImportRequest, ImportResult, SameSiteStatus } from '../shared/protocol';
-import { checkWrite } from './browserCheck';
-import { inputIdentity, inputOf, type BrowserStore } from './browserStore';
-import { jarKey, type JarPort, type JarStep, type PlannedStep } from './cookieChanges';
+import { identityKey, jarIdentity } from './cookieIdentity';
+import { checkWrite, inputIdentity, inputOf } from './cookieWrite';
+import type { BrowserCookie, BrowserCookieInput, CookieFileFormat, CookieJSON, ImportAction, ImportPreview, ImportPreviewRow, ImportRequest, ImportResult, SameSiteStatus } from './protocol';
+import { plural } from './words';
 
 /** The text is not a cookie file, or holds no cookie to import: nothing was changed. */
 export class ImportError extends Error {
@@ -101,15 +100,26 @@ export function readImport(request: Pick<ImportRequest, 'text' | 'format' | 'url
   return { format: read.format, formatReason, cookies: read.cookies, problems: read.problems.map((p) => ({ line: p.line - shift, message: p.message })), warnings };
 }
 
-/** What each cookie of the text would do, and the plan that does it. */
+/** What each cookie of the text would do, and the plan that does it: per identity, the cookie before and after. */
 export interface ImportPlan {
   preview: ImportPreview;
-  browserSteps: PlannedStep[];
-  jarSteps: JarStep[];
+  browserSteps: { before: BrowserCookie | null; after: BrowserCookieInput }[];
+  jarSteps: { before: CookieJSON | null; after: CookieJSON }[];
+}
+
+/** What the target holds now, by identity key (src/shared/cookieIdentity.ts). */
+export interface ImportTargets {
+  browser: () => Promise<Map<string, BrowserCookie>>;
+  jar: () => Map<string, CookieJSON[]>;
+}
+
+/** The jar's identity key of a jar cookie. */
+function jarKey(cookie: CookieJSON): string {
+  return identityKey(jarIdentity(cookie));
 }
 
 /** One row per cookie, in the text's order; a cookie named twice counts once (the later line wins). */
-export async function planImport(request: ImportRequest, options: { store: () => BrowserStore; jar: JarPort; nowMs: number }): Promise<ImportPlan> {
+export async function planImport(request: ImportRequest, options: { targets: ImportTargets; nowMs: number }): Promise<ImportPlan> {
   const read = readImport(request);
   const warnings = [...read.warnings];
   const entries = read.cookies.map((cookie) => ({ cookie, ...toBrowserInput(fieldsOf(cookie)) }));
@@ -121,11 +131,11 @@ export async function planImport(request: ImportRequest, options: { store: () =>
   if (byKey.size < entries.length) warnings.push(`${plural(entries.length - byKey.size, 'cookie appears', 'cookies appear')} twice in the text: the later line is imported.`);
 
   const nowSeconds = options.nowMs / 1000;
-  const browserIndex = request.target === 'browser' ? await options.store().index() : new Map<string, BrowserCookie>();
-  const jarIndex = request.target === 'jar' ? options.jar.index() : new Map<string, CookieJSON[]>();
+  const browserIndex = request.target === 'browser' ? await options.targets.browser() : new Map<string, BrowserCookie>();
+  const jarIndex = request.target === 'jar' ? options.targets.jar() : new Map<string, CookieJSON[]>();
   const rows: ImportPreviewRow[] = [];
-  const browserSteps: PlannedStep[] = [];
-  const jarSteps: JarStep[] = [];
+  const browserSteps: ImportPlan['browserSteps'] = [];
+  const jarSteps: ImportPlan['jarSteps'] = [];
   for (const [key, { cookie, input }] of byKey) {
     const row = (action: ImportAction, sentence: string, reasons: string[] = []): void => { rows.push({ cookie: input, action, reasons, sentence }); };
     if (input.expirationDate !== undefined && input.expirationDate <= nowSeconds) {

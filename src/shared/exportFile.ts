@@ -1,13 +1,14 @@
 // Export: the jar's or the browser store's cookies (of a site, or a selection) as cookies.txt in a
 // dialect, LWP, Cookie-Editor JSON or a Cookie header for a URL, with what the format loses.
 // The formats are src/formats'; this module picks the cookies and says what they lose on the way.
-import { exportCookies, writeCookieFile, writeJsonCookies, type CookieFields } from '../formats';
+// Pure: the service worker answers exportJar with it, the popup's mock too.
+import { exportCookies, toJarCookie, writeCookieFile, writeJsonCookies, type CookieFields } from '../formats';
 import type { Cookie } from '../jar';
-import { browserIdentity, identityKey, jarIdentity, type CookieIdentity } from '../shared/cookieIdentity';
-import type { BrowserCookie, ExportRequest, ExportResult } from '../shared/protocol';
-import { plural } from '../shared/words';
-import { browserToJarCookie } from './cookies';
+import { browserIdentity, identityKey, jarIdentity, type CookieIdentity } from './cookieIdentity';
+import type { BrowserCookie, ExportRequest, ExportResult } from './protocol';
+import { plural } from './words';
 
+/** Where the cookies come from: the jar's of a site, the browser store's of a site. */
 export interface ExportSources {
   jar(site: string | undefined): Cookie[];
   browser(site: string | undefined, storeId: string | undefined, warnings: string[]): Promise<BrowserCookie[]>;
@@ -51,14 +52,10 @@ export async function exportFile(message: ExportRequest, sources: ExportSources,
     const browser = selected(await sources.browser(message.site, message.storeId, warnings), message.cookies, browserIdentity);
     const partitioned = browser.filter((c) => c.partitionKey?.topLevelSite !== undefined).length;
     if (partitioned > 0 && format !== 'header') warnings.push(`${plural(partitioned, 'partitioned browser cookie loses its', 'partitioned browser cookies lose their')} partition key: the file treats ${partitioned === 1 ? 'it as an ordinary cookie' : 'them as ordinary cookies'}.`);
-    const lost = { SameSite: 0 };
-    cookies = browser.map((raw) => {
-      const { cookie, lost: what } = browserToJarCookie(raw);
-      if (what.includes('SameSite')) lost.SameSite++;
-      return cookie;
-    });
-    if (lost.SameSite > 0 && format === 'mozilla') warnings.push(`${plural(lost.SameSite, 'browser cookie loses its', 'browser cookies lose their')} SameSite attribute.`);
+    // Through the formats' own fields: HttpOnly and SameSite travel as the jar keeps them (LWP
+    // writes them; cookies.txt says what it loses).
     fields = browser.map(browserFields);
+    cookies = fields.map((f) => toJarCookie(f));
   } else {
     cookies = selected(sources.jar(message.site), message.cookies, (c) => jarIdentity(c));
   }

@@ -127,12 +127,12 @@ function Views({ api, first, surface, initialView }: { api: PopupApi; first: Tab
         )}
         {/* Keyed by the tab and its site: another tab or site starts each view afresh. */}
         <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`} key={`${tab.tabId ?? ''}\t${site ?? ''}`}>
-        {view === 'site' && <SiteView api={api} site={site} />}
+        {view === 'site' && <SiteView api={api} site={site} tab={tab} />}
         {view === 'why' && <WhyView api={api} url={site === null ? null : tab.url} revision={revision} />}
         {view === 'decisions' && <DecisionsView api={api} tabId={tab.tabId} revision={revision} />}
         {view === 'policy' && <PolicyView api={api} site={site} />}
-        {view === 'export' && <ExportView api={api} site={site} />}
-        {view === 'import' && <ImportView api={api} />}
+        {view === 'export' && <ExportView api={api} site={site} tab={tab} />}
+        {view === 'import' && <ImportView api={api} tab={tab} />}
         </div>
       </main>
     </>

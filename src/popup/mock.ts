@@ -3,7 +3,7 @@
 // comes from src/jar itself (explain runs the real jar under the mock's policy), and every rule id
 // it is given must be one of src/jar's: a test cannot pass on a rule the extension never sends.
 import { Cookie, CookieJar, CookieRequest, RULE_IDS } from '../jar';
-import { MAX_EXPIRY_MS } from '../browser-model';
+import { MAX_EXPIRY_MS, registrableDomain } from '../browser-model';
 import { browserIdentity, identityKey, jarIdentity, type CookieIdentity } from '../shared/cookieIdentity';
 import { checkWrite, completeInput, differences, inputIdentity } from '../shared/cookieWrite';
 import { exportFile } from '../shared/exportFile';
@@ -164,7 +164,7 @@ export function mockApi(initial: Partial<MockState> = {}): MockApi {
     getCookies(site) {
       record('getCookies', site);
       return Promise.resolve({
-        site,
+        site, scope: site === null ? null : registrableDomain(site) || site, warnings: [],
         jar: state.jar.filter((c) => siteMatches(c.domain, site)),
         browser: state.browser.filter((c) => siteMatches(c.domain, site)),
       });

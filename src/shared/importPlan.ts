@@ -96,7 +96,7 @@ export function readImport(request: Pick<ImportRequest, 'text' | 'format' | 'url
   if (read.format === 'mozilla' && !MAGIC.test(text.split(/\r\n|\n|\r/).find((l) => l.trim() !== '') ?? '')) {
     warnings.push('The text has no "# Netscape HTTP Cookie File" line: it is read as curl reads it (Python\'s MozillaCookieJar and yt-dlp would refuse the file).');
   }
-  const formatReason = format === request.format ? 'chosen' : `detected: the text ${read.reason}`;
+  const formatReason = request.format !== undefined && format === request.format ? 'chosen' : `detected: the text ${detected.reason}`;
   return { format: read.format, formatReason, cookies: read.cookies, problems: read.problems.map((p) => ({ line: p.line - shift, message: p.message })), warnings };
 }
 

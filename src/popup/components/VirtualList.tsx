@@ -13,7 +13,12 @@ export interface VirtualListProps<T> {
   idPrefix: string;
   header: ComponentChildren;
   activeIndex: number;
-  onActiveChange(index: number): void;
+  /** The active row moved: by a click or a key (the event tells a shift- or ctrl-click, a shift+arrow). */
+  onActiveChange(index: number, event?: MouseEvent | KeyboardEvent): void;
+  /** Multi-selection: whether a row is selected (aria-selected, and the grid says it is multi-selectable). Without it the active row is the selected one. */
+  isSelected?(item: T): boolean;
+  /** An extra class for a row (an expired cookie). */
+  rowClass?(item: T): string | undefined;
   /** Keys the grid does not handle itself (Enter, Delete, ...). */
   onKeyDown?(event: KeyboardEvent, index: number): void;
   renderRow(item: T, index: number, active: boolean): ComponentChildren;
@@ -63,16 +68,18 @@ export function VirtualList<T>(props: VirtualListProps<T>): JSX.Element {
   for (let index = first; index < last; index++) {
     const item = items[index] as T;
     const active = index === activeIndex;
+    const selected = props.isSelected === undefined ? active : props.isSelected(item);
+    const extra = props.rowClass?.(item);
     visible.push(
       <div
         key={props.rowKey(item)}
         id={`${props.idPrefix}-row-${index}`}
         role="row"
         aria-rowindex={index + 2}
-        aria-selected={active}
-        class={active ? 'vrow active' : 'vrow'}
+        aria-selected={selected}
+        class={`vrow${active ? ' active' : ''}${props.isSelected !== undefined && selected ? ' selected' : ''}${extra === undefined ? '' : ` ${extra}`}`}
         style={{ top: `${index * rowHeight}px`, height: `${rowHeight}px`, gridTemplateColumns: props.columns }}
-        onClick={() => { props.onActiveChange(index); }}
+        onClick={(event) => { props.onActiveChange(index, event); }}
       >
         {props.renderRow(item, index, active)}
       </div>,
@@ -88,7 +95,7 @@ export function VirtualList<T>(props: VirtualListProps<T>): JSX.Element {
     const target = moves[event.key];
     if (target !== undefined && items.length > 0) {
       event.preventDefault();
-      props.onActiveChange(Math.min(items.length - 1, Math.max(0, target)));
+      props.onActiveChange(Math.min(items.length - 1, Math.max(0, target)), event);
       return;
     }
     props.onKeyDown?.(event, activeIndex);
@@ -100,6 +107,7 @@ export function VirtualList<T>(props: VirtualListProps<T>): JSX.Element {
       role="grid"
       aria-label={props.label}
       aria-rowcount={items.length + 1}
+      aria-multiselectable={props.isSelected === undefined ? undefined : true}
       aria-activedescendant={activeIndex >= 0 && activeIndex < items.length ? `${props.idPrefix}-row-${activeIndex}` : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}

@@ -80,19 +80,43 @@ describe('SiteView', () => {
     fireEvent.keyDown(grid, { key: 'ArrowDown' });
     await waitFor(() => { expect(grid.getAttribute('aria-activedescendant')).toBe('cookie-row-1'); });
     fireEvent.keyDown(grid, { key: 'Delete' });
-    await waitFor(() => { expect(api.state.calls.some((c) => c.method === 'deleteCookie')).toBe(true); });
+    await waitFor(() => { expect(api.state.calls.some((c) => c.method === 'removeCookies')).toBe(true); });
+    expect(api.state.calls.find((c) => c.method === 'removeCookies')?.args).toEqual([{ browser: [], jar: [{ domain: 'www.example.com', hostOnly: true, path: '/', name: 'jaronly', partition: null }], storeId: undefined, label: undefined }]);
     expect(api.state.jar.map((c) => c.name)).not.toContain('jaronly');
     await screen.findByText((_, element) => element?.className === 'notice notice-ok' && element.textContent === 'Deleted jaronly (www.example.com/) from the jar.');
   });
 
-  it('clears the site after a confirmation', async () => {
+  it('says what "Clear" clears: the browser\'s cookies of every host of the site, the jar\'s when chosen; undoable', async () => {
     const api = setup();
     await screen.findByRole('grid');
-    fireEvent.click(screen.getByRole('button', { name: 'Clear site' }));
-    fireEvent.click(screen.getByRole('button', { name: /Clear 3 cookies of www.example.com/ }));
-    await waitFor(() => { expect(api.state.calls.find((c) => c.method === 'clearSite')?.args).toEqual([site]); });
-    // The browser's copies stay: the jar's are gone.
-    await screen.findByText(/0 in both, 0 only in jar, 3 only in browser/);
+    expect(screen.getByTestId('site-scope').textContent).toBe('The cookies of every host of example.com: www.example.com, example.com and its other subdomains. Changes to the browser go to the browser’s store.');
+    fireEvent.click(screen.getByRole('button', { name: 'Clear…' }));
+    const panel = screen.getByRole('region', { name: 'Clear' });
+    expect(within(panel).getByRole('group', { name: /^The cookies of example\.com \(www\.example\.com and every other host of example\.com\)$/ })).toBeTruthy();
+    expect(within(panel).getByLabelText<HTMLInputElement>('The 3 cookies in the browser’s store').checked).toBe(true);
+    const jarBox = within(panel).getByLabelText<HTMLInputElement>('The 3 cookies in the jar (the policy’s simulation)');
+    expect(jarBox.checked).toBe(false);
+    fireEvent.click(jarBox);
+    fireEvent.click(within(panel).getByRole('button', { name: 'Delete 3 cookies from the browser’s store and 3 cookies from the jar' }));
+    await screen.findByText(/^0 cookies · 0 in both/);
+    expect(api.state.browser).toEqual([]);
+    expect(api.state.jar).toEqual([]);
+    expect(screen.getByText(/^Last change: /).textContent).toMatch(/^Last change: Cleared the cookies of example\.com \(the browser’s store\)/);
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await screen.findByText('4 cookies · 2 in both, 1 only in jar, 1 only in browser');
+  });
+
+  it('clears the whole jar and the decision log, each after a confirmation that says it cannot be undone', async () => {
+    const api = mockApi({ jar: [cookie({ name: 'a' }), cookie({ name: 'b', domain: 'other.test' })], decisions: [] });
+    render(<SiteView api={api} site={site} />);
+    await screen.findByRole('grid');
+    fireEvent.click(screen.getByRole('button', { name: 'Clear…' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Clear the whole jar (2 cookies)' }));
+    expect(screen.getByText('This cannot be undone.')).toBeTruthy();
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Clear the decision log (0 decisions)' }).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Clear all 2 cookies of the jar' }));
+    await screen.findByText('Cleared the whole jar (2 cookies of every site).');
+    expect(api.state.jar).toEqual([]);
   });
 
   it('shows a name that reverses its text as a marked escape, in the grid, the details and the delete notice', async () => {
@@ -131,6 +155,178 @@ describe('SiteView', () => {
     expect(shown.className).toBe('ctext expanded');
     fireEvent.click(within(value).getByRole('button', { name: 'Show less' }));
     expect(value.textContent.length).toBeLessThan(1_200);
+  });
+
+  it('marks expired cookies, and does not call Version a difference or cut SameSite=None', async () => {
+    const past = Date.now() / 1000 - 2 * 86400;
+    const api = mockApi({
+      jar: [cookie({ name: 'old', expires: past }), cookie({ name: 'cross', secure: true, sameSite: 'None' })],
+      browser: [cookie({ name: 'cross', secure: true, sameSite: 'None', version: null })],
+    });
+    render(<SiteView api={api} site={site} />);
+    await screen.findByRole('grid');
+    const oldRow = screen.getAllByRole('row').find((row) => row.textContent.includes('old'));
+    expect(oldRow?.className).toContain('expired');
+    expect(within(oldRow as HTMLElement).getByTestId('cookie-expires').textContent).toBe('expired 2 days ago');
+    const crossRow = screen.getAllByRole('row').find((row) => row.textContent.includes('cross'));
+    expect(crossRow?.querySelector('.flags')?.textContent).toBe('SNone');
+    fireEvent.click(within(crossRow as HTMLElement).getByTestId('cookie-name'));
+    const details = screen.getByRole('region', { name: 'Details of cookie cross' });
+    const version = within(details).getByText('Version').closest('tr');
+    expect(version?.className).toBe('');
+    expect(version?.textContent).toBe('Version0(the browser keeps none)');
+    expect(details.querySelectorAll('tr.differs')).toHaveLength(0);
+  });
+
+  it('selects with ctrl-click, shift-click and "select all shown", and deletes the selection from the browser\'s store; undo brings it back', async () => {
+    const browser = ['alpha', 'bravo', 'charlie', 'delta', 'echo'].map((name) => cookie({ name }));
+    const api = mockApi({ browser, jar: [cookie({ name: 'charlie' })] });
+    render(<SiteView api={api} site={site} />);
+    await screen.findByRole('grid');
+    fireEvent.click(screen.getByRole('button', { name: /^Name/ }));
+    await waitFor(() => { expect(names()).toEqual(['alpha', 'bravo', 'charlie', 'delta', 'echo']); });
+    const cell = (name: string) => screen.getAllByTestId('cookie-name').find((c) => c.textContent === name) as HTMLElement;
+    fireEvent.click(cell('alpha'), { ctrlKey: true });
+    fireEvent.click(cell('charlie'), { shiftKey: true });
+    expect(screen.getByTestId('selection-count').textContent).toBe('3 cookies selected');
+    expect(screen.getByRole('grid').getAttribute('aria-multiselectable')).toBe('true');
+    expect(screen.getAllByRole('row').filter((r) => r.getAttribute('aria-selected') === 'true').map((r) => r.querySelector('[data-testid=cookie-name]')?.textContent)).toEqual(['alpha', 'bravo', 'charlie']);
+    fireEvent.click(cell('bravo'), { ctrlKey: true });
+    expect(screen.getByTestId('selection-count').textContent).toBe('2 cookies selected');
+    // Select all shown: the filter's rows only; the others stay as they were.
+    fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'echo' } });
+    await waitFor(() => { expect(names()).toEqual(['echo']); });
+    fireEvent.click(screen.getByLabelText('Select all 1 cookie shown'));
+    expect(screen.getByTestId('selection-count').textContent).toBe('3 cookies selected (2 hidden by the filter)');
+    fireEvent.input(screen.getByRole('searchbox'), { target: { value: '' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Delete 3 cookies from the browser’s store' }));
+    await screen.findByText('Deleted 3 cookies from the browser’s store.');
+    expect(api.state.browser.map((c) => c.name)).toEqual(['bravo', 'delta']);
+    // The jar's "charlie" is not touched by a deletion from the browser.
+    expect(api.state.jar.map((c) => c.name)).toEqual(['charlie']);
+    expect(screen.queryByTestId('selection-count')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await screen.findByText((_, element) => element?.className === 'notice notice-ok' && element.textContent === 'Undid: Deleted 3 cookies.');
+    expect(api.state.browser.map((c) => c.name)).toEqual(['alpha', 'bravo', 'charlie', 'delta', 'echo']);
+  });
+
+  it('selects with the keyboard: Space, shift+arrows, ctrl+A, Escape', async () => {
+    const api = mockApi({ browser: ['a', 'b', 'c'].map((name) => cookie({ name })) });
+    render(<SiteView api={api} site={site} />);
+    const grid = await screen.findByRole('grid');
+    fireEvent.keyDown(grid, { key: ' ' });
+    fireEvent.keyDown(grid, { key: 'ArrowDown', shiftKey: true });
+    expect(screen.getByTestId('selection-count').textContent).toBe('2 cookies selected');
+    fireEvent.keyDown(grid, { key: 'a', ctrlKey: true });
+    expect(screen.getByTestId('selection-count').textContent).toBe('3 cookies selected');
+    fireEvent.keyDown(grid, { key: 'Escape' });
+    expect(screen.queryByTestId('selection-count')).toBeNull();
+  });
+
+  it('exports the selection: JSON of the selected browser cookies', async () => {
+    const api = mockApi({ browser: ['a', 'b', 'c'].map((name) => cookie({ name, sameSite: 'Lax' })) });
+    render(<SiteView api={api} site={site} />);
+    await screen.findByRole('grid');
+    const boxes = screen.getAllByLabelText(/^Select cookie /);
+    fireEvent.click(boxes[0] as HTMLElement);
+    fireEvent.click(boxes[2] as HTMLElement);
+    fireEvent.click(screen.getByRole('button', { name: 'Export…' }));
+    const region = screen.getByRole('region', { name: 'Export the selection' });
+    expect(within(region).getByRole('heading').textContent).toBe('Export the 2 selected cookies');
+    fireEvent.change(within(region).getByLabelText('Format'), { target: { value: 'json' } });
+    await waitFor(() => { expect(within(region).getByTestId('export-count').textContent).toBe('2 cookies'); });
+    const text = within(region).getByTestId<HTMLTextAreaElement>('export-text').value;
+    expect((JSON.parse(text) as { name: string; sameSite: string }[]).map((e) => [e.name, e.sameSite])).toEqual([['a', 'lax'], ['c', 'lax']]);
+  });
+
+  it('copies one cookie\'s value', async () => {
+    const api = mockApi({ browser: [cookie({ name: 'token', value: 'abc123' })] });
+    render(<SiteView api={api} site={site} />);
+    await screen.findByRole('grid');
+    fireEvent.click(screen.getByRole('button', { name: 'Copy value' }));
+    await screen.findByText((_, element) => element?.className === 'notice notice-ok' && element.textContent === 'Copied the value of token (6 characters).');
+    expect(api.state.copied).toEqual(['abc123']);
+  });
+
+  it('edits a cookie of the browser\'s store: the model\'s verdict as you type, then what the browser stored', async () => {
+    const api = mockApi({ browser: [cookie({ name: 'theme', value: 'dark', sameSite: 'Lax' })] });
+    render(<SiteView api={api} site={site} />);
+    await screen.findByRole('grid');
+    fireEvent.click(screen.getByRole('button', { name: 'Edit in the browser’s store' }));
+    const editor = screen.getByRole('region', { name: 'Edit cookie in the browser’s store' });
+    await within(editor).findByText('The browser will store it.');
+    fireEvent.input(within(editor).getByLabelText('Value'), { target: { value: 'light' } });
+    fireEvent.change(within(editor).getByLabelText('SameSite'), { target: { value: 'no_restriction' } });
+    const verdict = within(editor).getByTestId('editor-verdict');
+    await waitFor(() => { expect(verdict.textContent).toMatch(/^The browser would refuse it: .*SameSite=None without Secure.*\(SameSiteNoneInsecure\)$/); });
+    const save = within(editor).getByRole('button', { name: 'Save in the browser’s store' });
+    expect((save as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(within(editor).getByLabelText('Secure (HTTPS only)'));
+    await waitFor(() => { expect(verdict.textContent).toBe('The browser will store it. It replaces the cookie of that name, domain and path.'); });
+    fireEvent.click(save);
+    const notice = await screen.findByText((_, element) => element?.className === 'notice notice-ok');
+    expect(notice.textContent).toBe('Edited "theme" in the browser’s store. The browser stored: theme=light; host-only www.example.com; Path=/; session; Secure; SameSite=None');
+    expect(api.state.browser).toMatchObject([{ name: 'theme', value: 'light', secure: true, sameSite: 'None' }]);
+    expect(screen.getByText(/^Last change: /).textContent).toMatch(/^Last change: Edited "theme" \(the browser’s store\)/);
+  });
+
+  it('says where the browser stored something else than asked (an expiry past 400 days)', async () => {
+    const api = mockApi({ browser: [cookie({ name: 'long', expires: Date.now() / 1000 + 86400 })] });
+    render(<SiteView api={api} site={site} />);
+    await screen.findByRole('grid');
+    fireEvent.click(screen.getByRole('button', { name: 'Edit in the browser’s store' }));
+    const editor = screen.getByRole('region', { name: 'Edit cookie in the browser’s store' });
+    fireEvent.input(within(editor).getByLabelText('Expires (UTC)'), { target: { value: '2099-01-01T00:00:00' } });
+    await within(editor).findByText(/Its expiry would be capped at 400 days from now\./);
+    fireEvent.click(within(editor).getByRole('button', { name: 'Save in the browser’s store' }));
+    await screen.findByText(/^The browser stored the expiry as .* \(400 days from now: it caps expiry at 400 days\)\.$/);
+  });
+
+  it('creates a cookie with defaults from the tab\'s URL, in the store the tab uses', async () => {
+    const api = mockApi({ browser: [] });
+    render(<SiteView api={api} site={site} tab={{ tabId: 3, url: 'https://www.example.com/account', incognito: true }} />);
+    await screen.findByRole('grid');
+    fireEvent.click(screen.getByRole('button', { name: 'New cookie' }));
+    const editor = screen.getByRole('region', { name: 'New cookie in the browser’s incognito store' });
+    expect(within(editor).getByLabelText<HTMLInputElement>('Domain').value).toBe('www.example.com');
+    expect(within(editor).getByLabelText<HTMLSelectElement>('Sent to').value).toBe('host');
+    expect(within(editor).getByLabelText<HTMLInputElement>('Path').value).toBe('/');
+    expect(within(editor).getByLabelText<HTMLInputElement>('Secure (HTTPS only)').checked).toBe(true);
+    expect(within(editor).getByLabelText<HTMLSelectElement>('SameSite').value).toBe('lax');
+    fireEvent.input(within(editor).getByLabelText('Name'), { target: { value: 'fresh' } });
+    fireEvent.input(within(editor).getByLabelText('Value'), { target: { value: '1' } });
+    await within(editor).findByText('The browser will store it.');
+    fireEvent.click(within(editor).getByRole('button', { name: 'Create in the browser’s incognito store' }));
+    await screen.findByText((_, element) => element?.className === 'notice notice-ok' && element.textContent.startsWith('Created "fresh" in the browser’s incognito store.'));
+    expect(api.state.browser).toMatchObject([{ name: 'fresh', value: '1', domain: 'www.example.com', hostOnly: true, secure: true, sameSite: 'Lax' }]);
+  });
+
+  it('adds a cookie only the jar has to the browser\'s store, from the jar\'s attributes', async () => {
+    const api = mockApi({ jar: [cookie({ name: 'jaronly', value: 'j', domain: '.example.com', hostOnly: false, httpOnly: true })] });
+    render(<SiteView api={api} site={site} />);
+    await screen.findByRole('grid');
+    fireEvent.click(screen.getByRole('button', { name: 'Add to the browser’s store' }));
+    const editor = screen.getByRole('region', { name: 'New cookie in the browser’s store' });
+    expect(within(editor).getByLabelText<HTMLInputElement>('Domain').value).toBe('example.com');
+    expect(within(editor).getByLabelText<HTMLSelectElement>('Sent to').value).toBe('domain');
+    await within(editor).findByText('The browser will store it.');
+    fireEvent.click(within(editor).getByRole('button', { name: 'Create in the browser’s store' }));
+    await screen.findByText((_, element) => element?.className === 'notice notice-ok' && element.textContent.startsWith('Created "jaronly" in the browser’s store.'));
+    await screen.findByText('1 cookie · 1 in both, 0 only in jar, 0 only in browser');
+  });
+
+  it('a change the browser refuses says so and changes nothing', async () => {
+    const api = mockApi({ browser: [cookie({ name: 'a' }), cookie({ name: 'b' })] });
+    api.state.refuse = (c) => c.name === 'a';
+    render(<SiteView api={api} site={site} />);
+    await screen.findByRole('grid');
+    fireEvent.click(screen.getAllByRole('button', { name: 'Edit in the browser’s store' })[0] as HTMLElement);
+    const editor = screen.getByRole('region', { name: 'Edit cookie in the browser’s store' });
+    fireEvent.input(within(editor).getByLabelText('Value'), { target: { value: 'changed' } });
+    await within(editor).findByText(/The browser will store it\./);
+    fireEvent.click(within(editor).getByRole('button', { name: 'Save in the browser’s store' }));
+    expect((await within(editor).findByRole('alert')).textContent).toMatch(/^The browser did not store "a".*Nothing was changed/);
+    expect(api.state.browser.map((c) => c.value)).toEqual(['v', 'v']);
   });
 
   it('windows a big jar: 10,000 cookies, a few dozen rows in the DOM', async () => {

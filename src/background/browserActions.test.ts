@@ -108,6 +108,24 @@ describe('setBrowserCookie: create and edit, checked first, read back', () => {
     expect(snapshot(fake)).toEqual(before);
   });
 
+  it('a Domain the browser turns host-only (an IP address) is found again and undone', async () => {
+    const { fake, send } = await setup();
+    const asked = cookie({ name: 'dev', domain: '127.0.0.1', hostOnly: false });
+    const check = await send({ type: 'checkBrowserCookie', cookie: asked });
+    expect(check.notes).toContain('It will be a host-only cookie of 127.0.0.1: the browser gives a Domain equal to an IP address or to a public suffix no subdomains.');
+    const reply = await send({ type: 'setBrowserCookie', cookie: asked });
+    expect(reply.stored).toMatchObject({ name: 'dev', domain: '127.0.0.1', hostOnly: true });
+    await send({ type: 'undoLastChange' });
+    expect(fake.cookieStore).toEqual([]);
+  });
+
+  it('an internationalised domain is written and found in its ASCII form', async () => {
+    const { fake, send } = await setup();
+    const reply = await send({ type: 'setBrowserCookie', cookie: cookie({ name: 'idn', domain: 'bücher.example', hostOnly: false }) });
+    expect(reply.stored).toMatchObject({ domain: '.xn--bcher-kva.example', hostOnly: false });
+    expect(fake.cookieStore).toHaveLength(1);
+  });
+
   it('checks a partition key: Chromium refuses a first-party ancestor for another site', async () => {
     const { send } = await setup();
     const check = await send({ type: 'checkBrowserCookie', cookie: cookie({ name: 'p', secure: true, partitionKey: { topLevelSite: 'https://other.test', hasCrossSiteAncestor: false } }) });

@@ -6,7 +6,7 @@ import type { Handlers } from '../shared/dispatch';
 import { plural } from '../shared/words';
 import { browserIdentity, identityKey, type CookieIdentity } from '../shared/cookieIdentity';
 import type { AppliedCookie, BrowserCookie, BrowserCookieInput, ChangeSummary, CookieStoreInfo, ImportPreview, ImportRequest, ImportResult } from '../shared/protocol';
-import { checkWrite, completeInput, differences, inputIdentity, inputOf } from '../shared/cookieWrite';
+import { asStored, checkWrite, completeInput, differences, inputIdentity, inputOf } from '../shared/cookieWrite';
 import { ImportError, importResult, nothingToImport, planImport, type ImportPlan } from '../shared/importPlan';
 import { BrowserStore, type CookiesWriteApi } from './browserStore';
 import { applyJarSteps, applySteps, jarCookiesOf, type AppliedStep, type JarPort, type JarStep, type PlannedStep } from './cookieChanges';
@@ -120,11 +120,15 @@ export class CookieActions {
   set(storeId: string | undefined, asked: BrowserCookieInput, replaces: CookieIdentity | undefined): Promise<AppliedCookie> {
     return this.exclusive(async () => {
       const store = this.store(storeId);
-      const cookie = completeInput(asked);
-      const identity = inputIdentity(cookie);
-      const existing = (await store.find(identity)) ?? null;
-      const check = checkWrite(cookie, existing, this.options.now());
+      const first = completeInput(asked);
+      const existingAsked = (await store.find(inputIdentity(first))) ?? null;
+      let check = checkWrite(first, existingAsked, this.options.now());
       if (!check.ok) throw new BrowserRefusedError(check.reasons, check.sentence);
+      // Keyed as the browser will key it (an IP Domain makes a host-only cookie): what it replaces is that one.
+      const cookie = asStored(first, check);
+      const identity = inputIdentity(cookie);
+      const existing = cookie === first ? existingAsked : (await store.find(identity)) ?? null;
+      if (cookie !== first) check = { ...check, replaces: existing };
       const steps: PlannedStep[] = [];
       // Already expired: the write deletes the cookie of this identity.
       if (check.outcome === 'deleted') {

@@ -6,7 +6,9 @@
 import { Cookie } from '../jar';
 import { browserIdentity, identityKey, jarIdentity, type CookieIdentity } from '../shared/cookieIdentity';
 import type { BrowserCookie, BrowserCookieInput, CookieJSON } from '../shared/protocol';
-import { inputIdentity, inputOf } from '../shared/cookieWrite';
+import { hostOf, inputIdentity, inputOf } from '../shared/cookieWrite';
+import { plural } from '../shared/words';
+import { siteOf } from './cookies';
 import { BrowserStoreError, type BrowserStore } from './browserStore';
 
 /** One cookie identity of the browser's store: as it is, and as it is to be. */
@@ -49,30 +51,51 @@ async function issue(store: BrowserStore, targets: { key: string; wanted: Browse
   return failures;
 }
 
+/** Chromium keeps at most this many cookies per site (kDomainMaxCookies), evicting the least recently used beyond it. */
+const PER_SITE_LIMIT = 180;
+
 /**
  * Applies the steps to the store, all or nothing: returns each step as the store now holds it, or
- * throws BrowserStoreError after putting every step back as it was.
+ * throws BrowserStoreError after putting every step back as it was. The other cookies of the sites
+ * the change touches are watched too: a browser evicts them to make room (over 180 cookies of a
+ * site), and a change that cost them is undone as well, so that nothing else is lost.
  */
 export async function applySteps(store: BrowserStore, steps: readonly PlannedStep[]): Promise<AppliedStep[]> {
   if (steps.length === 0) return [];
   const keys = steps.map(stepKey);
+  const stepKeys = new Set(keys);
+  const sites = new Set(steps.map((step) => siteOf(hostOf(((step.after ?? step.before) as BrowserCookieInput).domain))));
+  const neighbours = [...await store.index()].filter(([key, cookie]) => !stepKeys.has(key) && sites.has(siteOf(cookie.domain)));
   const failures = await issue(store, steps.map((step, i) => ({ key: keys[i] ?? '', wanted: step.after, current: step.before })));
   const now = await store.index();
   const failed = steps.findIndex((step, i) => !took(now.get(keys[i] ?? ''), step.after));
-  if (failed < 0) return steps.map((step, i) => ({ before: step.before, after: now.get(keys[i] ?? '') ?? null }));
+  const evicted = neighbours.filter(([key, cookie]) => !took(now.get(key), inputOf(cookie)));
+  if (failed < 0 && evicted.length === 0) return steps.map((step, i) => ({ before: step.before, after: now.get(keys[i] ?? '') ?? null }));
 
-  // Put every step back as it was before.
-  const failedStep = steps[failed] as PlannedStep;
-  const why = failures.get(keys[failed] ?? '');
-  const what = failedStep.after === null ? `delete ${describe(failedStep.before as BrowserCookie)}` : `store ${describe(failedStep.after)}`;
-  const reason = `The browser did not ${what}${why === undefined ? '' : `: ${why}`}`;
-  const back = steps.map((step, i) => ({ key: keys[i] ?? '', wanted: step.before === null ? null : inputOf(step.before), current: now.get(keys[i] ?? '') ?? null }))
+  // Put every step, and every neighbour lost, back as it was before.
+  const reasons: string[] = [];
+  if (failed >= 0) {
+    const failedStep = steps[failed] as PlannedStep;
+    const why = failures.get(keys[failed] ?? '');
+    const what = failedStep.after === null ? `delete ${describe(failedStep.before as BrowserCookie)}` : `store ${describe(failedStep.after)}`;
+    reasons.push(`The browser did not ${what}${why === undefined ? '' : `: ${why}`}`);
+  }
+  if (evicted.length > 0) {
+    reasons.push(`${failed >= 0 ? 'it' : 'The browser'} evicted ${plural(evicted.length, 'other cookie')} of ${[...sites].join(', ')} to make room (Chromium keeps at most ${PER_SITE_LIMIT} cookies per site)`);
+  }
+  const reason = reasons.join(', and ');
+  const wantedBack = [
+    ...steps.map((step, i) => ({ key: keys[i] ?? '', wanted: step.before === null ? null : inputOf(step.before) })),
+    ...evicted.map(([key, cookie]) => ({ key, wanted: inputOf(cookie) })),
+  ];
+  const back = wantedBack.map(({ key, wanted }) => ({ key, wanted, current: now.get(key) ?? null }))
     .filter(({ wanted, current }) => (wanted === null ? current !== null : !took(current ?? undefined, wanted)));
-  await issue(store, back.reverse());
+  // Deletions first (they make room), then the cookies that were there.
+  await issue(store, [...back.filter((b) => b.wanted === null), ...back.filter((b) => b.wanted !== null)]);
   const after = await store.index();
-  const unrestored = steps.filter((step, i) => !took(after.get(keys[i] ?? ''), step.before === null ? null : inputOf(step.before)));
+  const unrestored = wantedBack.filter(({ key, wanted }) => !took(after.get(key), wanted));
   if (unrestored.length === 0) throw new BrowserStoreError(`${reason}. Nothing was changed: everything written before it was put back as it was.`);
-  throw new BrowserStoreError(`${reason}. Putting the other cookies back failed for ${unrestored.length} of them (${unrestored.slice(0, 3).map((s) => describe((s.before ?? s.after) as BrowserCookie)).join(', ')}): the store differs from before there.`);
+  throw new BrowserStoreError(`${reason}. Putting the cookies back failed for ${plural(unrestored.length, 'cookie')} (${unrestored.slice(0, 3).map(({ key }) => JSON.stringify(key.split('\t')[2] ?? key)).join(', ')}): the store differs from before there.`);
 }
 
 /** The jar as the changes need it: find, put and remove cookies by identity. */

@@ -95,6 +95,20 @@ describe('all or nothing, and errors that say what is wrong', () => {
     expect(snapshot(fake)).toEqual(before);
   });
 
+  it('an import the browser makes room for by evicting other cookies of the site is undone, those cookies restored', async () => {
+    const { fake, send } = await setup();
+    await send({ type: 'importCookies', target: 'browser', text: `# Netscape HTTP Cookie File\n.example.com\tTRUE\t/\tFALSE\t${FUTURE}\ttheme\tdark\nwww.example.com\tFALSE\t/\tTRUE\t0\tsid\ts1\n` });
+    const before = snapshot(fake);
+    const many = Array.from({ length: 200 }, (_, i) => `shop.example.com\tFALSE\t/\tFALSE\t${FUTURE}\tc${i}\t${i}`).join('\n');
+    const text = `# Netscape HTTP Cookie File\n${many}\n`;
+    const preview = await send({ type: 'previewImport', target: 'browser', text });
+    expect(preview.warnings).toEqual(['200 new cookies of example.com would make 202, over the 180 a browser keeps per site: it would evict the oldest, so the import would be undone and change nothing. Import fewer cookies of example.com.']);
+    await expect(send({ type: 'importCookies', target: 'browser', text })).rejects.toMatchObject({
+      name: 'BrowserStoreError', message: expect.stringMatching(/evicted 2 other cookies of example\.com to make room \(Chromium keeps at most 180 cookies per site\)\. Nothing was changed/) as unknown,
+    });
+    expect(snapshot(fake)).toEqual(before);
+  });
+
   it('a text of expired cookies only says so', async () => {
     const { fake, send } = await setup();
     const text = `# Netscape HTTP Cookie File\n.example.com\tTRUE\t/\tFALSE\t${PAST}\ta\t1\n.example.com\tTRUE\t/\tFALSE\t${PAST + 60}\tb\t1\n`;

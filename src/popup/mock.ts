@@ -5,7 +5,7 @@
 import { Cookie, CookieJar, CookieRequest, RULE_IDS } from '../jar';
 import { MAX_EXPIRY_MS, registrableDomain } from '../browser-model';
 import { browserIdentity, identityKey, jarIdentity, type CookieIdentity } from '../shared/cookieIdentity';
-import { checkWrite, completeInput, differences, inputIdentity } from '../shared/cookieWrite';
+import { asStored, checkWrite, completeInput, differences, inputIdentity } from '../shared/cookieWrite';
 import { exportFile } from '../shared/exportFile';
 import { ImportError, importResult, nothingToImport, planImport } from '../shared/importPlan';
 import type { BrowserCookie, BrowserCookieInput, ChangeSummary, CookieJSON } from '../shared/protocol';
@@ -175,9 +175,12 @@ export function mockApi(initial: Partial<MockState> = {}): MockApi {
     },
     setBrowserCookie(cookie, replaces, storeId) {
       record('setBrowserCookie', cookie, replaces, storeId);
-      const key = identityKey(inputIdentity(cookie));
-      const check = checkWrite(cookie, browserIndex().get(key) ?? null, state.now);
-      if (!check.ok) return Promise.reject(new NamedError('BrowserRefusedError', `The browser would refuse it: ${check.sentence}`));
+      const asked = checkWrite(cookie, browserIndex().get(identityKey(inputIdentity(cookie))) ?? null, state.now);
+      if (!asked.ok) return Promise.reject(new NamedError('BrowserRefusedError', `The browser would refuse it: ${asked.sentence}`));
+      // Keyed as the browser keys it (an IP Domain makes a host-only cookie), as the service worker does.
+      const target = asStored(cookie, asked);
+      const key = identityKey(inputIdentity(target));
+      const check = { ...asked, replaces: browserIndex().get(key) ?? null };
       try {
         const written: { cookie: BrowserCookie | null } = { cookie: null };
         const label = check.outcome === 'deleted' ? `Deleted ${JSON.stringify(cookie.name)} (an expiry in the past)` : replaces === undefined ? `Created ${JSON.stringify(cookie.name)}` : `Edited ${JSON.stringify(cookie.name)}`;
@@ -189,12 +192,12 @@ export function mockApi(initial: Partial<MockState> = {}): MockApi {
             state.browser = state.browser.filter((c) => browserKey(c) !== key);
             return { browser: gone + had - state.browser.length, jar: 0 };
           }
-          written.cookie = write(cookie);
+          written.cookie = write(target);
           return { browser: gone + 1, jar: 0 };
         });
         const result = written.cookie;
         return Promise.resolve({
-          check, stored: result === null ? null : browserCookieView(result), differences: result === null ? [] : differences(cookie, result, state.now),
+          check, stored: result === null ? null : browserCookieView(result), differences: result === null ? [] : differences(target, result, state.now),
           change: summary ?? { id: 0, label, storeId: null, time: state.now, browser: 0, jar: 0 },
         });
       } catch (error) {

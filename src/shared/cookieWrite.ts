@@ -43,12 +43,36 @@ export function inputOf(cookie: BrowserCookie): BrowserCookieInput {
  * Chromium gives it (true when the cookie's site is not the top-level site: measured), so that the
  * written cookie can be found again by its identity.
  */
-export function completeInput(cookie: BrowserCookieInput): BrowserCookieInput {
+export function completeInput(input: BrowserCookieInput): BrowserCookieInput {
+  const cookie = asciiDomain(input);
   const key = cookie.partitionKey;
   if (key === undefined || key.hasCrossSiteAncestor !== undefined) return cookie;
   let topHost: string;
   try { topHost = new URL(key.topLevelSite).hostname; } catch { return cookie; }
   return { ...cookie, partitionKey: { topLevelSite: key.topLevelSite, hasCrossSiteAncestor: siteOfHost(hostOf(cookie.domain)) !== siteOfHost(topHost) } };
+}
+
+/** The domain as the browser keys it: an internationalised one in its ASCII (punycode) form, as a URL's host. */
+function asciiDomain(cookie: BrowserCookieInput): BrowserCookieInput {
+  if (/^[\x21-\x7e]*$/.test(cookie.domain)) return cookie.domain === cookie.domain.toLowerCase() ? cookie : { ...cookie, domain: cookie.domain.toLowerCase() };
+  try {
+    const host = new URL(`https://${hostOf(cookie.domain)}/`).hostname;
+    return { ...cookie, domain: cookie.domain.startsWith('.') ? `.${host}` : host };
+  } catch {
+    return cookie; // not a host at all: the pre-check says so
+  }
+}
+
+/**
+ * The input as the browser will key what it stores (the pre-check's prediction): a Domain that is an
+ * IP address, or a public suffix naming itself, makes a host-only cookie.
+ */
+export function asStored(input: BrowserCookieInput, check: BrowserCookieCheck): BrowserCookieInput {
+  const stored = check.stored;
+  if (stored === undefined || stored === null) return completeInput(input);
+  const cookie = completeInput(input);
+  return stored.hostOnly === cookie.hostOnly && stored.domain === (cookie.hostOnly ? hostOf(cookie.domain) : `.${hostOf(cookie.domain)}`)
+    ? cookie : { ...cookie, domain: stored.domain, hostOnly: stored.hostOnly };
 }
 
 /** The identity of a cookie about to be written (the store's rule: src/shared/cookieIdentity.ts). */
@@ -115,5 +139,13 @@ export function checkWrite(input: BrowserCookieInput, existing: BrowserCookie | 
   // The URL is made from the cookie's own domain and path, so the API reaches it: the model's
   // note about a URL that does not is moot here.
   const notes = check.notes.filter((note) => !note.startsWith('cookies.set will report'));
-  return { ok: check.ok, outcome: check.outcome, reasons: [...check.reasons], sentence: check.sentence, notes, replaces: existing };
+  const model = check.ok && check.outcome === 'stored' ? check.cookie : undefined;
+  const stored: BrowserCookie | null = model === undefined ? null : {
+    name: model.name, value: model.value, domain: model.domain, hostOnly: model.hostOnly, path: model.path, secure: model.secure,
+    httpOnly: model.httpOnly, sameSite: model.sameSite, session: model.session, storeId: '',
+    ...(model.expirationDate === undefined ? {} : { expirationDate: model.expirationDate }),
+    ...(model.partitionKey === undefined ? {} : { partitionKey: { ...model.partitionKey } }),
+  };
+  if (stored !== null && stored.hostOnly && !cookie.hostOnly) notes.push(`It will be a host-only cookie of ${stored.domain}: the browser gives a Domain equal to an IP address or to a public suffix no subdomains.`);
+  return { ok: check.ok, outcome: check.outcome, reasons: [...check.reasons], sentence: check.sentence, notes, replaces: existing, stored };
 }

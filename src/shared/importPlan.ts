@@ -4,10 +4,11 @@
 // replaces). Pure: the service worker applies the plan (src/background/browserActions.ts), the
 // popup's mock plans with it too.
 import { printParseErrorCode, visit } from 'jsonc-parser';
+import { registrableDomain } from '../browser-model';
 import { detectFormat, fieldsOf, readCookieFile, CookieFileError, type CookieFields } from '../formats';
 import type { Cookie } from '../jar';
 import { identityKey, jarIdentity } from './cookieIdentity';
-import { checkWrite, inputIdentity, inputOf } from './cookieWrite';
+import { asStored, checkWrite, inputIdentity, inputOf } from './cookieWrite';
 import type { BrowserCookie, BrowserCookieInput, CookieFileFormat, CookieJSON, ImportAction, ImportPreview, ImportPreviewRow, ImportRequest, ImportResult, SameSiteStatus } from './protocol';
 import { plural } from './words';
 
@@ -143,14 +144,17 @@ export async function planImport(request: ImportRequest, options: { targets: Imp
       continue;
     }
     if (request.target === 'browser') {
-      const existing = browserIndex.get(key) ?? null;
-      const check = checkWrite(input, existing, options.nowMs);
-      if (!check.ok) { row('refused', check.sentence, check.reasons); continue; }
+      const asked = checkWrite(input, browserIndex.get(key) ?? null, options.nowMs);
+      if (!asked.ok) { row('refused', asked.sentence, asked.reasons); continue; }
+      // Keyed as the browser will key it (an IP Domain makes a host-only cookie).
+      const stored = asStored(input, asked);
+      const existing = browserIndex.get(identityKey(inputIdentity(stored))) ?? null;
+      const check = stored === input ? asked : checkWrite(stored, existing, options.nowMs);
       const note = check.notes.length > 0 ? ` ${check.notes.join(' ')}` : '';
-      if (existing === null) { row('add', `New in the browser's store.${note}`); browserSteps.push({ before: null, after: input }); continue; }
-      if (sameAs(inputOf(existing), input)) { row('same', 'The browser already holds it as it is.'); continue; }
-      row('replace', `Replaces the browser's cookie ${describeChange(inputOf(existing), input)}.${note}`);
-      browserSteps.push({ before: existing, after: input });
+      if (existing === null) { row('add', `New in the browser's store.${note}`); browserSteps.push({ before: null, after: stored }); continue; }
+      if (sameAs(inputOf(existing), stored)) { row('same', 'The browser already holds it as it is.'); continue; }
+      row('replace', `Replaces the browser's cookie ${describeChange(inputOf(existing), stored)}.${note}`);
+      browserSteps.push({ before: existing, after: stored });
     } else {
       const json = cookie.toJSON();
       const existing = jarIndex.get(jarKey(json))?.[0] ?? null;
@@ -162,7 +166,27 @@ export async function planImport(request: ImportRequest, options: { targets: Imp
   }
   const counts: Record<ImportAction, number> = { add: 0, replace: 0, same: 0, refused: 0, expired: 0 };
   for (const row of rows) counts[row.action]++;
+  if (request.target === 'browser') warnings.push(...overLimit(browserIndex, browserSteps));
   return { preview: { format: read.format, formatReason: read.formatReason, rows, problems: read.problems, warnings, counts }, browserSteps, jarSteps };
+}
+
+/** Chromium keeps at most 180 unpartitioned cookies per site (kDomainMaxCookies); beyond, it evicts the least recently used. */
+const PER_SITE_LIMIT = 180;
+
+function siteOfHost(domain: string): string {
+  const host = domain.replace(/^\./, '').toLowerCase();
+  return registrableDomain(host) || host;
+}
+
+/** The sites an import would take past the browser's per-site limit, one warning each. */
+function overLimit(existing: Map<string, BrowserCookie>, steps: ImportPlan['browserSteps']): string[] {
+  const count = new Map<string, number>();
+  for (const cookie of existing.values()) if (cookie.partitionKey?.topLevelSite === undefined) count.set(siteOfHost(cookie.domain), (count.get(siteOfHost(cookie.domain)) ?? 0) + 1);
+  const added = new Map<string, number>();
+  for (const step of steps) if (step.before === null && step.after.partitionKey === undefined) added.set(siteOfHost(step.after.domain), (added.get(siteOfHost(step.after.domain)) ?? 0) + 1);
+  return [...added].filter(([site, n]) => (count.get(site) ?? 0) + n > PER_SITE_LIMIT).map(([site, n]) => (
+    `${plural(n, 'new cookie')} of ${site} would make ${((count.get(site) ?? 0) + n).toLocaleString('en')}, over the ${PER_SITE_LIMIT} a browser keeps per site: it would evict the oldest, so the import would be undone and change nothing. Import fewer cookies of ${site}.`
+  ));
 }
 
 function sameAs(a: BrowserCookieInput, b: BrowserCookieInput): boolean {

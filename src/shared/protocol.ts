@@ -74,6 +74,12 @@ export interface BrowserCookieCheck {
   notes: string[];
   /** The cookie of the same identity the store holds now, which the write replaces. */
   replaces: BrowserCookie | null;
+  /**
+   * The cookie as the browser will hold it (null unless stored): the domain may differ from the one
+   * asked (a Domain equal to an IP address or to a public suffix makes a host-only cookie), and the
+   * expiry is capped at 400 days.
+   */
+  stored?: BrowserCookie | null;
 }
 
 /** One applied change to the cookies (browser store, jar, or both), as the undo button names it. */

@@ -8,7 +8,12 @@
 //   (`partitionKey: {}` for every partition, none for unpartitioned cookies only);
 // - an unknown store id is an error.
 // Tests can make the next writes fail (a cookie the model accepts but the browser refuses).
-import { BrowserCookieStore } from '../../browser-model';
+import { BrowserCookieStore, registrableDomain } from '../../browser-model';
+
+/** Chromium's per-site limit: over 180 cookies of a site, the least recently used go until 150 are left. */
+const SITE_MAX = 180;
+const SITE_PURGE_TO = 150;
+const siteOfDomain = (domain: string): string => { const host = domain.replace(/^\./, '').toLowerCase(); return registrableDomain(host) || host; };
 
 export type RawCookie = Record<string, unknown>;
 
@@ -99,6 +104,15 @@ export function fakeCookiesApi(cookies: RawCookie[], options: {
       if (deleted) return Promise.resolve(null);
       cookies.push(cookie);
       options.onChanged?.({ removed: false, cause: 'explicit', cookie: structuredClone(cookie) });
+      // Eviction: the array is in order of last use (a write moves a cookie to the end).
+      const site = siteOfDomain(made.domain);
+      const ofSite = cookies.filter((c) => storeOf(c) === storeId && siteOfDomain(String(c['domain'])) === site && c['partitionKey'] === undefined);
+      if (ofSite.length > SITE_MAX) {
+        for (const gone of ofSite.slice(0, ofSite.length - SITE_PURGE_TO)) {
+          cookies.splice(cookies.indexOf(gone), 1);
+          options.onChanged?.({ removed: true, cause: 'evicted', cookie: structuredClone(gone) });
+        }
+      }
       // Chromium answers with get(url, name): the first cookie of that name the URL reaches, maybe another one.
       const url = new URL(details.url);
       const reached = cookies.find((c) => c['name'] === name && storeOf(c) === storeId && domainMatches(url.hostname, String(c['domain']))

@@ -86,12 +86,12 @@ test('every view, about the tab', async ({ context, site, openPopup }) => {
   await popup.showView('Export');
   await expect(ui.getByTestId('export-text')).toHaveValue(/for curl -b/);
 
-  // Import: a LoadError names its line, and nothing changes.
+  // Import: the preview names the line that is not a cookie, and nothing changes before "Import".
   await popup.showView('Import');
+  await ui.getByLabel('Into').selectOption('jar');
   await ui.getByTestId('import-text').fill('# Netscape HTTP Cookie File\n.example.com\tTRUE\t/\tFALSE\t0\tok\t1\nnot a cookie line\n');
-  await ui.getByRole('button', { name: 'Import into the jar' }).click();
-  await expect(ui.getByRole('alert')).toContainText(/line 3/);
-  await expect(ui.getByRole('alert')).toContainText('Nothing was changed.');
+  await expect(ui.getByTestId('import-problem')).toHaveText(/^Line 3: /);
+  await expect(ui.getByRole('button', { name: 'Import 1 cookie into the jar' })).toBeEnabled();
   const cookies = await ui.evaluate(() => chrome.runtime.sendMessage<unknown, { value: { jar: { name: string }[] } }>({ type: 'getCookies', source: 'jar' }));
   expect(cookies.value.jar.map((c) => c.name)).not.toContain('ok');
 });

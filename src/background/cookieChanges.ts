@@ -51,8 +51,9 @@ async function issue(store: BrowserStore, targets: { key: string; wanted: Browse
   return failures;
 }
 
-/** Chromium keeps at most this many cookies per site (kDomainMaxCookies), evicting the least recently used beyond it. */
+/** Chromium keeps at most this many cookies per site (kDomainMaxCookies), evicting the least recently used beyond it down to 150. */
 const PER_SITE_LIMIT = 180;
+const PER_SITE_PURGED = 150;
 
 /**
  * Applies the steps to the store, all or nothing: returns each step as the store now holds it, or
@@ -77,8 +78,15 @@ export async function applySteps(store: BrowserStore, steps: readonly PlannedSte
   if (failed >= 0) {
     const failedStep = steps[failed] as PlannedStep;
     const why = failures.get(keys[failed] ?? '');
-    const what = failedStep.after === null ? `delete ${describe(failedStep.before as BrowserCookie)}` : `store ${describe(failedStep.after)}`;
-    reasons.push(`The browser did not ${what}${why === undefined ? '' : `: ${why}`}`);
+    const site = failedStep.after === null ? '' : siteOf(hostOf(failedStep.after.domain));
+    const ofSite = [...now.values()].filter((c) => c.partitionKey?.topLevelSite === undefined && siteOf(c.domain) === site).length;
+    if (failedStep.after !== null && why === undefined && ofSite >= PER_SITE_PURGED) {
+      // Written without complaint, then gone, with the site at its limit: evicted to make room.
+      reasons.push(`The browser did not keep ${describe(failedStep.after)}: it accepted it, then evicted it to make room (Chromium keeps at most ${PER_SITE_LIMIT} cookies per site)`);
+    } else {
+      const what = failedStep.after === null ? `delete ${describe(failedStep.before as BrowserCookie)}` : `store ${describe(failedStep.after)}`;
+      reasons.push(`The browser did not ${what}${why === undefined ? '' : `: ${why}`}`);
+    }
   }
   if (evicted.length > 0) {
     reasons.push(`${failed >= 0 ? 'it' : 'The browser'} evicted ${plural(evicted.length, 'other cookie')} of ${[...sites].join(', ')} to make room (Chromium keeps at most ${PER_SITE_LIMIT} cookies per site)`);

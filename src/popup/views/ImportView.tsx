@@ -80,7 +80,8 @@ export function ImportView({ api, tab }: { api: PopupApi; tab?: TabContext | und
       },
       (error: unknown) => {
         setBusy(false);
-        setNotice({ kind: 'error', text: <>Import failed: <CookieText text={errorMessage(error)} limit={MESSAGE_LIMIT} /> {/[Nn]othing was changed/.test(errorMessage(error)) ? '' : 'Nothing was changed.'}</> });
+        const said = /[Nn]othing was changed|nothing to import/.test(errorMessage(error));
+        setNotice({ kind: 'error', text: <>Import failed: <CookieText text={errorMessage(error)} limit={MESSAGE_LIMIT} />{said ? '' : ' Nothing was changed.'}</> });
       },
     );
   };

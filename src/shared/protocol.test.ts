@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS } from './settings';
 import { MESSAGE_TYPES, RemoteError, checkMessage, toErrorInfo } from './protocol';
 
 const settings = { ...DEFAULT_SETTINGS };
+const COOKIE = { name: 'a', value: '1', domain: 'www.example.com', hostOnly: true, path: '/', secure: false, httpOnly: false, sameSite: 'lax' };
 
 /**
  * What the service worker answers a tool that sends each message: null when the message is valid,
@@ -67,8 +68,14 @@ const MESSAGES: [message: Record<string, unknown>, problem: string | null][] = [
   [{ type: 'exportJar', format: 'lwp', dialect: 'python', source: 'jar' }, null],
   [{ type: 'exportJar', format: 'mozilla', dialect: 'curl' }, null],
   [{ type: 'exportJar', format: 'mozilla', dialect: 'wget' }, null],
-  [{ type: 'exportJar' }, 'exportJar: "format" must be "mozilla" or "lwp".'],
-  [{ type: 'exportJar', format: 'json' }, 'exportJar: "format" must be "mozilla" or "lwp".'],
+  [{ type: 'exportJar', format: 'json', source: 'browser', storeId: '0', cookies: [{ domain: 'www.example.com', hostOnly: true, path: '/', name: 'a', partition: null }] }, null],
+  [{ type: 'exportJar', format: 'header', url: 'http://www.example.com/a', source: 'browser' }, null],
+  [{ type: 'exportJar' }, 'exportJar: "format" must be "mozilla", "lwp", "json" or "header".'],
+  [{ type: 'exportJar', format: 'csv' }, 'exportJar: "format" must be "mozilla", "lwp", "json" or "header".'],
+  [{ type: 'exportJar', format: 'header' }, 'exportJar: "url" must be an http or https URL for the header format.'],
+  [{ type: 'exportJar', format: 'header', url: 'ftp://a.test/' }, 'exportJar: "url" must be an http or https URL for the header format.'],
+  [{ type: 'exportJar', format: 'json', cookies: [{ domain: 'a.test', path: '/', name: 'a' }] }, 'exportJar: "cookies" must be a list of cookie identities { domain, hostOnly, path, name, partition }.'],
+  [{ type: 'exportJar', format: 'json', storeId: '' }, 'exportJar: "storeId" must be a cookie store id.'],
   [{ type: 'exportJar', format: 'mozilla', dialect: 'perl' }, 'exportJar: "dialect" must be "python", "curl", "wget" or "yt-dlp".'],
   [{ type: 'exportJar', format: 'mozilla', source: 'both' }, 'exportJar: "source" must be "jar" or "browser".'],
   [{ type: 'exportJar', format: 'mozilla', site: '' }, 'exportJar: "site" must be a host name.'],
@@ -95,11 +102,36 @@ const MESSAGES: [message: Record<string, unknown>, problem: string | null][] = [
   [{ type: 'deleteCookie', domain: 'a.test', name: 'a' }, 'deleteCookie: "path" must be a cookie path.'],
   [{ type: 'deleteCookie', domain: 'a.test', path: '/' }, 'deleteCookie: "name" must be a cookie name.'],
   [{ type: 'deleteCookie', domain: 'a.test', path: '/', name: 'a', value: 'v' }, 'deleteCookie: Unknown parameter "value".'],
+  [{ type: 'getCookieStores', tabId: 3 }, null],
+  [{ type: 'getCookieStores', tabId: 'x' }, 'getCookieStores: "tabId" must be an integer.'],
+  [{ type: 'checkBrowserCookie', cookie: COOKIE, storeId: '0', replaces: { domain: 'www.example.com', hostOnly: true, path: '/', name: 'b', partition: null } }, null],
+  [{ type: 'checkBrowserCookie', cookie: { ...COOKIE, expirationDate: 2e9, partitionKey: { topLevelSite: 'https://example.com', hasCrossSiteAncestor: false } } }, null],
+  [{ type: 'checkBrowserCookie' }, 'checkBrowserCookie: "cookie" must be an object { name, value, domain, hostOnly, path, secure, httpOnly, sameSite, expirationDate?, partitionKey? }.'],
+  [{ type: 'checkBrowserCookie', cookie: { ...COOKIE, size: 3 } }, 'checkBrowserCookie: Unknown cookie field "size".'],
+  [{ type: 'checkBrowserCookie', cookie: { ...COOKIE, domain: '' } }, 'checkBrowserCookie: "cookie.domain" must be a host or domain.'],
+  [{ type: 'checkBrowserCookie', cookie: { ...COOKIE, sameSite: 'None' } }, 'checkBrowserCookie: "cookie.sameSite" must be one of "no_restriction", "lax", "strict", "unspecified".'],
+  [{ type: 'checkBrowserCookie', cookie: { ...COOKIE, expirationDate: Infinity } }, 'checkBrowserCookie: "cookie.expirationDate" must be seconds since the epoch.'],
+  [{ type: 'checkBrowserCookie', cookie: { ...COOKIE, partitionKey: 'https://example.com' } }, 'checkBrowserCookie: "cookie.partitionKey" must be { topLevelSite, hasCrossSiteAncestor? }.'],
+  [{ type: 'setBrowserCookie', cookie: COOKIE }, null],
+  [{ type: 'setBrowserCookie', cookie: { ...COOKIE, secure: 'yes' } }, 'setBrowserCookie: "cookie.secure" must be true or false.'],
+  [{ type: 'setBrowserCookie', cookie: COOKIE, replaces: { domain: 'a.test', path: '/', name: 'a' } }, 'setBrowserCookie: "replaces" must be a cookie identity { domain, hostOnly, path, name, partition }.'],
+  [{ type: 'removeCookies', browser: [{ domain: 'a.test', hostOnly: true, path: '/', name: 'a', partition: null }], jar: [], storeId: '0', label: 'Cleared' }, null],
+  [{ type: 'removeCookies', browser: [{ domain: 'a.test' }] }, 'removeCookies: "browser" must be a list of cookie identities { domain, hostOnly, path, name, partition }.'],
+  [{ type: 'removeCookies', label: '' }, 'removeCookies: "label" must be a short description.'],
+  [{ type: 'getLastChange' }, null],
+  [{ type: 'undoLastChange' }, null],
+  [{ type: 'undoLastChange', id: 3 }, 'undoLastChange: Unknown parameter "id".'],
+  [{ type: 'previewImport', text: 'Cookie: a=1', format: 'header', url: 'https://a.test/', target: 'browser', storeId: '0' }, null],
+  [{ type: 'previewImport', text: 'x' }, 'previewImport: "target" must be "browser" or "jar".'],
+  [{ type: 'previewImport', text: 'x', target: 'jar', format: 'csv' }, 'previewImport: "format" must be "mozilla", "lwp", "json" or "header".'],
+  [{ type: 'importCookies', text: '[]', format: 'json', target: 'jar' }, null],
+  [{ type: 'importCookies', target: 'browser' }, 'importCookies: "text" must be the file text.'],
+  [{ type: 'importCookies', text: 'x', target: 'browser', url: 'file:///c.txt' }, 'importCookies: "url" must be an http or https URL.'],
 ];
 
 describe('the protocol’s guard (checkMessage)', () => {
   it('has a valid message for every message type', () => {
-    expect(MESSAGES).toHaveLength(83);
+    expect(MESSAGES).toHaveLength(114);
     const validTypes = new Set(MESSAGES.filter(([, problem]) => problem === null).map(([message]) => message['type']));
     expect([...validTypes].sort()).toEqual([...MESSAGE_TYPES].sort());
   });

@@ -691,9 +691,15 @@ export function iso2time(text: string, options: DateParseOptions = {}): number |
   const { counter } = options;
   if (counter) counter.steps += 1;
   if (isIsozShape(text)) {
-    // What time2isoz writes (and LWP files hold): ISO_DATE_RE's groups are fixed slices.
+    // What time2isoz writes (and LWP files hold): ISO_DATE_RE's groups are fixed slices of ASCII
+    // digits, read in place. _str2time: the month is no month's name, so int(mon) in 1..12; a year
+    // under 1000 ("0999") is made "obvious"; the zone is "Z".
     if (counter) counter.steps += text.length;
-    return str2time(text.slice(8, 10), text.slice(5, 7), text.slice(0, 4), text.slice(11, 13), text.slice(14, 16), text.slice(17, 19), 'Z', options);
+    const month = digitsAt(text, 5, 7);
+    if (month < 1 || month > 12) return null;
+    let yr = digitsAt(text, 0, 4);
+    if (yr < 1000) yr = obviousYear(yr, options);
+    return timegm(yr, month, digitsAt(text, 8, 10), digitsAt(text, 11, 13), digitsAt(text, 14, 16), digitsAt(text, 17, 19));
   }
   const start = lstripIndex(text, counter);
   const m = pikeMatch(ISO_DATE, start === 0 ? text : text.slice(start), counter);

@@ -7,12 +7,12 @@
  */
 
 import { Cookie } from './cookie';
-import { iso2time, pyStrip, time2isoz, type DateParseOptions } from './dates';
+import { iso2time, isPythonSpace, time2isoz, type DateParseOptions } from './dates';
 import {
   FileCookieJar, LastConversion, LineReader, TextBuilder, type FileLine, type ParseContext, type PreviousFields, type SaveOptions,
 } from './fileCookieJar';
 import type { LoadError } from './errors';
-import { headerValueText, splitHeaderWords } from './headers';
+import { headerValueText, splitHeaderWords, type HeaderPair } from './headers';
 import { asciiInteger, parsePythonInt } from './request';
 
 const MAGIC = /^#LWP-Cookies-(\d+\.\d+)/;
@@ -124,13 +124,23 @@ export class LWPCookieJar extends FileCookieJar {
     const cookies: Cookie[] = [];
     const previous: PreviousFields = { domain: '', path: '' };
     const dateOptions = { now: context.now };
-    while (reader.next()) {
-      if (!reader.text.startsWith(HEADER)) continue;
-      for (const cookie of parseLine(reader, context, previous, dateOptions)) {
-        if (!context.ignoreDiscard && cookie.discard) continue;
-        if (!context.ignoreExpires && cookie.isExpired(context.now)) continue;
-        cookies.push(cookie);
+    // The lines after the first are read in place (no slice per line, as in the Mozilla format).
+    const source = reader.source;
+    let number = reader.number;
+    for (let start = reader.nextStart; start < source.length;) {
+      const newline = source.indexOf('\n', start);
+      const stop = newline === -1 ? source.length : newline + 1;
+      number++;
+      if (source.startsWith(HEADER, start)) {
+        const lineCookies = parseLine(source, start, stop, number, context, previous, dateOptions);
+        for (let i = 0; i < lineCookies.length; i++) {
+          const cookie = lineCookies[i] as Cookie;
+          if (!context.ignoreDiscard && cookie.discard) continue;
+          if (!context.ignoreExpires && cookie.isExpired(context.now)) continue;
+          cookies.push(cookie);
+        }
       }
+      start = stop;
     }
     return cookies;
   }
@@ -142,8 +152,16 @@ type Flag = true | string | undefined;
 const isSet = (flag: Flag): boolean => flag === true || (flag !== undefined && flag !== '');
 
 /** The cookies of one Set-Cookie3 line (a line may hold several, separated by ","). */
-function parseLine(fileLine: FileLine, context: ParseContext, previous: PreviousFields, dateOptions: DateParseOptions): Cookie[] {
-  const line = pyStrip(fileLine.text.slice(HEADER.length));
+function parseLine(
+  source: string, lineStart: number, lineStop: number, number: number, context: ParseContext, previous: PreviousFields, dateOptions: DateParseOptions,
+): Cookie[] {
+  // line[len(HEADER):].strip(), sliced once
+  let start = lineStart + HEADER.length;
+  let end = lineStop;
+  while (start < end && isPythonSpace(source.charCodeAt(start))) start++;
+  while (end > start && isPythonSpace(source.charCodeAt(end - 1))) end--;
+  const line = source.slice(start, end);
+  const fileLine: FileLine = new SourceLine(source, lineStart, lineStop, number);
   const cookies: Cookie[] = [];
   for (const data of splitHeaderWords([line])) {
     const first = data[0];
@@ -164,8 +182,10 @@ function parseLine(fileLine: FileLine, context: ParseContext, previous: Previous
     let discardFlag: Flag;
     let rest: [string, string | null][] | undefined;
     for (let i = 1; i < data.length; i++) {
-      const [key, v] = data[i] ?? ['', null];
-      switch (key.toLowerCase()) {
+      const pair = data[i] as HeaderPair;
+      const key = pair[0];
+      const v = pair[1];
+      switch (asciiLowerCase(key)) {
         case 'version': version = v; break;
         case 'port': port = v; break;
         case 'path': path = v; break;
@@ -226,6 +246,24 @@ function parseLine(fileLine: FileLine, context: ParseContext, previous: Previous
     cookies.push(cookie);
   }
   return cookies;
+}
+
+/** `key.toLowerCase()`, without a new string when that would change nothing (an LWP file's attribute names). */
+function asciiLowerCase(key: string): string {
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || c >= 0x80) return key.toLowerCase();
+  }
+  return key;
+}
+
+/** A line of the file by its bounds, its text sliced out only if an error message asks for it. */
+class SourceLine implements FileLine {
+  constructor(private readonly source: string, private readonly start: number, private readonly stop: number, readonly number: number) {}
+
+  get text(): string {
+    return this.source.slice(this.start, this.stop);
+  }
 }
 
 function lineError(fileLine: FileLine, line: string, context: ParseContext, why: string, cause?: unknown): LoadError {

@@ -6,6 +6,15 @@ import { CookieText } from './CookieText';
 
 export type Loadable<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: T };
 
+/**
+ * " Nothing was changed." after a failed change's message, unless the message already says how the
+ * store stands (the worker says "Nothing was changed: …", or which cookies differ when putting them
+ * back failed too: then nothing-changed would be false).
+ */
+export function nothingChangedUnlessSaid(message: string): string {
+  return /[Nn]othing was changed|nothing to import|differs from before/.test(message) ? '' : ' Nothing was changed.';
+}
+
 export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
   if (typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string') {

@@ -53,6 +53,25 @@ describe('ImportView', () => {
     expect(api.state.browser.map((c) => c.name)).toEqual(['fine']);
   });
 
+  it('says "nothing was changed" only when it is so: not when putting the cookies back failed', async () => {
+    const api = mockApi();
+    const failWith = (message: string) => { api.importCookies = () => Promise.reject(Object.assign(new Error(message), { name: 'BrowserStoreError' })); };
+    render(<ImportView api={api} tab={tab} />);
+    fireEvent.input(screen.getByTestId('import-text'), { target: { value: 'Cookie: a=1' } });
+    fireEvent.input(screen.getByLabelText('URL (for a Cookie header)'), { target: { value: 'https://www.example.com/' } });
+    const button = await screen.findByRole('button', { name: 'Import 1 cookie into the browser’s store' });
+    failWith('The browser did not store "a" (www.example.com/). Putting the cookies back failed for 1 cookie ("b"): the store differs from before there.');
+    fireEvent.click(button);
+    expect((await notice()).textContent).toBe('Import failed: The browser did not store "a" (www.example.com/). Putting the cookies back failed for 1 cookie ("b"): the store differs from before there.');
+    cleanup();
+    render(<ImportView api={api} tab={tab} />);
+    fireEvent.input(screen.getByTestId('import-text'), { target: { value: 'Cookie: a=1' } });
+    fireEvent.input(screen.getByLabelText('URL (for a Cookie header)'), { target: { value: 'https://www.example.com/' } });
+    failWith('The extension was reloaded.');
+    fireEvent.click(await screen.findByRole('button', { name: 'Import 1 cookie into the browser’s store' }));
+    expect((await notice()).textContent).toBe('Import failed: The extension was reloaded. Nothing was changed.');
+  });
+
   it('a text of expired cookies only says so, and offers nothing to import', async () => {
     render(<ImportView api={mockApi()} tab={tab} />);
     fireEvent.input(screen.getByTestId('import-text'), { target: { value: `# Netscape HTTP Cookie File\n.example.com\tTRUE\t/\tFALSE\t${PAST}\ta\t1\n` } });

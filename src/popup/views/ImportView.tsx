@@ -6,7 +6,7 @@ import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ChangeSummary, ImportPreview, ImportRequest, PopupApi, TabContext } from '../model';
 import type { CookieFileFormat, ImportAction, ImportPreviewRow, ImportTarget } from '../../shared/protocol';
-import { Badge, Notice, errorMessage } from '../components/common';
+import { Badge, Notice, errorMessage, nothingChangedUnlessSaid } from '../components/common';
 import { CookieText } from '../components/CookieText';
 import { VirtualList } from '../components/VirtualList';
 import { MESSAGE_LIMIT } from '../display';
@@ -80,8 +80,7 @@ export function ImportView({ api, tab }: { api: PopupApi; tab?: TabContext | und
       },
       (error: unknown) => {
         setBusy(false);
-        const said = /[Nn]othing was changed|nothing to import/.test(errorMessage(error));
-        setNotice({ kind: 'error', text: <>Import failed: <CookieText text={errorMessage(error)} limit={MESSAGE_LIMIT} />{said ? '' : ' Nothing was changed.'}</> });
+        setNotice({ kind: 'error', text: <>Import failed: <CookieText text={errorMessage(error)} limit={MESSAGE_LIMIT} />{nothingChangedUnlessSaid(errorMessage(error))}</> });
       },
     );
   };

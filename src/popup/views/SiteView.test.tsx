@@ -325,7 +325,7 @@ describe('SiteView', () => {
     fireEvent.input(within(editor).getByLabelText('Value'), { target: { value: 'changed' } });
     await within(editor).findByText(/The browser will store it\./);
     fireEvent.click(within(editor).getByRole('button', { name: 'Save in the browser’s store' }));
-    expect((await within(editor).findByRole('alert')).textContent).toMatch(/^The browser did not store "a".*Nothing was changed/);
+    expect((await within(editor).findByRole('alert')).textContent).toMatch(/^The browser did not store "a" \(.*\)\. Nothing was changed: everything written before it was put back as it was\.$/);
     expect(api.state.browser.map((c) => c.value)).toEqual(['v', 'v']);
   });
 

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { AppliedView, BrowserCookieCheck, BrowserCookieInput, CookieIdentity, PopupApi } from '../../model';
 import type { SameSiteStatus } from '../../../shared/protocol';
 import { CookieText } from '../../components/CookieText';
-import { errorMessage } from '../../components/common';
+import { errorMessage, nothingChangedUnlessSaid } from '../../components/common';
 import { MESSAGE_LIMIT } from '../../display';
 
 /** The form's fields, as text where the user types text. */
@@ -158,7 +158,7 @@ export function CookieEditor(props: CookieEditorProps): JSX.Element {
           : 'error' in current ? <span class="error"><CookieText text={current.error} limit={MESSAGE_LIMIT} /></span>
           : <Verdict check={current} />}
       </div>
-      {failure !== null && <div class="notice notice-error" role="alert"><CookieText text={failure} limit={MESSAGE_LIMIT} /> Nothing was changed.</div>}
+      {failure !== null && <div class="notice notice-error" role="alert"><CookieText text={failure} limit={MESSAGE_LIMIT} />{nothingChangedUnlessSaid(failure)}</div>}
       <div class="actions">
         <button type="button" class="primary" disabled={saving || verdict?.ok !== true} onClick={save}>
           {creating ? 'Create' : 'Save'} in {props.storeLabel}

@@ -84,3 +84,60 @@ test('edit, create, delete one and a selection, undo: the browser\'s store holds
   expect(await storeOf(popup)).toEqual(kept);
   expect(await sentTo(page, site, 'www.example.com')).toEqual(['made=here', 'session_id=s15x', 'theme=light']);
 });
+
+test('clear the site from the browser\'s store (and the jar when chosen), another site untouched; undo of a clear and of an edit restores exactly', async ({ context, site, openPopup }) => {
+  const page = await context.newPage();
+  await page.goto(site.url('www.example.com', '/'));
+  await page.goto(site.url('shop.example.com', '/'));
+  await page.goto(site.url('shop.example.co.uk', '/'));
+  const popup = await openPopup(site.url('www.example.com', '/'));
+  const ui = popup.page;
+  const row = (name: string) => ui.getByRole('row').filter({ has: ui.getByTestId('cookie-name').getByText(name, { exact: true }) });
+  await expect(row('theme')).toHaveCount(1);
+  // Sorted by domain and name: a restored cookie is a new one to the store, which lists it last.
+  const stored = async () => (await storeOf(popup)).sort((a, b) => `${a.domain} ${a.name}`.localeCompare(`${b.domain} ${b.name}`));
+  const all = async () => (await stored()).map((c) => `${c.domain} ${c.name}`);
+  const before = await stored();
+  expect(await all()).toEqual([
+    '.example.co.uk theme', '.example.com theme', 'shop.example.co.uk session_id', 'shop.example.co.uk visit',
+    'shop.example.com session_id', 'shop.example.com visit', 'www.example.com session_id', 'www.example.com visit',
+  ]);
+
+  // Edit theme's value, then undo: the cookie is back exactly as it was (value, SameSite, expiry).
+  await row('theme').getByTestId('cookie-name').click();
+  await ui.getByRole('button', { name: 'Edit in the browser’s store' }).click();
+  const editor = ui.getByRole('region', { name: 'Edit cookie in the browser’s store' });
+  await editor.getByLabel('Value').fill('edited');
+  await editor.getByRole('button', { name: 'Save in the browser’s store' }).click();
+  await expect(ui.locator('.notice-ok')).toContainText('Edited "theme" in the browser’s store.');
+  expect((await stored()).find((c) => c.domain === '.example.com' && c.name === 'theme')?.value).toBe('edited');
+  await ui.getByRole('button', { name: 'Undo' }).click();
+  await expect(ui.locator('.notice-ok')).toHaveText('Undid: Edited "theme".');
+  expect(await stored()).toEqual(before);
+
+  // Clear: what it clears is said (every host of example.com, not only www), and only the browser's store by default.
+  await ui.getByRole('button', { name: 'Clear…' }).click();
+  const panel = ui.getByRole('region', { name: 'Clear' });
+  await expect(panel.getByRole('group', { name: /^The cookies of example\.com \(www\.example\.com and every other host of example\.com\)$/ })).toBeVisible();
+  await panel.getByRole('button', { name: 'Delete 5 cookies from the browser’s store' }).click();
+  await expect(ui.locator('.notice-ok')).toHaveText('Deleted 5 cookies from the browser’s store.');
+  expect(await all()).toEqual(['.example.co.uk theme', 'shop.example.co.uk session_id', 'shop.example.co.uk visit']);
+  expect(await sentTo(page, site, 'shop.example.com')).toEqual([]);
+  // The jar kept its copies: the Site view now shows them only in the jar.
+  await expect(row('theme').getByText('only in jar')).toBeVisible();
+
+  // Undo: the five come back exactly (expiry, HttpOnly, SameSite), and are sent again.
+  await ui.getByRole('button', { name: 'Undo' }).click();
+  await expect(ui.locator('.notice-ok')).toHaveText('Undid: Cleared the cookies of example.com.');
+  expect(await stored()).toEqual(before);
+  expect(await sentTo(page, site, 'www.example.com')).toEqual(['session_id=s15x', 'theme=dark', 'visit=www.example.com']);
+
+  // Clear from both stores: the jar's cookies of example.com go too; the other site's stay in both.
+  await ui.getByRole('button', { name: 'Clear…' }).click();
+  await panel.getByRole('checkbox', { name: /in the jar/ }).check();
+  await panel.getByRole('button', { name: 'Delete 5 cookies from the browser’s store and 5 cookies from the jar' }).click();
+  await expect(ui.locator('.notice-ok')).toHaveText('Deleted 5 cookies from the browser’s store and 5 cookies from the jar.');
+  await expect(ui.getByText('No cookies here yet.')).toBeVisible();
+  const jar = await ui.evaluate(() => chrome.runtime.sendMessage<unknown, { value: { jar: { name: string; domain: string }[] } }>({ type: 'getCookies', source: 'jar' }));
+  expect(jar.value.jar.map((c) => `${c.domain} ${c.name}`).sort()).toEqual(['.example.co.uk theme', 'shop.example.co.uk session_id', 'shop.example.co.uk visit']);
+});

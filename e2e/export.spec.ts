@@ -1,6 +1,7 @@
 // Cookies made by real browsing in Chromium (HTTP and HTTPS, host-only and domain, session,
 // HttpOnly, Secure, several paths), exported through the popup's Export view, and handed to the real
 // tools: each must send the expected Cookie header back to the local site, which records it.
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -105,5 +106,36 @@ test.describe('export to the real tools', () => {
     });
     expect(saved).not.toBeNull();
     if (saved !== null) expect(await readFile(saved.filename, 'utf8')).toBe(text);
+  });
+
+  test('the Cookie header for a URL, handed to curl -H, sends what the browser itself sends there', async ({ context, site, openPopup }) => {
+    const page = await context.newPage();
+    await page.goto(site.url('www.example.com', '/'));
+    await page.goto(site.setUrl('www.example.com', 'deep=1; Path=/a', 'other=1; Path=/b', 'quoted="a b"; Path=/'));
+    await page.goto(https.setUrl('secure.example.com', 'sec=1; Secure; Path=/; Max-Age=3600'));
+    const popup = await openPopup(site.url('www.example.com', '/'));
+    await popup.showView('Export');
+    const ui = popup.page;
+    await ui.locator('select[name=format]').selectOption('header');
+    const target = site.url('www.example.com', '/a/echo');
+    await ui.getByLabel('For the URL').fill(target);
+    await expect(ui.getByTestId('export-count')).toHaveText('5 cookies');
+    const text = await ui.getByTestId('export-text').inputValue();
+    expect(text).toMatch(/^Cookie: [^\n]+\n$/);
+
+    // What Chromium sends to that URL (the site records it), and what curl sends with the exported header.
+    site.received.length = 0;
+    await page.goto(target);
+    const browserSent = cookiePairs(site.received.find((r) => r.path === '/a/echo')?.cookie);
+    expect(browserSent).toEqual(['deep=1', 'quoted="a b"', 'session_id=s15x', 'theme=dark', 'visit=www.example.com']);
+    site.received.length = 0;
+    const { hostname, port } = new URL(target);
+    const code = await new Promise<number>((resolve) => {
+      execFile('curl', ['-sS', '-o', '/dev/null', '-H', text.trimEnd(), '--resolve', `${hostname}:${port}:127.0.0.1`, target], { timeout: 30_000 }, (error) => {
+        resolve(error === null ? 0 : typeof error.code === 'number' ? error.code : 1);
+      });
+    });
+    expect(code).toBe(0);
+    expect(cookiePairs(site.received.find((r) => r.path === '/a/echo')?.cookie)).toEqual(browserSent);
   });
 });

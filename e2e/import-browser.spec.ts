@@ -83,11 +83,13 @@ test('an import the browser cannot complete leaves its store exactly as it was',
   // 200 cookies of example.com: past the 180 Chromium keeps per site, it evicts cookies of the site
   // while they are written, so the import fails part-way and must put everything back.
   await popup.showView('Import');
-  const lines = Array.from({ length: 200 }, (_, i) => `api.example.com\tFALSE\t/\tFALSE\t${IN_A_MONTH}\tc${i}\t${i}`);
+  // The first line overwrites theme: putting back restores an overwritten cookie too, not only removes
+  // the new ones. Which cookie Chromium evicts first (theme or one of the c's) varies from run to run.
+  const lines = [`.example.com\tTRUE\t/\tFALSE\t${IN_A_MONTH}\ttheme\tlight`, ...Array.from({ length: 200 }, (_, i) => `api.example.com\tFALSE\t/\tFALSE\t${IN_A_MONTH}\tc${i}\t${i}`)];
   await ui.getByTestId('import-text').fill(`# Netscape HTTP Cookie File\n${lines.join('\n')}\n`);
   await expect(ui.getByTestId('import-warning')).toHaveText(/^200 new cookies of example\.com would make 205, over the 180 a browser keeps per site/);
-  await ui.getByRole('button', { name: 'Import 200 cookies into the browser’s store' }).click();
-  await expect(ui.locator('.notice-error')).toHaveText(/^Import failed: The browser did not keep "c\d+" \(api\.example\.com\/\): it accepted it, then evicted it to make room \(Chromium keeps at most 180 cookies per site\)\. Nothing was changed: everything written before it was put back as it was\.$/, { timeout: 30_000 });
+  await ui.getByRole('button', { name: 'Import 201 cookies into the browser’s store' }).click();
+  await expect(ui.locator('.notice-error')).toHaveText(/^Import failed: The browser did not keep "(c\d+|theme)" \((api\.example\.com|\.example\.com)\/\): it accepted it, then evicted it to make room \(Chromium keeps at most 180 cookies per site\)\. Nothing was changed: everything written before it was put back as it was\.$/, { timeout: 30_000 });
   expect(await storeOf(popup)).toEqual(before);
   expect(await sentTo(page, site, 'www.example.com')).toEqual(['session_id=s15x', 'theme=dark', 'visit=www.example.com']);
 });

@@ -3,36 +3,16 @@
 // browser model that was checked against Chromium's cookies.set).
 import { describe, expect, it } from 'vitest';
 import { Cookie } from '../jar';
-import { createDispatcher } from '../shared/dispatch';
-import type { BrowserCookieInput, CookieIdentity, MessageType, ReplyValue } from '../shared/protocol';
-import { startFakeBrowser, type FakeBrowser } from './testing/fakeBrowser';
+import type { BrowserCookieInput, CookieIdentity } from '../shared/protocol';
+import { cookieInput as cookie, startMessaged as setup, storeSnapshot, type Send } from './testing/dispatchTo';
 import { UNDO_KEY } from './browserActions';
 
 const NOW = Date.UTC(2025, 0, 1);
 const IN_A_YEAR = NOW / 1000 + 365 * 86400;
-const own = { id: 'ext-id', url: 'chrome-extension://ext-id/src/popup/index.html' };
 
-type Send = <K extends MessageType>(message: { type: K } & Record<string, unknown>) => Promise<ReplyValue<K>>;
-
-async function setup(options: Parameters<typeof startFakeBrowser>[0] = {}): Promise<{ fake: FakeBrowser; send: Send; sendRaw: (m: unknown) => Promise<unknown> }> {
-  const fake = startFakeBrowser(options);
-  await fake.background.ready;
-  const dispatch = createDispatcher(fake.background.handlers(), 'ext-id', 'chrome-extension://ext-id/');
-  const send = (async (message: unknown) => {
-    const reply = await dispatch(message, own);
-    if (!reply.ok) throw Object.assign(new Error(reply.error.message), { name: reply.error.name });
-    return reply.value;
-  }) as Send;
-  return { fake, send, sendRaw: (m) => dispatch(m, own) };
-}
-
-const cookie = (init: Partial<BrowserCookieInput> & Pick<BrowserCookieInput, 'name'>): BrowserCookieInput => ({
-  value: 'v', domain: 'www.example.com', hostOnly: true, path: '/', secure: false, httpOnly: false, sameSite: 'unspecified', ...init,
-});
 const id = (c: BrowserCookieInput): CookieIdentity => ({ domain: c.hostOnly ? c.domain : `.${c.domain.replace(/^\./, '')}`, hostOnly: c.hostOnly, path: c.path, name: c.name, partition: null });
 
 /** The store as a sorted list of what matters, to compare before and after. */
-const snapshot = (fake: FakeBrowser) => fake.cookieStore.map((c) => JSON.stringify(Object.entries(c).sort(([a], [b]) => a.localeCompare(b)))).sort();
 
 async function seed(send: Send, ...cookies: BrowserCookieInput[]): Promise<void> {
   for (const c of cookies) await send({ type: 'setBrowserCookie', cookie: c });
@@ -54,7 +34,7 @@ describe('setBrowserCookie: create and edit, checked first, read back', () => {
   it('edits the value and SameSite of a cookie, and undo restores it exactly', async () => {
     const { fake, send } = await setup();
     await seed(send, cookie({ name: 'sid', value: 'old', httpOnly: true, secure: true, sameSite: 'strict', expirationDate: IN_A_YEAR }));
-    const before = snapshot(fake);
+    const before = storeSnapshot(fake);
     const edited = cookie({ name: 'sid', value: 'new', httpOnly: true, secure: true, sameSite: 'lax', expirationDate: IN_A_YEAR });
     const reply = await send({ type: 'setBrowserCookie', cookie: edited, replaces: id(edited) });
     expect(reply.check.replaces).toMatchObject({ value: 'old', sameSite: 'strict' });
@@ -63,7 +43,7 @@ describe('setBrowserCookie: create and edit, checked first, read back', () => {
     expect(await send({ type: 'getLastChange' })).toEqual(reply.change);
     const undone = await send({ type: 'undoLastChange' });
     expect(undone).toMatchObject({ undone: { label: 'Edited "sid"' }, browser: 1, jar: 0 });
-    expect(snapshot(fake)).toEqual(before);
+    expect(storeSnapshot(fake)).toEqual(before);
     expect(await send({ type: 'getLastChange' })).toBeNull();
     await expect(send({ type: 'undoLastChange' })).rejects.toMatchObject({ name: 'NothingToUndoError' });
   });
@@ -72,11 +52,11 @@ describe('setBrowserCookie: create and edit, checked first, read back', () => {
     const { fake, send } = await setup();
     const old = cookie({ name: 'a', value: '1' });
     await seed(send, old);
-    const before = snapshot(fake);
+    const before = storeSnapshot(fake);
     await send({ type: 'setBrowserCookie', cookie: cookie({ name: 'b', value: '1', domain: 'example.com', hostOnly: false }), replaces: id(old) });
     expect(fake.cookieStore.map((c) => `${String(c['name'])}@${String(c['domain'])}`)).toEqual(['b@.example.com']);
     await send({ type: 'undoLastChange' });
-    expect(snapshot(fake)).toEqual(before);
+    expect(storeSnapshot(fake)).toEqual(before);
   });
 
   it('refuses what the browser would refuse, with its reasons, and changes nothing', async () => {
@@ -101,11 +81,11 @@ describe('setBrowserCookie: create and edit, checked first, read back', () => {
   it('a cookie the model accepts but the browser refuses: an error, and nothing changed', async () => {
     const { fake, send } = await setup();
     await seed(send, cookie({ name: 'keep', value: '1' }));
-    const before = snapshot(fake);
+    const before = storeSnapshot(fake);
     fake.cookies.refuse = (d) => d.name === 'sid';
     await expect(send({ type: 'setBrowserCookie', cookie: cookie({ name: 'sid' }), replaces: id(cookie({ name: 'keep' })) }))
       .rejects.toMatchObject({ name: 'BrowserStoreError', message: expect.stringMatching(/did not store "sid".*Nothing was changed/) as unknown });
-    expect(snapshot(fake)).toEqual(before);
+    expect(storeSnapshot(fake)).toEqual(before);
   });
 
   it('a Domain the browser turns host-only (an IP address) is found again and undone', async () => {
@@ -154,24 +134,24 @@ describe('removeCookies: exactly the cookies named, all or nothing', () => {
     const { fake, send } = await setup();
     await seed(send, cookie({ name: 'a' }), cookie({ name: 'b' }), cookie({ name: 'c' }));
     fake.background.jar.setCookie(new Cookie({ version: 0, name: 'a', value: 'jar', port: null, portSpecified: false, domain: 'www.example.com', domainSpecified: false, domainInitialDot: false, path: '/', pathSpecified: true, secure: false, expires: null, discard: true, comment: null, commentUrl: null, rest: {} }));
-    const before = snapshot(fake);
+    const before = storeSnapshot(fake);
     const reply = await send({ type: 'removeCookies', browser: [id(cookie({ name: 'a' })), id(cookie({ name: 'b' })), id(cookie({ name: 'gone' }))], jar: [id(cookie({ name: 'a' }))], label: 'Deleted the selection' });
     expect(reply).toMatchObject({ browser: 2, jar: 1, missing: 1, change: { label: 'Deleted the selection', browser: 2, jar: 1 } });
     expect(fake.cookieStore.map((c) => c['name'])).toEqual(['c']);
     expect(fake.background.jar.size).toBe(0);
     await send({ type: 'undoLastChange' });
-    expect(snapshot(fake)).toEqual(before);
+    expect(storeSnapshot(fake)).toEqual(before);
     expect([...fake.background.jar].map((c) => `${c.name}=${c.value ?? ''}`)).toEqual(['a=jar']);
   });
 
   it('a deletion the browser does not do puts back the ones already deleted', async () => {
     const { fake, send } = await setup();
     await seed(send, cookie({ name: 'a' }), cookie({ name: 'b' }), cookie({ name: 'c' }));
-    const before = snapshot(fake);
+    const before = storeSnapshot(fake);
     fake.cookies.refuse = (d) => d.name === 'c';
     await expect(send({ type: 'removeCookies', browser: ['a', 'b', 'c'].map((name) => id(cookie({ name }))) }))
       .rejects.toMatchObject({ message: expect.stringMatching(/^The browser did not delete "c" \(www\.example\.com\/\).*Nothing was changed/) as unknown });
-    expect(snapshot(fake)).toEqual(before);
+    expect(storeSnapshot(fake)).toEqual(before);
     // And the failed change is not what undo reverts.
     expect((await send({ type: 'getLastChange' }))?.label).toBe('Created "c"');
   });

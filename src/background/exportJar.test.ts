@@ -2,29 +2,10 @@
 // header, of a selection; the JSON round-trips through import back into the browser's store.
 import { describe, expect, it } from 'vitest';
 import { readJsonCookies } from '../formats';
-import { createDispatcher } from '../shared/dispatch';
-import type { BrowserCookieInput, MessageType, ReplyValue } from '../shared/protocol';
-import { startFakeBrowser, type FakeBrowser } from './testing/fakeBrowser';
+import { cookieInput as cookie, startMessaged as setup, type Send } from './testing/dispatchTo';
+import type { FakeBrowser } from './testing/fakeBrowser';
 
-const own = { id: 'ext-id', url: 'chrome-extension://ext-id/src/popup/index.html' };
-type Send = <K extends MessageType>(message: { type: K } & Record<string, unknown>) => Promise<ReplyValue<K>>;
 const NOW = Date.UTC(2025, 0, 1) / 1000;
-
-async function setup(): Promise<{ fake: FakeBrowser; send: Send; sendRaw: (m: unknown) => Promise<unknown> }> {
-  const fake = startFakeBrowser();
-  await fake.background.ready;
-  const dispatch = createDispatcher(fake.background.handlers(), 'ext-id', 'chrome-extension://ext-id/');
-  const send = (async (message: unknown) => {
-    const reply = await dispatch(message, own);
-    if (!reply.ok) throw Object.assign(new Error(reply.error.message), { name: reply.error.name });
-    return reply.value;
-  }) as Send;
-  return { fake, send, sendRaw: (m) => dispatch(m, own) };
-}
-
-const cookie = (init: Partial<BrowserCookieInput> & Pick<BrowserCookieInput, 'name'>): BrowserCookieInput => ({
-  value: 'v', domain: 'www.example.com', hostOnly: true, path: '/', secure: false, httpOnly: false, sameSite: 'unspecified', ...init,
-});
 
 const COOKIES = [
   cookie({ name: 'visit', value: 'www' }),

@@ -2,27 +2,8 @@
 // with the browser model's verdict per cookie, all-or-nothing application, and errors that name
 // the line.
 import { describe, expect, it } from 'vitest';
-import { createDispatcher } from '../shared/dispatch';
-import type { MessageType, ReplyValue } from '../shared/protocol';
-import { startFakeBrowser, type FakeBrowser } from './testing/fakeBrowser';
+import { startMessaged as setup, storeSnapshot } from './testing/dispatchTo';
 import { describeStored, FUTURE, IMPORT_CASES, PAST } from './testing/importCases';
-
-const own = { id: 'ext-id', url: 'chrome-extension://ext-id/src/popup/index.html' };
-type Send = <K extends MessageType>(message: { type: K } & Record<string, unknown>) => Promise<ReplyValue<K>>;
-
-async function setup(): Promise<{ fake: FakeBrowser; send: Send }> {
-  const fake = startFakeBrowser();
-  await fake.background.ready;
-  const dispatch = createDispatcher(fake.background.handlers(), 'ext-id', 'chrome-extension://ext-id/');
-  const send = (async (message: unknown) => {
-    const reply = await dispatch(message, own);
-    if (!reply.ok) throw Object.assign(new Error(reply.error.message), { name: reply.error.name, lineNumber: reply.error.lineNumber });
-    return reply.value;
-  }) as Send;
-  return { fake, send };
-}
-
-const snapshot = (fake: FakeBrowser) => fake.cookieStore.map((c) => JSON.stringify(Object.entries(c).sort(([a], [b]) => a.localeCompare(b)))).sort();
 
 describe('import into the browser: every format', () => {
   it('has its cases', () => { expect(IMPORT_CASES).toHaveLength(9); });
@@ -86,19 +67,19 @@ describe('all or nothing, and errors that say what is wrong', () => {
   it('one cookie the browser refuses (the model did not foresee it) leaves the store exactly as it was', async () => {
     const { fake, send } = await setup();
     await send({ type: 'importCookies', target: 'browser', text: `# Netscape HTTP Cookie File\nwww.example.com\tFALSE\t/\tFALSE\t${FUTURE}\tb\told\n` });
-    const before = snapshot(fake);
+    const before = storeSnapshot(fake);
     fake.cookies.refuse = (d) => d.name === 'c';
     const text = `# Netscape HTTP Cookie File\nwww.example.com\tFALSE\t/\tFALSE\t${FUTURE}\ta\t1\nwww.example.com\tFALSE\t/\tFALSE\t${FUTURE}\tb\tnew\nwww.example.com\tFALSE\t/\tFALSE\t${FUTURE}\tc\t3\nwww.example.com\tFALSE\t/\tFALSE\t${FUTURE}\td\t4\n`;
     await expect(send({ type: 'importCookies', target: 'browser', text })).rejects.toMatchObject({
       name: 'BrowserStoreError', message: expect.stringMatching(/^The browser did not store "c" \(www\.example\.com\/\).*Nothing was changed: everything written before it was put back as it was\.$/) as unknown,
     });
-    expect(snapshot(fake)).toEqual(before);
+    expect(storeSnapshot(fake)).toEqual(before);
   });
 
   it('an import the browser makes room for by evicting other cookies of the site is undone, those cookies restored', async () => {
     const { fake, send } = await setup();
     await send({ type: 'importCookies', target: 'browser', text: `# Netscape HTTP Cookie File\n.example.com\tTRUE\t/\tFALSE\t${FUTURE}\ttheme\tdark\nwww.example.com\tFALSE\t/\tTRUE\t0\tsid\ts1\n` });
-    const before = snapshot(fake);
+    const before = storeSnapshot(fake);
     const many = Array.from({ length: 200 }, (_, i) => `shop.example.com\tFALSE\t/\tFALSE\t${FUTURE}\tc${i}\t${i}`).join('\n');
     const text = `# Netscape HTTP Cookie File\n${many}\n`;
     const preview = await send({ type: 'previewImport', target: 'browser', text });
@@ -106,7 +87,7 @@ describe('all or nothing, and errors that say what is wrong', () => {
     await expect(send({ type: 'importCookies', target: 'browser', text })).rejects.toMatchObject({
       name: 'BrowserStoreError', message: expect.stringMatching(/evicted 2 other cookies of example\.com to make room \(Chromium keeps at most 180 cookies per site\)\. Nothing was changed/) as unknown,
     });
-    expect(snapshot(fake)).toEqual(before);
+    expect(storeSnapshot(fake)).toEqual(before);
   });
 
   it('a text of expired cookies only says so', async () => {

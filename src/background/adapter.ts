@@ -10,11 +10,13 @@
 // (subresources, frames, redirect hops) is unverifiable, with originReqHost = the host of the page
 // the user went to (the tab's top-level document, or the host a redirect chain started at); the jar
 // then decides third-party-ness with Python's `is_third_party` (`reach` of the origin).
+import type { RequestContext, RequestKind } from '../browser-model';
 import { CookieRequest, isThirdParty } from '../jar';
 import type { RequestLabel, ResponseContext } from '../shared/protocol';
 import { hostOf } from '../shared/urls';
 
-export interface HttpHeader { name: string; value?: string | undefined }
+/** A header as webRequest gives it: `value`, or `binaryValue` (the bytes) when they are not valid UTF-8 (Chrome). */
+export interface HttpHeader { name: string; value?: string | undefined; binaryValue?: ArrayLike<number> | undefined }
 
 /** The webRequest details the background reads (the union of Chrome's and Firefox's fields we use). */
 export interface RequestDetails {
@@ -24,6 +26,8 @@ export interface RequestDetails {
   frameId?: number;
   type: string;
   timeStamp: number;
+  /** The HTTP method (both browsers give it; absent in some tests: GET). */
+  method?: string | undefined;
   // Chrome
   initiator?: string | undefined;
   // Firefox
@@ -40,15 +44,29 @@ export interface BeforeSendHeadersDetails extends RequestDetails { requestHeader
 
 export type SetCookieLine = [name: 'Set-Cookie' | 'Set-Cookie2', line: string];
 
+const utf8 = new TextDecoder('utf-8');
+
+/**
+ * A header's text. Chrome hands over a value that is not valid UTF-8 (a latin-1 `café`) as
+ * `binaryValue`; the browser reads those bytes as UTF-8 with U+FFFD for each invalid sequence
+ * (measured: `cookies.onChanged` reports `caf\uFFFD`), and so does this.
+ */
+export function headerText(header: HttpHeader): string | undefined {
+  if (header.value !== undefined) return header.value;
+  if (header.binaryValue === undefined) return undefined;
+  return utf8.decode(Uint8Array.from(header.binaryValue));
+}
+
 /** Every Set-Cookie and Set-Cookie2 line of a response, in order, one per entry (Firefox's "\n"-joined values split). */
 export function setCookieLines(headers: readonly HttpHeader[] | undefined): SetCookieLine[] {
   const lines: SetCookieLine[] = [];
   for (const header of headers ?? []) {
-    if (header.value === undefined) continue;
     const lower = header.name.toLowerCase();
     if (lower !== 'set-cookie' && lower !== 'set-cookie2') continue;
+    const text = headerText(header);
+    if (text === undefined) continue;
     const name = lower === 'set-cookie' ? 'Set-Cookie' : 'Set-Cookie2';
-    for (const line of header.value.split('\n')) if (line !== '') lines.push([name, line]);
+    for (const line of text.split('\n')) if (line !== '') lines.push([name, line]);
   }
   return lines;
 }
@@ -56,7 +74,7 @@ export function setCookieLines(headers: readonly HttpHeader[] | undefined): SetC
 export function headerValue(headers: readonly HttpHeader[] | undefined, name: string): string | null {
   const lower = name.toLowerCase();
   const found = headers?.find((h) => h.name.toLowerCase() === lower);
-  return found?.value ?? null;
+  return found === undefined ? null : headerText(found) ?? null;
 }
 
 interface RedirectChain { originReqHost: string; topLevelUrl: string | null; hosts: string[] }
@@ -190,4 +208,53 @@ export class RequestAdapter {
 
 function isTopLevel(details: RequestDetails): boolean {
   return details.type === 'main_frame';
+}
+
+/**
+ * The browser model's context of a request (docs/browser-model.md, "From a webRequest event"): the
+ * kind from the resource type, the top-level page from the adapter, the initiator as the browser
+ * gives it, the frames in between as far as the browser tells them.
+ * - Chrome names no frame chain: the initiator (the document that made the request) stands for it
+ *   when it is not the top-level page itself, which covers a request made by a cross-site frame.
+ * - Firefox names the ancestors (`frameAncestors`, innermost first, the top last) and the document.
+ */
+export function modelContext(details: RequestDetails, topLevelUrl: string | null, serverDate: number | undefined): RequestContext {
+  // Built as plain literals: an object spread costs microseconds here, and this runs for every response.
+  const kind: RequestKind = details.type === 'main_frame' ? 'top-level' : details.type === 'sub_frame' ? 'frame' : 'subresource';
+  const method = details.method ?? 'GET';
+  const initiator = initiatorOf(details);
+  let context: Mutable<RequestContext>;
+  if (kind === 'top-level' || topLevelUrl === null) {
+    context = { url: details.url, method, now: details.timeStamp, kind: 'top-level', initiator: kind === 'top-level' ? initiator : null };
+    if (serverDate !== undefined) context.serverDate = serverDate;
+    return context;
+  }
+  let frameUrls: string[];
+  const ancestors = details.frameAncestors;
+  if (ancestors !== undefined) {
+    // Firefox: innermost first and the top last; the model wants the frames below the top, outermost first.
+    frameUrls = ancestors.slice(0, -1).map((a) => a.url).reverse();
+    const document = details.documentUrl;
+    if (kind === 'subresource' && ancestors.length > 0 && document !== undefined) frameUrls.push(document);
+  } else {
+    frameUrls = initiator !== null && initiator !== originOf(topLevelUrl) ? [initiator] : [];
+  }
+  context = { url: details.url, method, now: details.timeStamp, kind, topLevelUrl, frameUrls, initiator };
+  if (serverDate !== undefined) context.serverDate = serverDate;
+  return context;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+function initiatorOf(details: RequestDetails): string | null {
+  const initiator = details.initiator ?? details.originUrl;
+  return initiator === undefined || initiator === 'null' || initiator === '' ? null : initiator;
+}
+
+/** `scheme://host[:port]` of a URL, without parsing it (compared with Chrome's initiator, an origin). */
+function originOf(url: string): string {
+  const start = url.indexOf('//');
+  if (start < 0) return url;
+  const end = url.indexOf('/', start + 2);
+  return end < 0 ? url : url.slice(0, end);
 }

@@ -7,6 +7,7 @@
 // gives up its oldest response, so one site's flood of cookies cannot push another site out.
 import { Cookie, type CookieDecision } from '../jar';
 import type { CookieJSON, DecisionEntry, ResponseContext } from '../shared/protocol';
+import { abandon, verdictOf, type LoggedVerdict } from './browserVerdicts';
 import { decodeCookie, encodeCookie, type StoredCookie } from './codec';
 import { siteOf } from './cookies';
 import type { SetCookieLine } from './adapter';
@@ -27,6 +28,8 @@ export interface LoggedLine {
   text: string;
   /** The line's full length, when `text` is only its first LINE_LIMIT characters. */
   length?: number;
+  /** The browser's verdict on the line (browserVerdicts.ts): one per line, shared by its decisions; updated while pending. */
+  browser?: LoggedVerdict;
 }
 
 export interface LoggedDecision {
@@ -52,6 +55,8 @@ export interface LoggedResponse extends Omit<ResponseContext, 'incognito'> {
   urlLength?: number;
   lines: LoggedLine[];
   decisions: LoggedDecision[];
+  /** The sentences of the lines' browser verdicts (each once; a verdict names its sentence by index). */
+  sentences?: string[];
 }
 
 export interface LogLimits { decisions: number; bytes: number }
@@ -108,6 +113,8 @@ export class DecisionLog {
   /** The site with the most decisions, and the one using the most bytes, without a scan (largest.ts). */
   private readonly mostDecisions = new Largest<string>((site) => this.decisionsOf.get(site) ?? 0, () => this.sites.keys(), () => this.sites.size);
   private readonly mostBytes = new Largest<string>((site) => this.sites.get(site)?.bytes ?? 0, () => this.sites.keys(), () => this.sites.size);
+  /** Responses whose browser verdicts changed in place: serialised again before the next write. */
+  private readonly touched = new Set<LoggedResponse>();
 
   constructor(private limits: LogLimits = { decisions: DECISION_LIMIT, bytes: LOG_BYTES }) {}
 
@@ -133,8 +140,41 @@ export class DecisionLog {
     this.enforce();
   }
 
+  /**
+   * A logged response changed in place (a browser verdict settled): the JSON text its page keeps is
+   * made again, and its size measured again, by `remeasure` (before the next write: a response's
+   * verdicts often settle together, a few milliseconds apart, and are serialised once).
+   */
+  touch(response: LoggedResponse): void {
+    this.touched.add(response);
+  }
+
+  get touchedCount(): number { return this.touched.size; }
+
+  /** Serialises the touched responses again and marks their pages to be written. */
+  remeasure(): void {
+    if (this.touched.size === 0) return;
+    for (const response of this.touched) {
+      const site = DecisionLog.siteOf(response);
+      const log = this.sites.get(site);
+      if (log === undefined) continue;
+      const change = log.refresh(response, JSON.stringify(response));
+      if (change === 0) continue;
+      this.byteCount += change;
+      this.resized(site);
+    }
+    this.touched.clear();
+    this.enforce();
+  }
+
   /** A stored page read back at load: responses already validated. */
   restorePage(site: string, no: number, responses: readonly LoggedResponse[]): void {
+    // A verdict that was waiting when the worker stopped cannot be observed any more.
+    for (const response of responses) {
+      for (const line of response.lines) {
+        if (line.browser !== undefined) abandon(line.browser);
+      }
+    }
     let log = this.sites.get(site);
     if (log === undefined) { log = new PagedLog(); this.sites.set(site, log); }
     const bytes = log.restorePage(no, responses);
@@ -150,6 +190,7 @@ export class DecisionLog {
   enforceLimits(): void { this.enforce(); }
 
   clear(): void {
+    this.touched.clear();
     for (const [site, log] of this.sites) { log.clear(); this.emptied.set(site, log); }
     this.sites.clear();
     this.decisionsOf.clear();
@@ -316,6 +357,7 @@ export function decisionEntry(response: LoggedResponse, decision: LoggedDecision
     cookie: cookieJSON(decision, line),
     incognito: context.incognito,
     ...(decision.kind === undefined ? {} : { kind: decision.kind }),
+    ...(line?.browser === undefined || decision.kind !== undefined ? {} : { browser: verdictOf(line.browser, response.sentences) }),
   };
 }
 
@@ -335,17 +377,24 @@ export function cookieJSON(decision: LoggedDecision, line: LoggedLine | undefine
 export function logResponse(
   context: Omit<ResponseContext, 'time' | 'incognito'>, id: number, time: number, lines: readonly SetCookieLine[],
   decisions: readonly CookieDecision[], evictions: readonly Eviction[], nextId: () => number,
+  browser: { verdicts: readonly (LoggedVerdict | undefined)[]; sentences: string[] } = { verdicts: [], sentences: [] },
 ): LoggedResponse {
-  const logged: LoggedLine[] = lines.map(([header, text]) => ({ header, ...cutText(text) }));
+  // Plain literals and assignments, no object spreads: this runs for every observed response, and a spread costs microseconds.
+  const logged: LoggedLine[] = lines.map(([header, text], i) => {
+    const entry: LoggedLine = text.length <= LINE_LIMIT ? { header, text } : { header, text: text.slice(0, LINE_LIMIT), length: text.length };
+    const verdict = browser.verdicts[i];
+    if (verdict !== undefined) entry.browser = verdict;
+    return entry;
+  });
   const indexes = lineIndexes(decisions, lines);
   const entries: LoggedDecision[] = decisions.map((decision, i) => {
     const line = indexes[i] ?? -1;
-    return {
-      id: nextId(), line, accepted: decision.accepted,
-      ...(decision.rule === undefined ? {} : { rule: decision.rule }),
-      ...(decision.reason === undefined ? {} : { reason: decision.reason }),
-      ...loggedCookie(decision.cookie, logged[line]),
-    };
+    const { cookie, valueAt } = loggedCookie(decision.cookie, logged[line]);
+    const entry: LoggedDecision = { id: nextId(), line, accepted: decision.accepted, cookie };
+    if (decision.rule !== undefined) entry.rule = decision.rule;
+    if (decision.reason !== undefined) entry.reason = decision.reason;
+    if (valueAt !== undefined) entry.valueAt = valueAt;
+    return entry;
   });
   // An eviction is logged on the response that caused it, naming its last line.
   for (const eviction of evictions) {
@@ -356,9 +405,13 @@ export function logResponse(
   }
   const url = cutText(context.url);
   const top = context.topLevelUrl === null ? null : cutText(context.topLevelUrl).text;
-  return {
-    id, time, url: url.text, ...(url.length === undefined ? {} : { urlLength: url.length }), tabId: context.tabId,
+  const response: LoggedResponse = {
+    id, time, url: url.text, tabId: context.tabId,
     resourceType: context.resourceType, topLevelUrl: top, unverifiable: context.unverifiable, originReqHost: context.originReqHost,
     thirdParty: context.thirdParty, label: context.label, redirectedFrom: context.redirectedFrom, lines: logged, decisions: entries,
   };
+  if (url.length !== undefined) response.urlLength = url.length;
+  // The table is shared with the verdicts, which add to it when a prediction is made again.
+  if (browser.verdicts.length > 0) response.sentences = browser.sentences;
+  return response;
 }

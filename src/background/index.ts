@@ -5,7 +5,7 @@
 //
 // The incognito instance gets no storage area at all: it only reads the settings the regular
 // instance stored, and keeps everything else in memory.
-import { browser, defaultCookieStoreId, isIncognitoInstance, listenerOptions, storageQuotaBytes } from '../shared/browser';
+import { browser, browserName, defaultCookieStoreId, isIncognitoInstance, listenerOptions, storageQuotaBytes } from '../shared/browser';
 import { handleMessages } from '../shared/messaging';
 import { Background, DEFAULT_QUOTA_BYTES } from './service';
 import { registerListeners } from './wiring';
@@ -21,6 +21,7 @@ const background = new Background({
   },
   incognitoInstance: incognito,
   defaultStoreId: defaultCookieStoreId(),
+  browser: browserName(),
   cookies: browser.cookies,
   tabs: browser.tabs,
 });

@@ -12,10 +12,11 @@ const STRINGS: [what: string, text: string][] = [
   ['a lone high surrogate (three, as U+FFFD)', 'a\uD800b'],
   ['a lone low surrogate', '\uDC00'],
   ['long and mixed', `${'x'.repeat(5000)}é€\u{1F36A}`],
+  ['longer than the scratch buffer holds (counted by the loop)', `${'é'.repeat(40_000)}\u{1F36A}a\uD800`],
 ];
 
 describe('utf8Length counts what TextEncoder writes', () => {
-  it('has every case', () => { expect(STRINGS).toHaveLength(8); });
+  it('has every case', () => { expect(STRINGS).toHaveLength(9); });
   it.each(STRINGS)('%s', (_what, text) => { expect(utf8Length(text)).toBe(new TextEncoder().encode(text).length); });
 });
 

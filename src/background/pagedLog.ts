@@ -80,6 +80,27 @@ export class PagedLog<T> {
     this.dirty.add(page.no);
   }
 
+  /**
+   * The item (found from the newest page back) changed in place (a browser verdict settled): its
+   * JSON is now `json`, its page is to be written again. Returns the change in bytes (0 when it is gone).
+   */
+  refresh(item: T, json: string): number {
+    for (let p = this.pages.length - 1; p >= 0; p--) {
+      const page = this.pages[p] as Page<T>;
+      const index = page.items.lastIndexOf(item);
+      if (index < 0) continue;
+      const bytes = storedItemBytes(json);
+      const change = bytes - (page.sizes[index] ?? 0);
+      page.texts[index] = json;
+      page.sizes[index] = bytes;
+      page.bytes += change;
+      this.total += change;
+      this.dirty.add(page.no);
+      return change;
+    }
+    return 0;
+  }
+
   /** Newest first. */
   *newestFirst(): Generator<T> {
     for (let p = this.pages.length - 1; p >= 0; p--) {

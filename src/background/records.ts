@@ -15,6 +15,7 @@
 import { Cookie, type CookieInit } from '../jar';
 import type { SentHeaderEntry } from '../shared/protocol';
 import { decodeCookie, type StoredCookie } from './codec';
+import { verdictProblem } from './browserVerdicts';
 import type { LoggedDecision, LoggedLine, LoggedResponse } from './decisionLog';
 import type { WriteFailure } from './store';
 
@@ -119,10 +120,15 @@ export function readSiteRecord(value: unknown): { cookies: { cookie: Cookie; use
 
 const LABELS = ['top-level', 'first-party', 'third-party', 'redirect', 'no-tab'];
 
-function checkLine(line: unknown, i: number): asserts line is LoggedLine {
+function checkLine(line: unknown, i: number, sentences: number): asserts line is LoggedLine {
   check(isObject(line), `line ${i + 1} is not an object`);
   check(line['header'] === 'Set-Cookie' || line['header'] === 'Set-Cookie2', `line ${i + 1} has an unknown header name`);
   check(isString(line['text']) && isOptionalInt(line['length']), `line ${i + 1} has no text`);
+  const browser = line['browser'];
+  if (browser !== undefined) {
+    const problem = verdictProblem(browser, sentences);
+    check(problem === null, `line ${i + 1}: its browser verdict ${problem ?? ''}`);
+  }
 }
 
 function checkDecision(decision: unknown, lines: readonly LoggedLine[], i: number): asserts decision is LoggedDecision {
@@ -157,8 +163,10 @@ export function checkResponse(value: unknown, i: number): asserts value is Logge
   check(Array.isArray(value['redirectedFrom']) && value['redirectedFrom'].every(isString), `${at} has a bad redirect chain`);
   const lines = value['lines'];
   const decisions = value['decisions'];
+  const sentences = value['sentences'];
   check(Array.isArray(lines) && Array.isArray(decisions), `${at} has no lines or decisions`);
-  lines.forEach((line: unknown, j) => { checkLine(line, j); });
+  check(sentences === undefined || (Array.isArray(sentences) && sentences.every(isString)), `${at} has a bad list of sentences`);
+  lines.forEach((line: unknown, j) => { checkLine(line, j, sentences?.length ?? 0); });
   decisions.forEach((decision: unknown, j) => { checkDecision(decision, lines as LoggedLine[], j); });
 }
 
@@ -215,7 +223,7 @@ export function readTabs(value: unknown): [number, string][] | string {
 }
 
 /** The id counters, and the cookies the mirror refused and evicted since the browser started (a restarted worker still reports them). */
-export interface MetaValue { v: 1; nextResponseId: number; nextDecisionId: number; refused: number; evicted: number }
+export interface MetaValue { v: 1; nextResponseId: number; nextDecisionId: number; refused: number; evicted: number; disagreements: number }
 
 export function readMeta(value: unknown): MetaValue | string {
   let meta: MetaValue | undefined;
@@ -227,7 +235,10 @@ export function readMeta(value: unknown): MetaValue | string {
       check(value === undefined || (isInt(value) && value >= 0), `has a bad ${key} count`);
       return value ?? 0;
     };
-    meta = { v: 1, nextResponseId: record['nextResponseId'], nextDecisionId: record['nextDecisionId'], refused: count('refused'), evicted: count('evicted') };
+    meta = {
+      v: 1, nextResponseId: record['nextResponseId'], nextDecisionId: record['nextDecisionId'],
+      refused: count('refused'), evicted: count('evicted'), disagreements: count('disagreements'),
+    };
   });
   return problem ?? (meta as MetaValue);
 }

@@ -7,28 +7,31 @@
 // logs) and its records marked dirty; StorageWriter writes what changed about a second later, one
 // record per site and per log page. Events that arrive before the stored state has loaded are
 // queued and applied in order; after a load that failed, nothing is written until the user chooses.
+import { BROWSERS, type BrowserName, type RequestContext } from '../browser-model';
 import { Cookie, CookieRequest, LWPCookieJar, MozillaCookieJar, type CookiePolicy } from '../jar';
 import type { Handlers } from '../shared/dispatch';
 import type {
-  BrowserCookie, DecisionEntry, DecisionFilter, ErrorInfo, ExportResult, ReplayDecision, ReplayResult, SentHeaderEntry, Status, StoreStatus, WorkKind,
+  BrowserCookie, BrowserExplanation, DecisionEntry, DecisionFilter, ErrorInfo, ExportResult, ReplayDecision, ReplayResult, SentHeaderEntry, Status, StoreStatus, WorkKind,
 } from '../shared/protocol';
 import {
   DEFAULT_SETTINGS, applyPreset, completeSettings, isPolicySettings, normaliseSettings, policyOptions, validateSettings,
   type PolicySettings, type PresetName,
 } from '../shared/settings';
 import {
-  headerValue, setCookieLines,
+  headerValue, modelContext, setCookieLines,
   type BeforeRedirectDetails, type BeforeSendHeadersDetails, type HeadersReceivedDetails, type RequestDetails,
 } from './adapter';
+import { BrowserVerdicts, SETTLE_MS, storeChange, type LoggedVerdict } from './browserVerdicts';
 import { Classifier, CHROME_DEFAULT_STORE, CHROME_INCOGNITO_STORE, type StoreKey } from './classify';
 import { CookieActions } from './browserActions';
 import { BrowserStore, type CookiesWriteApi } from './browserStore';
 import { jarKey, type JarPort } from './cookieChanges';
 import { exportFile } from '../shared/exportFile';
+import { cookieNotes } from './cookieNotes';
 import { compareCookies, jarDomainOf, plainBrowserCookie, siteOf } from './cookies';
 import { cookieTableRow } from '../shared/cookieRows';
 import { hostOf } from '../shared/urls';
-import { DECISION_LIMIT, DecisionLog, LOG_BYTES, decisionEntries, logResponse, type LogLimits } from './decisionLog';
+import { DECISION_LIMIT, DecisionLog, LOG_BYTES, decisionEntries, logResponse, type LoggedResponse, type LogLimits } from './decisionLog';
 import { DEFAULT_LIMITS, MirrorPolicy, type MirrorLimits } from './limits';
 import { JarMirror } from './mirror';
 import {
@@ -58,6 +61,13 @@ export interface BackgroundOptions {
   incognitoInstance?: boolean;
   /** The browser's default cookie store id ('0' in Chrome, 'firefox-default' in Firefox). */
   defaultStoreId?: string;
+  /**
+   * Whose rules the browser model applies (default 'chromium'). A browser the model does not know
+   * yet gets Chromium's rules: its verdicts are still observed, and each difference is flagged.
+   */
+  browser?: 'chromium' | 'firefox';
+  /** The browser's verdicts on each line (default true; the benchmark measures the worker without them too). */
+  verdicts?: boolean;
   cookies?: CookiesApi | undefined;
   tabs?: TabsApi | undefined;
   /** Milliseconds since the epoch. */
@@ -102,9 +112,13 @@ export class Background {
   private settingsRead = false;
   /** Edit, create, delete, import and undo on the browser's store and the jar (browserActions.ts). */
   readonly actions: CookieActions;
+  private readonly modelBrowser: BrowserName;
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: BackgroundOptions) {
     this.now = options.now ?? Date.now;
+    const browser = options.browser ?? 'chromium';
+    this.modelBrowser = (Object.hasOwn(BROWSERS, browser) ? browser : 'chromium') as BrowserName;
     this.classifier = new Classifier(options.incognitoInstance ?? false, options.defaultStoreId ?? CHROME_DEFAULT_STORE);
     this.defaultStore = this.classifier.defaultStore;
     const storage = options.incognitoInstance === true ? null : options.storage;
@@ -170,8 +184,10 @@ export class Background {
   private store(key: StoreKey): StoreState {
     let store = this.stores.get(key.storeId);
     if (store === undefined) {
-      store = new StoreState(key, this.policyFor(this.settings), this.clock, this.limitsFor(this.settings));
+      const verdicts = new BrowserVerdicts({ browser: this.modelBrowser, now: this.now });
+      store = new StoreState(key, this.policyFor(this.settings), this.clock, this.limitsFor(this.settings), verdicts);
       this.stores.set(key.storeId, store);
+      this.seedModel(store);
       // A private store gets no records: nothing of it can be written (there is no path to the writer).
       if (!key.private && this.writer !== null) {
         const state = store;
@@ -180,6 +196,22 @@ export class Background {
     }
     return store;
   }
+
+  /**
+   * The browser model's copy of a store starts as cookies.getAll (partitioned cookies of every
+   * partition included); events of the store wait until then (the default store's: until load).
+   */
+  private seedModel(store: StoreState): void {
+    const api = this.options.cookies;
+    const verdicts = store.verdicts;
+    if (api === undefined) { verdicts.seed([]); return; }
+    const scope = store.key.storeId === this.defaultStore.storeId ? {} : { storeId: store.key.storeId };
+    this.seeding.set(store.key.storeId, api.getAll({ ...scope, partitionKey: {} })
+      .catch(() => api.getAll(scope))
+      .then((cookies) => { verdicts.seed(cookies); }, () => { verdicts.seed([]); }));
+  }
+
+  private readonly seeding = new Map<string, Promise<void>>();
 
   /** The store the extension's own pages ask about: this instance's default one. */
   private get primary(): StoreState {
@@ -224,6 +256,7 @@ export class Background {
     this.settingsRead = true;
     this.listenToSentHeaders();
     for (const tab of await openTabs) this.classifier.noteTab(tab);
+    await this.seeding.get(this.primary.key.storeId);
     if (this.startupPending) this.clearMigratedSessionCookies();
     this.loaded = true;
     if (this.loadState === 'loading') this.loadState = 'loaded';
@@ -333,6 +366,8 @@ export class Background {
         store.nextDecisionId = Math.max(store.nextDecisionId, meta.nextDecisionId);
         store.mirror.counts.refused += meta.refused;
         store.mirror.counts.evicted += meta.evicted;
+        store.verdicts.disagreements += meta.disagreements;
+        store.writtenDisagreements = store.verdicts.disagreements;
         return null;
       }
       case 'status': {
@@ -427,13 +462,25 @@ export class Background {
     this.migratedSession = new WeakSet();
   }
 
-  /** The browser's store changed: a cookie the user cleared goes from the jar too (followBrowserClears). */
+  /**
+   * The browser's store changed: the browser model's copy follows, a Set-Cookie line waiting for
+   * this change gets its observed verdict, and a cookie the user cleared goes from the jar too
+   * (followBrowserClears). A change of a store not seen yet is not needed: its copy starts from
+   * cookies.getAll when it is first seen.
+   */
   onCookieChanged(change: CookieChange): void {
     this.run('cookieChange', () => {
-      if (!change.removed || change.cause !== 'explicit' || !this.settings.followBrowserClears) return;
-      const cookie = plainBrowserCookie(change.cookie as Record<string, unknown>);
-      const store = this.stores.get(cookie.storeId === '' ? this.defaultStore.storeId : cookie.storeId);
+      const raw = change.cookie as Record<string, unknown>;
+      const storeId = typeof raw['storeId'] === 'string' && raw['storeId'] !== '' ? raw['storeId'] : this.defaultStore.storeId;
+      const store = this.stores.get(storeId);
       if (store === undefined) return;
+      const observed = this.options.verdicts === false ? null : storeChange(change);
+      if (observed !== null) {
+        store.verdicts.whenReady(() => { store.verdicts.observe(observed); });
+        this.scheduleSettle();
+      }
+      if (!change.removed || change.cause !== 'explicit' || !this.settings.followBrowserClears) return;
+      const cookie = plainBrowserCookie(raw);
       if (store.mirror.removeIfPresent(jarDomainOf(cookie), cookie.path, cookie.name)) this.changed(store);
     });
   }
@@ -446,6 +493,8 @@ export class Background {
   private applyResponse(details: HeadersReceivedDetails): void {
     const store = this.storeOf(details);
     if (store === null) return;
+    // A store seen for the first time: its events wait for the model's copy of its cookies.
+    if (!store.verdicts.ready) { store.verdicts.whenReady(() => { this.applyResponse(details); }); return; }
     store.adapter.noteResponse(details);
     if (store.tabsDirty) this.changed(store);
     const lines = setCookieLines(details.responseHeaders);
@@ -458,9 +507,58 @@ export class Background {
     const refusedBefore = mirror.counts.refused;
     const evictions = mirror.noteDecisions(decisions, details.timeStamp);
     if (evictions.length > 0 || mirror.counts.refused !== refusedBefore) store.metaDirty = true;
-    const response = logResponse(context, store.takeResponseId(), details.timeStamp, lines, decisions, evictions, () => store.takeDecisionId());
+    // A verdict may settle before the response is logged (its change came first): it is measured when appended.
+    const logged: { response?: LoggedResponse } = {};
+    const browser = this.judge(store, details, lines, context.topLevelUrl, logged);
+    const response = logResponse(context, store.takeResponseId(), details.timeStamp, lines, decisions, evictions, () => store.takeDecisionId(), browser);
+    logged.response = response;
     store.log.append(response);
     this.changed(store);
+  }
+
+  /**
+   * The browser's verdict on each Set-Cookie line (Set-Cookie2 lines, which browsers ignore, get
+   * none): predicted now, observed when cookies.onChanged reports the store's changes.
+   */
+  private judge(store: StoreState, details: HeadersReceivedDetails, lines: readonly (readonly [string, string])[], topLevelUrl: string | null,
+    logged: { response?: LoggedResponse }): { verdicts: (LoggedVerdict | undefined)[]; sentences: string[] } | undefined {
+    const setCookie: string[] = [];
+    const at: number[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i] as readonly [string, string];
+      if (line[0] === 'Set-Cookie') { setCookie.push(line[1]); at.push(i); }
+    }
+    if (setCookie.length === 0 || this.options.verdicts === false) return undefined;
+    const date = headerValue(details.responseHeaders, 'Date');
+    const serverDate = date === null ? undefined : Date.parse(date);
+    const context = modelContext(details, topLevelUrl, serverDate !== undefined && Number.isFinite(serverDate) ? serverDate : undefined);
+    const onSettled = () => {
+      if (logged.response !== undefined) store.log.touch(logged.response);
+      if (store.verdicts.disagreements !== store.writtenDisagreements) { store.writtenDisagreements = store.verdicts.disagreements; store.metaDirty = true; }
+      this.changed(store);
+    };
+    const judged = store.verdicts.judge(setCookie, context, onSettled);
+    if (judged === null) return undefined;
+    const verdicts: (LoggedVerdict | undefined)[] = [];
+    for (let i = 0; i < judged.verdicts.length; i++) verdicts[at[i] as number] = judged.verdicts[i];
+    this.scheduleSettle();
+    return { verdicts, sentences: judged.sentences };
+  }
+
+  /** One timer for every store: settles the lines that waited long enough for their change. */
+  private scheduleSettle(): void {
+    if (this.settleTimer !== undefined) return;
+    this.settleTimer = setTimeout(() => { this.settleDue(); }, SETTLE_MS + 50);
+  }
+
+  private settleDue(): void {
+    this.settleTimer = undefined;
+    let next: number | null = null;
+    for (const store of this.stores.values()) {
+      const due = store.verdicts.settleDue();
+      if (due !== null && (next === null || due < next)) next = due;
+    }
+    if (next !== null) this.settleTimer = setTimeout(() => { this.settleDue(); }, Math.max(10, next - this.now() + 10));
   }
 
   private applySentHeaders(details: BeforeSendHeadersDetails): void {
@@ -645,6 +743,10 @@ export class Background {
       failures: failures.map(({ what, key, area, bytes, error, time }) => ({ what, key, area, bytes, error, time })),
       storage: writer === null ? null : { session: writer.status('session'), local: writer.status('local') },
       work: this.work.status(),
+      verdicts: {
+        browser: this.modelBrowser, thirdPartyCookies: store.verdicts.thirdPartyCookies, thirdPartyCookiesKnown: store.verdicts.thirdPartyKnown,
+        disagreements: store.verdicts.disagreements, pending: store.verdicts.pending, cookies: store.verdicts.model.size,
+      },
     };
   }
 
@@ -679,6 +781,26 @@ export class Background {
     const api = this.options.cookies;
     if (api === undefined) throw Object.assign(new Error('The browser’s cookie store is not available here.'), { name: 'Unavailable' });
     return new BrowserStore(api, storeId).list(site, warnings);
+  }
+
+  /** The browser model over its copy of the browser's store: what a request to `url` from the page `topLevelUrl` carries. */
+  private explainBrowser(url: string, topLevelUrl: string | undefined): BrowserExplanation {
+    const context: RequestContext = topLevelUrl === undefined
+      ? { url, kind: 'top-level', initiator: null, now: this.now() }
+      : { url, kind: 'subresource', topLevelUrl, now: this.now() };
+    let answer;
+    try {
+      answer = this.primary.verdicts.model.cookiesFor(context);
+    } catch (error) {
+      throw Object.assign(new Error(`The browser model cannot read this URL: ${describe(error)}`), { name: 'BadRequest' });
+    }
+    return {
+      cookieHeader: answer.cookieHeader,
+      cookies: answer.cookies.map((c) => ({
+        name: c.name, domain: c.domain, path: c.path, sent: c.sent, reasons: [...c.reasons], sentence: c.sentence,
+        ...(c.partitionKey === undefined ? {} : { partitionKey: { ...c.partitionKey } }),
+      })),
+    };
   }
 
   // --- replay -------------------------------------------------------------------------------------
@@ -775,6 +897,12 @@ export class Background {
         };
       }),
       getCookieRows: (m) => loaded(() => this.jarCookies(m.site).map(cookieTableRow)),
+      explainDifferences: (m) => loaded(async () => {
+        const browser = await this.browserCookies(m.site, []);
+        const store = this.primary;
+        const jar = this.jarCookies(m.site).map((c) => c.toJSON());
+        return { notes: cookieNotes(jar, browser, store.log.newestFirst(), store.verdicts.history) };
+      }),
       getDecisions: (m) => loaded(() => this.decisions(m)),
       clearDecisions: () => loaded(() => {
         this.primary.log.clear();
@@ -792,7 +920,11 @@ export class Background {
         return out;
       }),
       explain: (m) => loaded(() => {
-        const init = { ...(m.unverifiable === undefined ? {} : { unverifiable: m.unverifiable }), ...(m.originReqHost === undefined ? {} : { originReqHost: m.originReqHost }) };
+        // Requested from a page: for the jar an unverifiable request from that page's host (as the adapter makes a subresource's).
+        const fromHost = m.topLevelUrl === undefined ? null : hostOf(m.topLevelUrl);
+        const unverifiable = m.unverifiable ?? (fromHost === null ? undefined : true);
+        const originReqHost = m.originReqHost ?? fromHost ?? undefined;
+        const init = { ...(unverifiable === undefined ? {} : { unverifiable }), ...(originReqHost === undefined ? {} : { originReqHost }) };
         const jar = this.primary.mirror.jar;
         const withHeader = new CookieRequest(m.url, init);
         jar.addCookieHeader(withHeader);
@@ -803,6 +935,7 @@ export class Background {
             cookie: d.cookie.toJSON(), sent: d.accepted,
             ...(d.rule === undefined ? {} : { rule: d.rule }), ...(d.reason === undefined ? {} : { reason: d.reason }),
           })),
+          browser: this.explainBrowser(m.url, m.topLevelUrl),
         };
       }),
       getPolicy: () => loaded(() => structuredClone(this.settings)),

@@ -4,6 +4,7 @@
 // StoreRecords; a private store has no StoreRecords at all: nothing of it can reach storage.
 import type { CookiePolicy } from '../jar';
 import { RequestAdapter } from './adapter';
+import type { BrowserVerdicts } from './browserVerdicts';
 import type { StoreKey } from './classify';
 import { DecisionLog, type LogLimits } from './decisionLog';
 import type { MirrorLimits } from './limits';
@@ -30,8 +31,14 @@ export class StoreState {
   reserved = { response: 0, decision: 0 };
   tabsDirty = false;
   metaDirty = false;
+  /** The count of disagreements as last marked for the meta record. */
+  writtenDisagreements = 0;
 
-  constructor(readonly key: StoreKey, policy: CookiePolicy, clock: () => number, limits: StoreLimits) {
+  /** The browser's verdicts: the model's copy of this cookie store and the correlation with cookies.onChanged. */
+  readonly verdicts: BrowserVerdicts;
+
+  constructor(readonly key: StoreKey, policy: CookiePolicy, clock: () => number, limits: StoreLimits, verdicts: BrowserVerdicts) {
+    this.verdicts = verdicts;
     this.mirror = new JarMirror(policy, clock, limits.mirror);
     this.log = new DecisionLog(limits.log);
     this.sent = new SentLog(limits.sent);
@@ -82,7 +89,7 @@ export class StoreRecords implements RecordSource {
 
   pending(): number {
     const store = this.state();
-    let count = store.mirror.dirty.size + store.sent.pages.dirty.size + (store.tabsDirty ? 1 : 0) + (store.metaDirty ? 1 : 0);
+    let count = store.mirror.dirty.size + store.sent.pages.dirty.size + (store.tabsDirty ? 1 : 0) + (store.metaDirty ? 1 : 0) + store.log.touchedCount;
     for (const log of store.log.siteLogs().values()) count += log.dirty.size;
     return count;
   }
@@ -103,6 +110,7 @@ export class StoreRecords implements RecordSource {
       write('local', key, split.local, `the persistent cookies of ${site || '(no host)'}`);
     }
     store.mirror.dirty.clear();
+    store.log.remeasure();
     for (const [site, log] of store.log.dirtyLogs()) {
       for (const no of log.dirty) {
         const key = keys.log(id, site, no);
@@ -125,7 +133,7 @@ export class StoreRecords implements RecordSource {
     if (store.metaDirty) {
       write('session', keys.meta(id), {
         v: 1, nextResponseId: Math.max(store.reserved.response, store.nextResponseId), nextDecisionId: Math.max(store.reserved.decision, store.nextDecisionId),
-        refused: store.mirror.counts.refused, evicted: store.mirror.counts.evicted,
+        refused: store.mirror.counts.refused, evicted: store.mirror.counts.evicted, disagreements: store.verdicts.disagreements,
       }, 'the id counters');
       store.metaDirty = false;
     }

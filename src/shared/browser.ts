@@ -47,7 +47,12 @@ export function isIncognitoInstance(): boolean {
   return (browser.extension as { inIncognitoContext?: boolean } | undefined)?.inIncognitoContext === true;
 }
 
+/** Which browser this is, for the browser model's rules: Firefox, or Chromium (Chrome, Edge, ...). */
+export function browserName(): 'chromium' | 'firefox' {
+  return browser.runtime.getURL('').startsWith('moz-extension:') ? 'firefox' : 'chromium';
+}
+
 /** The browser's default cookie store id: 'firefox-default' in Firefox, '0' in Chrome. */
 export function defaultCookieStoreId(): string {
-  return browser.runtime.getURL('').startsWith('moz-extension:') ? 'firefox-default' : '0';
+  return browserName() === 'firefox' ? 'firefox-default' : '0';
 }

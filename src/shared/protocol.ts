@@ -184,6 +184,29 @@ export interface RecordedResponse extends ResponseContext {
   headers: [name: 'Set-Cookie' | 'Set-Cookie2', line: string][];
 }
 
+/**
+ * The browser's own verdict on one Set-Cookie line (docs/messages.md, "BrowserVerdict"): what its
+ * store did, observed through cookies.onChanged, beside what the browser model predicted.
+ */
+export interface BrowserVerdict {
+  /**
+   * What the browser's store did: true, the cookie arrived (or a deletion took effect); false, it
+   * did not; null where it cannot be known (a deletion of a cookie that did not exist, a verdict
+   * still waiting or lost with a stopped worker).
+   */
+  stored: boolean | null;
+  /** The browser model's prediction ('stored' also for a deletion it accepts). */
+  predicted: 'stored' | 'refused';
+  /** The model's reasons under Chromium's names (Network.SetCookieBlockedReason); empty when predicted stored. */
+  reasons: string[];
+  /** The model's sentence: why refused, what a deletion did, what the browser changed (an expiry capped). */
+  sentence?: string;
+  /** Still waiting for cookies.onChanged (at most about 2 seconds); `stored` is null meanwhile. */
+  pending?: true;
+  /** Observed and predicted disagree: a gap in the model, shown, never hidden (counted in getStatus().verdicts). */
+  flagged?: true;
+}
+
 /** One decision of the log, as getDecisions answers it. */
 export interface DecisionEntry {
   /** Increases with every decision; stable across worker restarts. */
@@ -213,6 +236,8 @@ export interface DecisionEntry {
   incognito: boolean;
   /** 'evicted': not a cookie of the line but one the mirror evicted to stay within a limit (rule `mirror.evicted.*`). */
   kind?: 'evicted';
+  /** The browser's verdict on the line (Set-Cookie lines; absent for Set-Cookie2, which browsers ignore, for evictions, and in entries logged before it existed). */
+  browser?: BrowserVerdict;
 }
 
 /** One request's Cookie header: the one the browser sent and the one the jar would send. */
@@ -246,6 +271,47 @@ export interface ExplainEntry {
   sent: boolean;
   rule?: string;
   reason?: string;
+}
+
+/** One cookie of the browser's store and whether the browser sends it (explain's `browser` part, from the browser model). */
+export interface BrowserExplainEntry {
+  name: string;
+  /** As the cookies API has it: a leading dot for a domain cookie. */
+  domain: string;
+  path: string;
+  /** CHIPS: the cookie's partition. */
+  partitionKey?: { topLevelSite: string; hasCrossSiteAncestor: boolean };
+  sent: boolean;
+  /** Chromium's names (Network.CookieBlockedReason); empty when sent. */
+  reasons: string[];
+  sentence?: string;
+}
+
+/** explain's answer for the browser: the Cookie header it sends and every cookie it considers (its own store, partitioned cookies included). */
+export interface BrowserExplanation {
+  cookieHeader: string | null;
+  cookies: BrowserExplainEntry[];
+}
+
+/** Why a cookie is in one store only (explainDifferences). */
+export type CookieNoteKind =
+  /* only in the jar */ | 'browser-refused' | 'browser-removed' | 'browser-unknown' | 'not-logged'
+  /* only in the browser */ | 'policy-refused' | 'jar-evicted' | 'jar-removed' | 'set-outside' | 'before';
+
+export interface CookieNote {
+  /** The cookie's identity (`identityKey` of src/shared/cookieIdentity.ts): how a client finds its row. */
+  key: string;
+  /** Which store has it: the jar only, or the browser only. */
+  side: 'jar' | 'browser';
+  kind: CookieNoteKind;
+  /** For people: what happened, with the browser's or the policy's own sentence. */
+  sentence: string;
+  /** The browser's reasons (Chromium's names), for `browser-refused`. */
+  reasons?: string[];
+  /** The policy's rule id, for `policy-refused` and `jar-evicted`. */
+  rule?: string;
+  /** When it happened (ms since the epoch), where known. */
+  time?: number;
 }
 
 export type ComparisonStatus = 'both' | 'onlyInJar' | 'onlyInBrowser';
@@ -320,6 +386,22 @@ export interface Status {
   storage: { session: StorageAreaStatus; local: StorageAreaStatus } | null;
   /** The worker's own time on events and flushes since it started. */
   work: WorkStatus;
+  /** The browser's own verdicts (docs/background.md, "The browser's verdict"). */
+  verdicts: VerdictStatus;
+}
+
+export interface VerdictStatus {
+  /** Whose rules the browser model applies. */
+  browser: string;
+  /** The third-party cookie setting the model uses, and whether the store has shown it (until then 'blocked' is assumed). */
+  thirdPartyCookies: 'blocked' | 'allowed' | 'phaseout';
+  thirdPartyCookiesKnown: boolean;
+  /** Lines whose observed verdict disagrees with the prediction (flagged), since the browser started. */
+  disagreements: number;
+  /** Lines waiting for cookies.onChanged. */
+  pending: number;
+  /** The model's copy of the store: its cookies. */
+  cookies: number;
 }
 
 export type ExportFormat = CookieFileFormat;
@@ -387,10 +469,20 @@ export interface Protocol {
   getCookies: { request: { site?: string; source?: CookieSource | 'both'; storeId?: string }; reply: { jar: CookieJSON[]; browser: BrowserCookie[] | null; comparison: ComparisonRow[] | null; warnings: string[]; scope: string | null } };
   /** The jar's cookies of one site or all as compact rows (the popup's table; see CookieTableRow). */
   getCookieRows: { request: { site?: string }; reply: CookieTableRow[] };
+  /** Why each cookie of the site (or of all) is only in the jar or only in the browser (docs/messages.md). */
+  explainDifferences: { request: { site?: string }; reply: { notes: CookieNote[] } };
   getDecisions: { request: DecisionFilter; reply: DecisionEntry[] };
   clearDecisions: { request: object; reply: null };
   getSentHeaders: { request: { tabId?: number; site?: string; limit?: number }; reply: SentHeaderEntry[] };
-  explain: { request: { url: string; unverifiable?: boolean; originReqHost?: string }; reply: { cookieHeader: string | null; cookie2Header: string | null; cookies: ExplainEntry[] } };
+  /**
+   * Which cookies go with a request to `url`, made from the page `topLevelUrl` (default: a top-level
+   * navigation to `url`): the jar's answer under the policy (`cookieHeader`, `cookies`) and the
+   * browser's over its own store (`browser`).
+   */
+  explain: {
+    request: { url: string; topLevelUrl?: string; unverifiable?: boolean; originReqHost?: string };
+    reply: { cookieHeader: string | null; cookie2Header: string | null; cookies: ExplainEntry[]; browser: BrowserExplanation };
+  };
   getPolicy: { request: object; reply: PolicySettings };
   /** Stores new settings (or a preset's switches over the current lists); replaceJar rebuilds the jar by replay. */
   setPolicy: { request: { settings?: PolicySettings; preset?: PresetName; replaceJar?: boolean }; reply: PolicySettings };
@@ -469,13 +561,15 @@ const guards: { [K in MessageType]: Guard } = {
     optional(p, 'storeId', isNonEmptyString, 'a cookie store id'),
     optional(p, 'source', oneOf('jar', 'browser', 'both'), '"jar", "browser" or "both"')),
   getCookieRows: (p) => first(onlyKeys(p, ['site']), optional(p, 'site', isNonEmptyString, 'a host name')),
+  explainDifferences: (p) => first(onlyKeys(p, ['site']), optional(p, 'site', isNonEmptyString, 'a host name')),
   getDecisions: (p) => first(onlyKeys(p, ['tabId', 'site', 'accepted', 'rule', 'limit']), optional(p, 'tabId', isInt, 'an integer'),
     optional(p, 'site', isNonEmptyString, 'a host name'), optional(p, 'accepted', isBool, 'true or false'),
     optional(p, 'rule', isNonEmptyString, 'a rule id'), optional(p, 'limit', isPositiveInt, 'a positive integer')),
   clearDecisions: (p) => onlyKeys(p, []),
   getSentHeaders: (p) => first(onlyKeys(p, ['tabId', 'site', 'limit']), optional(p, 'tabId', isInt, 'an integer'),
     optional(p, 'site', isNonEmptyString, 'a host name'), optional(p, 'limit', isPositiveInt, 'a positive integer')),
-  explain: (p) => first(onlyKeys(p, ['url', 'unverifiable', 'originReqHost']), required(p, 'url', isHttpUrl, 'an http, https, ws or wss URL'),
+  explain: (p) => first(onlyKeys(p, ['url', 'topLevelUrl', 'unverifiable', 'originReqHost']), required(p, 'url', isHttpUrl, 'an http, https, ws or wss URL'),
+    optional(p, 'topLevelUrl', isHttpUrl, 'an http, https, ws or wss URL'),
     optional(p, 'unverifiable', isBool, 'true or false'), optional(p, 'originReqHost', isNonEmptyString, 'a host name')),
   getPolicy: (p) => onlyKeys(p, []),
   setPolicy: (p) => first(onlyKeys(p, ['settings', 'preset', 'replaceJar']), optional(p, 'replaceJar', isBool, 'true or false'),

@@ -24,9 +24,12 @@ test('the background suspended when idle and woken by a response has lost nothin
   await page.goto(site.setUrl('www.example.com', 'last=1; Max-Age=600'));
 
   let popup = await openExtensionPage(firefox, POPUP_PATH);
-  await poll('the last decision', async () => (await value<DecisionEntry[]>(popup, { type: 'getDecisions' })).find((d) => d.line === 'last=1; Max-Age=600'));
+  // The last decision, and every browser verdict settled (a verdict still waiting when the background stops is restored as unknown).
+  const decisionsBefore = await poll('the last decision, every browser verdict settled', async () => {
+    const decisions = await value<DecisionEntry[]>(popup, { type: 'getDecisions' });
+    return decisions.some((d) => d.line === 'last=1; Max-Age=600') && decisions.every((d) => d.browser?.pending !== true) ? decisions : undefined;
+  });
   const cookiesBefore = await value<{ jar: unknown[] }>(popup, { type: 'getCookies', source: 'jar' });
-  const decisionsBefore = await value<DecisionEntry[]>(popup, { type: 'getDecisions' });
   expect(cookiesBefore.jar.length).toBe(10);
   expect(decisionsBefore.length).toBe(10);
   expect(await backgroundMark(popup, true)).toBe('before');

@@ -24,6 +24,10 @@ const MESSAGES: [message: Record<string, unknown>, problem: string | null][] = [
   [{ type: 'getCookieRows', site: 'example.com' }, null],
   [{ type: 'getCookieRows', site: '' }, 'getCookieRows: "site" must be a host name.'],
   [{ type: 'getCookieRows', source: 'jar' }, 'getCookieRows: Unknown parameter "source".'],
+  [{ type: 'explainDifferences' }, null],
+  [{ type: 'explainDifferences', site: 'example.com' }, null],
+  [{ type: 'explainDifferences', site: '' }, 'explainDifferences: "site" must be a host name.'],
+  [{ type: 'explainDifferences', source: 'jar' }, 'explainDifferences: Unknown parameter "source".'],
   [{ type: 'getDecisions', tabId: -1, site: 'example.com', accepted: false, rule: 'set.domain.blocked', limit: 1 }, null],
   [{ type: 'getDecisions', tabId: 1.5 }, 'getDecisions: "tabId" must be an integer.'],
   [{ type: 'getDecisions', site: '' }, 'getDecisions: "site" must be a host name.'],
@@ -47,6 +51,8 @@ const MESSAGES: [message: Record<string, unknown>, problem: string | null][] = [
   [{ type: 'explain', url: 'not a url' }, 'explain: "url" must be an http, https, ws or wss URL.'],
   [{ type: 'explain', url: 'https://a.test/', unverifiable: 1 }, 'explain: "unverifiable" must be true or false.'],
   [{ type: 'explain', url: 'https://a.test/', originReqHost: '' }, 'explain: "originReqHost" must be a host name.'],
+  [{ type: 'explain', url: 'https://a.test/', topLevelUrl: 'https://b.test/page' }, null],
+  [{ type: 'explain', url: 'https://a.test/', topLevelUrl: 'file:///etc/passwd' }, 'explain: "topLevelUrl" must be an http, https, ws or wss URL.'],
   [{ type: 'getPolicy' }, null],
   [{ type: 'getPolicy', preset: 'Python default' }, 'getPolicy: Unknown parameter "preset".'],
   [{ type: 'setPolicy', settings, replaceJar: true }, null],
@@ -131,7 +137,7 @@ const MESSAGES: [message: Record<string, unknown>, problem: string | null][] = [
 
 describe('the protocol’s guard (checkMessage)', () => {
   it('has a valid message for every message type', () => {
-    expect(MESSAGES).toHaveLength(114);
+    expect(MESSAGES).toHaveLength(120);
     const validTypes = new Set(MESSAGES.filter(([, problem]) => problem === null).map(([message]) => message['type']));
     expect([...validTypes].sort()).toEqual([...MESSAGE_TYPES].sort());
   });

@@ -387,7 +387,7 @@ async function compare(workers: Worker[]): Promise<Sample[]> {
 
 // Python's header runs take seconds each: they take turns among themselves, so that the runs of
 // src/jar and tough-cookie at the three sizes (a tenth of a second each) stay close in time.
-// Each comparison's processes start when it does. `--only extract|header|files` runs one kind.
+// Each comparison's processes start when it does. `--only real|extract|header|files` runs one kind.
 const comparisons: [kind: string, start: () => Worker[]][] = [
   ['real', () => [ourWorker('ours:real'), ourWorker('tough:real'), pythonWorker('real')]],
   ['extract', () => [ourWorker('ours:extract'), ourWorker('tough:extract'), pythonWorker('extract')]],

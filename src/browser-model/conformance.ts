@@ -1,11 +1,13 @@
 /**
- * Replaying what real Chromium did against the model, and listing every disagreement. Used by the
- * live conformance suite (e2e/browser-model.spec.ts, which records Chromium's verdicts over the
- * DevTools Protocol) and by the unit tests (which replay a committed recording). Pure: the
- * recording carries the clock.
+ * Replaying what a real browser did against the model, and listing every disagreement. Used by the
+ * live conformance suites (e2e/browser-model.spec.ts, which records Chromium's verdicts over the
+ * DevTools Protocol; e2e/firefox/browser-model.spec.ts, which records Firefox's store and Cookie
+ * headers) and by the unit tests (which replay committed recordings). Pure: the recording carries
+ * the clock.
  */
+import { BROWSERS } from './browsers';
 import { BrowserCookieStore } from './store';
-import type { ApiCookie, CookieDetails, ModelCookie, PartitionKey, RequestContext } from './types';
+import type { ApiCookie, BrowserName, CookieDetails, ModelCookie, PartitionKey, RequestContext, ThirdPartyCookieSetting } from './types';
 
 /** A cookie as Chromium's DevTools Protocol reports it (Network.Cookie), the fields compared. */
 export interface RecordedCookie {
@@ -50,8 +52,10 @@ export type RecordedStep = RecordedResponse | RecordedRequest;
 
 export interface RecordedBatch {
   readonly id: string;
+  /** The browser recorded (absent: chromium). Firefox reports no reasons: only its store and the Cookie headers count. */
+  readonly browser?: BrowserName;
   /** The browser's third-party cookie setting during the batch. */
-  readonly thirdPartyCookies: 'blocked' | 'allowed';
+  readonly thirdPartyCookies: ThirdPartyCookieSetting;
   /** In the order Chromium handled them (responses loaded together are independent of each other). */
   readonly steps: readonly RecordedStep[];
   /** Chromium's store after the batch (Network.getAllCookies), and when it was read. */
@@ -66,7 +70,10 @@ export interface LineComparison {
   readonly scenario: string;
   readonly line: string;
   readonly modelOutcome: 'stored' | 'deleted' | 'refused';
+  /** The model's reasons the browser would report (Chromium's DevTools names; none for Firefox). */
   readonly modelReasons: readonly string[];
+  /** Every reason the model gives (in Firefox, the one of its first failed check). */
+  readonly reasons: readonly string[];
   readonly chromiumReasons: readonly string[];
   readonly reasonsAgree: boolean;
   /** The cookies carrying the scenario's tag are the same in both stores. */
@@ -125,15 +132,15 @@ function describe(cookie: RecordedCookie): string {
 }
 
 /** How two versions of one cookie differ, or null when they agree. */
-function attributeDifference(model: RecordedCookie, chromium: RecordedCookie): string | null {
+function attributeDifference(model: RecordedCookie, chromium: RecordedCookie, browser: string): string | null {
   const expiriesAgree = (model.expires < 0) === (chromium.expires < 0) && (model.expires < 0 || Math.abs(model.expires - chromium.expires) <= EXPIRY_SLACK_S);
   const same = model.value === chromium.value && model.secure === chromium.secure && model.httpOnly === chromium.httpOnly
     && model.sameSite === chromium.sameSite && expiriesAgree;
-  return same ? null : `${cookieKey(chromium)}: model ${describe(model)}, Chromium ${describe(chromium)}`;
+  return same ? null : `${cookieKey(chromium)}: model ${describe(model)}, ${browser} ${describe(chromium)}`;
 }
 
 /** Every difference between two stores, with the cookie's name and value (for attributing it to a tag). */
-export function storeDifferences(model: readonly RecordedCookie[], chromium: readonly RecordedCookie[]): { text: string; cookie: RecordedCookie }[] {
+export function storeDifferences(model: readonly RecordedCookie[], chromium: readonly RecordedCookie[], browser = 'Chromium'): { text: string; cookie: RecordedCookie }[] {
   const byKey = new Map(chromium.map((cookie) => [cookieKey(cookie), cookie]));
   const differences: { text: string; cookie: RecordedCookie }[] = [];
   for (const cookie of model) {
@@ -142,20 +149,26 @@ export function storeDifferences(model: readonly RecordedCookie[], chromium: rea
     byKey.delete(key);
     if (other === undefined) differences.push({ text: `${key}: in the model only (${describe(cookie)})`, cookie });
     else {
-      const difference = attributeDifference(cookie, other);
+      const difference = attributeDifference(cookie, other, browser);
       if (difference !== null) differences.push({ text: difference, cookie });
     }
   }
-  for (const [key, cookie] of byKey) differences.push({ text: `${key}: in Chromium only (${describe(cookie)})`, cookie });
+  for (const [key, cookie] of byKey) differences.push({ text: `${key}: in ${browser} only (${describe(cookie)})`, cookie });
   return differences;
 }
 
 const setEquals = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
-/** Replays one recorded batch against a fresh model store, with the third-party setting it was recorded with. */
+/**
+ * Replays one recorded batch against a fresh model store of its browser, with the third-party
+ * setting it was recorded with. Reasons are compared where the browser reports them (Chromium).
+ */
 export function replayBatch(batch: RecordedBatch): BatchComparison {
   let clock = batch.steps[0]?.at ?? batch.storeAt;
-  const store = new BrowserCookieStore({ now: () => clock, thirdPartyCookies: batch.thirdPartyCookies });
+  const rules = BROWSERS[batch.browser ?? 'chromium'];
+  const reports = rules.devtoolsReasons;
+  const browser = rules.label;
+  const store = new BrowserCookieStore({ browser: rules.name, now: () => clock, thirdPartyCookies: batch.thirdPartyCookies });
   const lines: Omit<LineComparison, 'storeAgrees' | 'storeDifferences'>[] = [];
   const requests: RequestComparison[] = [];
   const setupDifferences: string[] = [];
@@ -165,20 +178,20 @@ export function replayBatch(batch: RecordedBatch): BatchComparison {
       const verdicts = store.setFromResponse(step.lines, step.context);
       for (const verdict of verdicts) {
         const chromiumReasons = step.blocked.find((b) => b.line === verdict.line)?.reasons ?? [];
-        const reasonsAgree = setEquals(verdict.devtoolsReasons, chromiumReasons);
+        const reasonsAgree = !reports || setEquals(verdict.devtoolsReasons, chromiumReasons);
         if (step.scenario === undefined) {
           if (!reasonsAgree) setupDifferences.push(`setup ${JSON.stringify(verdict.line)} at ${step.context.url}: model [${verdict.devtoolsReasons.join(', ')}], Chromium [${chromiumReasons.join(', ')}]`);
           continue;
         }
         lines.push({
-          scenario: step.scenario, line: verdict.line, modelOutcome: verdict.outcome, modelReasons: verdict.devtoolsReasons,
+          scenario: step.scenario, line: verdict.line, modelOutcome: verdict.outcome, modelReasons: verdict.devtoolsReasons, reasons: verdict.reasons,
           chromiumReasons, reasonsAgree, sentence: verdict.sentence,
         });
       }
     } else {
       const answer = store.cookiesFor(step.context);
       const differences: string[] = [];
-      if (answer.cookieHeader !== step.cookieHeader) differences.push(`Cookie header: model ${JSON.stringify(answer.cookieHeader)}, Chromium ${JSON.stringify(step.cookieHeader)}`);
+      if (answer.cookieHeader !== step.cookieHeader) differences.push(`Cookie header: model ${JSON.stringify(answer.cookieHeader)}, ${browser} ${JSON.stringify(step.cookieHeader)}`);
       const modelByKey = new Map(answer.cookies.map((c) => [cookieKey(c), c]));
       let agreeing = 0;
       for (const { cookie, reasons } of step.associated) {
@@ -190,7 +203,7 @@ export function replayBatch(batch: RecordedBatch): BatchComparison {
         if (setEquals(modelReasons, reasons)) agreeing++;
         else differences.push(`${key}: model [${modelReasons.join(', ')}], Chromium [${reasons.join(', ')}]`);
       }
-      for (const [key, model] of modelByKey) differences.push(`${key}: the model considers it [${model.reasons.join(', ')}], Chromium does not list it`);
+      if (reports) for (const [key, model] of modelByKey) differences.push(`${key}: the model considers it [${model.reasons.join(', ')}], Chromium does not list it`);
       requests.push({
         scenario: step.scenario, url: step.context.url, modelHeader: answer.cookieHeader, chromiumHeader: step.cookieHeader,
         agrees: differences.length === 0, differences, cookies: step.associated.length, cookiesAgreeing: agreeing,
@@ -198,7 +211,7 @@ export function replayBatch(batch: RecordedBatch): BatchComparison {
     }
   }
   clock = batch.storeAt;
-  const differences = storeDifferences(store.all().map(toRecorded), batch.store);
+  const differences = storeDifferences(store.all().map(toRecorded), batch.store, browser);
   const byTag = new Map<string, string[]>();
   const unattributed: string[] = [];
   for (const { text, cookie } of differences) {

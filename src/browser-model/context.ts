@@ -1,9 +1,12 @@
 /**
  * A request context as the cookie rules see it (Chromium's `SiteForCookies`, initiator and
- * `ComputeSameSiteContextFor{Request,Response}`, `CookiePartitionKey`). Sites are schemeful:
- * http://example.com and https://example.com are different sites.
+ * `ComputeSameSiteContextFor{Request,Response}`, `CookiePartitionKey`; Firefox's
+ * `ThirdPartyUtil::IsThirdPartyChannel`, `CookieCommons::IsSameSiteForeign` and partition keys).
+ * In Chromium sites are schemeful: http://example.com and https://example.com are different sites;
+ * Firefox compares them without the scheme. Partition keys name the top-level site with its scheme
+ * in both.
  */
-import { siteOf } from './domains';
+import { schemelessSiteOf, siteOf } from './domains';
 import type { PartitionKey, RequestContext, RequestKind, ThirdPartyCookieSetting } from './types';
 import { parseUrl, type CookieUrl } from './url';
 
@@ -23,7 +26,7 @@ export interface EvaluatedContext {
   readonly requestSite: string;
   /** The initiator's site, or null for a browser-initiated request. */
   readonly initiatorSite: string | null;
-  /** Not first-party to the top-level site (through every frame in between): third-party cookie blocking applies. */
+  /** Not first-party to the top-level site (through every frame in between): the third-party cookie setting applies. */
   readonly thirdParty: boolean;
   /** The context for storing a cookie from this request's response. */
   readonly setContext: SameSiteContext;
@@ -51,20 +54,27 @@ function readUrl(href: string): CookieUrl {
 }
 
 /** Evaluates a context with the store's defaults. Throws UrlError on a URL it cannot read. */
-export function evaluateContext(context: RequestContext, defaults: { thirdPartyCookies: ThirdPartyCookieSetting; now: number }): EvaluatedContext {
+export function evaluateContext(
+  context: RequestContext, defaults: { thirdPartyCookies: ThirdPartyCookieSetting; now: number; schemefulSites?: boolean },
+): EvaluatedContext {
   const url = readUrl(context.url);
   const kind: RequestKind = context.kind ?? (context.topLevelUrl === undefined ? 'top-level' : 'subresource');
   const top = kind === 'top-level' || context.topLevelUrl === undefined ? url : readUrl(context.topLevelUrl);
   const frames = kind === 'top-level' ? [] : (context.frameUrls ?? []).map(readUrl);
   const topSite = siteOf(top);
   const requestSite = siteOf(url);
+  // What "same site" compares: the schemeful site (Chromium), or the registrable domain alone (Firefox).
+  const compared = (defaults.schemefulSites ?? true) ? siteOf : schemelessSiteOf;
+  const topKey = compared(top);
+  const requestKey = compared(url);
   // SiteForCookies: the top-level site, unless a frame in between is cross-site to it (then none).
-  const siteForCookiesIsTop = frames.every((frame) => siteOf(frame) === topSite);
-  const firstParty = kind === 'top-level' || (siteForCookiesIsTop && requestSite === topSite);
+  const siteForCookiesIsTop = frames.every((frame) => compared(frame) === topKey);
+  const firstParty = kind === 'top-level' || (siteForCookiesIsTop && requestKey === topKey);
   const initiator = context.initiator !== undefined ? context.initiator
     : kind === 'top-level' ? null : (frames.at(-1) ?? top).href;
-  const initiatorSite = initiator === null ? null : siteOf(readUrl(initiator));
-  const sameSiteInitiator = initiatorSite === null || initiatorSite === requestSite;
+  const initiatorUrl = initiator === null ? null : readUrl(initiator);
+  const initiatorSite = initiatorUrl === null ? null : siteOf(initiatorUrl);
+  const sameSiteInitiator = initiatorUrl === null || compared(initiatorUrl) === requestKey;
   const method = (context.method ?? 'GET').toUpperCase();
 
   let sendContext: SameSiteContext;

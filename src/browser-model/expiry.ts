@@ -1,13 +1,16 @@
 /**
  * When a cookie expires, as Chromium computes it (`CanonicalCookie::ParseExpiration`,
- * `cookie_util::ParseCookieExpirationTime`, `ValidateAndAdjustExpiryDate`). Times are
- * milliseconds since the epoch; null is a session cookie; -Infinity is "already expired".
+ * `cookie_util::ParseCookieExpirationTime`, `ValidateAndAdjustExpiryDate`) and as Firefox does
+ * (`CookieParser::GetExpiry`: its own Max-Age syntax, NSPR's date parser). Times are milliseconds
+ * since the epoch; null is a session cookie; -Infinity is "already expired".
  */
 import type { StepCounter } from '../jar';
+import type { BrowserRules } from './browsers';
 import { charCodes } from './domains';
+import { parseNsprDate } from './nsprDate';
 import type { ParsedSetCookie } from './parse';
 
-/** Chromium caps every expiry at 400 days after creation. */
+/** Both browsers cap every expiry at 400 days after creation (Firefox: `network.cookie.maxageCap`). */
 export const MAX_EXPIRY_MS = 400 * 24 * 60 * 60 * 1000;
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -109,6 +112,18 @@ export function parseMaxAge(text: string): { seconds: number; exact: boolean; sa
   return { seconds: Number(negative ? -value : value), exact, saturated: null };
 }
 
+/**
+ * Firefox's Max-Age (`CookieParser::ParseMaxAgeAttribute`): a leading `-` means already expired
+ * whatever follows; otherwise only digits count (`+60`, `1.5`, `abc` are ignored, and Expires
+ * decides), saturating. null: ignored.
+ */
+export function parseFirefoxMaxAge(text: string): number | null {
+  if (text === '') return null;
+  if (text.charCodeAt(0) === 0x2d) return -Infinity;
+  for (let i = 0; i < text.length; i++) if (!isDigit(text.charCodeAt(i))) return null;
+  return SHORT_INTEGER.test(text) ? Number(text) : Infinity;
+}
+
 export interface ExpiryInput {
   /** The cookie's creation time (the moment the response is handled). */
   readonly now: number;
@@ -116,20 +131,30 @@ export interface ExpiryInput {
   readonly serverDate?: number | undefined;
 }
 
+/** An Expires value read by the browser's date parser, or null when it cannot read it. */
+export function parseExpires(text: string, rules: Pick<BrowserRules, 'dateParser'>, counter?: StepCounter): number | null {
+  return rules.dateParser === 'nspr' ? parseNsprDate(text, counter) : parseCookieDate(text, counter);
+}
+
 /**
- * The expiry a parsed cookie asks for, as Chromium reads it: Max-Age first (when a whole number),
- * then Expires (shifted by the server's clock skew), else a session cookie (null). Not yet capped
- * at 400 days (capExpiry).
+ * The expiry a parsed cookie asks for, as the browser reads it: Max-Age first (when the browser
+ * reads it as a number), then Expires (shifted by the server's clock skew), else a session cookie
+ * (null). Not yet capped at 400 days (capExpiry).
  */
-export function cookieExpiry(cookie: ParsedSetCookie, { now, serverDate }: ExpiryInput): number | null {
+export function cookieExpiry(cookie: ParsedSetCookie, { now, serverDate }: ExpiryInput, rules: Pick<BrowserRules, 'dateParser' | 'maxAgeSyntax'>): number | null {
   if (cookie.maxAge !== undefined) {
-    const { seconds, exact, saturated } = parseMaxAge(cookie.maxAge);
-    if (exact) return seconds <= 0 ? -Infinity : now + seconds * 1000;
-    if (saturated === 'max') return Infinity;
-    if (saturated === 'min') return -Infinity;
+    if (rules.maxAgeSyntax === 'firefox') {
+      const seconds = parseFirefoxMaxAge(cookie.maxAge);
+      if (seconds !== null) return seconds === -Infinity ? -Infinity : now + seconds * 1000;
+    } else {
+      const { seconds, exact, saturated } = parseMaxAge(cookie.maxAge);
+      if (exact) return seconds <= 0 ? -Infinity : now + seconds * 1000;
+      if (saturated === 'max') return Infinity;
+      if (saturated === 'min') return -Infinity;
+    }
   }
   if (cookie.expires !== undefined && cookie.expires !== '') {
-    const parsed = parseCookieDate(cookie.expires);
+    const parsed = parseExpires(cookie.expires, rules);
     if (parsed !== null) return parsed + (serverDate === undefined ? 0 : now - serverDate);
   }
   return null;

@@ -1,9 +1,14 @@
 /**
  * Splitting a Set-Cookie line into its name, value and attributes as Chromium's `ParsedCookie`
- * does: one forward pass (with short backward steps over trailing whitespace), so linear in the
- * line. It never throws; a line Chromium refuses while parsing comes back as a ParseFailure.
+ * does, or Firefox's `CookieParser` (its syntax differences are a `CookieSyntax`): one forward pass
+ * (with short backward steps over trailing whitespace), so linear in the line. It never throws; a
+ * line the browser refuses while parsing comes back as a ParseFailure.
  */
 import type { StepCounter } from '../jar';
+import { BROWSERS, type BrowserRules } from './browsers';
+
+/** Where the browsers' parsers differ (see browsers.ts). */
+export type CookieSyntax = Pick<BrowserRules, 'tokenWithoutEquals' | 'crEndsLine' | 'tabIsDisallowed' | 'pairCheckedFirst' | 'oversizedIgnored'>;
 
 /** Chromium's limits (`net/cookies/cookie_constants.h`), in bytes of UTF-8. */
 export const MAX_NAME_VALUE_BYTES = 4096;
@@ -24,7 +29,7 @@ export interface ParsedSetCookie {
   readonly secure: boolean;
   readonly httpOnly: boolean;
   readonly partitioned: boolean;
-  /** Attributes ignored because their value is over 1,024 bytes: name and size. */
+  /** Attributes ignored because their value is over 1,024 bytes (Firefox: Domain, Path, Expires and Max-Age only): name and size. */
   readonly oversizedAttributes: readonly (readonly [name: string, bytes: number])[];
   /** Where the HTTP layer cut the line (a CR or LF ends a header line), or null. */
   readonly cutAt: number | null;
@@ -45,8 +50,10 @@ const SEMICOLON = 0x3b;
 const EQUALS = 0x3d;
 
 const isWhitespace = (c: number): boolean => c === SPACE || c === TAB;
-/** `HttpUtil::IsControlChar`: C0 controls and DEL (a tab too). */
-const isControl = (c: number): boolean => c <= 0x1f || c === 0x7f;
+/** `HttpUtil::IsControlChar`: C0 controls and DEL (a tab too, unless the browser allows tabs). */
+const isControl = (c: number, tabs: boolean): boolean => (c <= 0x1f && (tabs || c !== TAB)) || c === 0x7f;
+/** The attributes whose value Firefox ignores when over 1,024 bytes (`CheckAttributeSize`); Chromium ignores any attribute's. */
+const SIZE_CHECKED = new Set(['domain', 'path', 'expires', 'max-age']);
 
 /** The size of a string in UTF-8, which is what Chromium's byte limits count. */
 export function utf8Length(text: string): number {
@@ -61,37 +68,42 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
-function firstDisallowed(text: string, forbidEquals: boolean): number {
+function firstDisallowed(text: string, forbidEquals: boolean, tabs: boolean): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (isControl(c) || c === SEMICOLON || (forbidEquals && c === EQUALS)) return c;
+    if (isControl(c, tabs) || c === SEMICOLON || (forbidEquals && c === EQUALS)) return c;
   }
   return -1;
 }
 
-/** Chromium's `IsValidCookieNameValuePair`: the first problem of a name and value, or null. */
-export function nameValueProblem(name: string, value: string): ParseFailure | null {
+/**
+ * Chromium's `IsValidCookieNameValuePair` (Firefox's `CheckNameAndValueSize`, `CheckName`,
+ * `CheckValue`): the first problem of a name and value, or null.
+ */
+export function nameValueProblem(name: string, value: string, syntax: CookieSyntax = BROWSERS.chromium): ParseFailure | null {
   if (name === '' && value === '') return { reason: 'NoCookieContent' };
   const bytes = utf8Length(name) + utf8Length(value);
   if (bytes > MAX_NAME_VALUE_BYTES) return { reason: 'NameValuePairExceedsMaxSize', bytes };
-  const inName = firstDisallowed(name, true);
+  const inName = firstDisallowed(name, true, syntax.tabIsDisallowed);
   if (inName >= 0) return { reason: 'DisallowedCharacter', place: 'name', char: inName };
-  const inValue = firstDisallowed(value, false);
+  const inValue = firstDisallowed(value, false, syntax.tabIsDisallowed);
   if (inValue >= 0) return { reason: 'DisallowedCharacter', place: 'value', char: inValue };
   return null;
 }
 
-/** Parses one Set-Cookie header value. */
-export function parseSetCookie(line: string, counter?: StepCounter): ParseResult {
+/** Parses one Set-Cookie header value as the browser does (default: Chromium). */
+export function parseSetCookie(line: string, counter?: StepCounter, syntax: CookieSyntax = BROWSERS.chromium): ParseResult {
+  const tabs = syntax.tabIsDisallowed;
   let steps = 0;
   try {
-    // The HTTP layer ends a header line at CR or LF: Chromium stores what comes before a bare CR.
+    // The HTTP layer ends a header line at LF, and in Chromium at a bare CR too (it stores what
+    // comes before); in Firefox a CR stays, a control character that refuses the cookie.
     let end = line.length;
     let cutAt: number | null = null;
     for (let i = 0; i < line.length; i++) {
       steps++;
       const c = line.charCodeAt(i);
-      if (c === 0x0d || c === 0x0a) { end = i; cutAt = i; break; }
+      if (c === 0x0a || (c === 0x0d && syntax.crEndsLine)) { end = i; cutAt = i; break; }
       if (c === 0) return { ok: false, failure: { reason: 'DisallowedCharacter', place: 'line', char: 0 } };
     }
     if (end === 0) return { ok: false, failure: { reason: 'NoCookieContent' } };
@@ -121,8 +133,10 @@ export function parseSetCookie(line: string, counter?: StepCounter): ParseResult
       }
       let token: string;
       if (it === end || line.charCodeAt(it) !== EQUALS) {
-        if (pair === 0) {
-          token = ''; // `foo` is a cookie with an empty name and the value `foo`
+        if (pair === 0 && syntax.tokenWithoutEquals === 'name') {
+          token = line.slice(tokenStart, tokenEnd); // Firefox: `foo` is a cookie named foo with an empty value
+        } else if (pair === 0) {
+          token = ''; // Chromium: `foo` is a cookie with an empty name and the value `foo`
           it = tokenStart;
         } else {
           token = line.slice(tokenStart, tokenEnd);
@@ -141,22 +155,29 @@ export function parseSetCookie(line: string, counter?: StepCounter): ParseResult
 
       if (pair === 0) {
         steps += token.length + text.length;
-        const problem = nameValueProblem(token, text);
-        if (problem !== null) return { ok: false, failure: problem };
         name = token;
         value = text;
+        // Chromium checks the pair at once; Firefox only after the attributes (whose control characters it finds first).
+        if (syntax.pairCheckedFirst) {
+          const problem = nameValueProblem(token, text, syntax);
+          if (problem !== null) return { ok: false, failure: problem };
+        }
       } else {
         steps += token.length + text.length;
         const attribute = asciiLower(token);
-        const inName = firstDisallowed(attribute, true);
+        const inName = firstDisallowed(attribute, true, tabs);
         if (inName >= 0) return { ok: false, failure: { reason: 'DisallowedCharacter', place: 'attribute name', char: inName, attribute } };
-        const inValue = firstDisallowed(text, false);
+        const inValue = firstDisallowed(text, false, tabs);
         if (inValue >= 0) return { ok: false, failure: { reason: 'DisallowedCharacter', place: 'attribute value', char: inValue, attribute } };
         const bytes = utf8Length(text);
-        if (bytes > MAX_ATTRIBUTE_VALUE_BYTES) oversized.push([attribute, bytes]);
+        if (bytes > MAX_ATTRIBUTE_VALUE_BYTES && (syntax.oversizedIgnored === 'any' || SIZE_CHECKED.has(attribute))) oversized.push([attribute, bytes]);
         else attributes.push([attribute, text]);
       }
       if (it !== end) it++;
+    }
+    if (!syntax.pairCheckedFirst) {
+      const problem = nameValueProblem(name, value, syntax);
+      if (problem !== null) return { ok: false, failure: problem };
     }
     return { ok: true, cookie: withAttributes(name, value, attributes, oversized, cutAt) };
   } finally {

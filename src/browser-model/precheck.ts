@@ -35,7 +35,7 @@ function survivesTokenParse(text: string): boolean {
   return survivesValueParse(text) && !text.includes('=');
 }
 
-export function checkCookieDetails(details: CookieDetails, _rules: BrowserRules, lookup: SecureCookieLookup, now: number): CookieCheck {
+export function checkCookieDetails(details: CookieDetails, rules: BrowserRules, lookup: SecureCookieLookup, now: number): CookieCheck {
   const refuse = (reasons: ReasonDetail<SetReason>[], cookie?: ModelCookie, notes: string[] = []): CookieCheck => ({
     ok: false, readBack: false, outcome: 'refused', reasons: reasons.map((r) => r.reason), details: reasons,
     sentence: reasons.map((r) => r.sentence).join(' '), notes, ...cookie === undefined ? {} : { cookie },
@@ -61,7 +61,7 @@ export function checkCookieDetails(details: CookieDetails, _rules: BrowserRules,
     found.push(setDetail('DisallowedCharacter', `The path ${quote(details.path)} holds ";", a line break, or spaces at its edges.`));
   }
   const problem = nameValueProblem(name, value);
-  if (problem !== null && !found.some((d) => d.reason === problem.reason)) found.push(parseFailureDetail(problem));
+  if (problem !== null && !found.some((d) => d.reason === problem.reason)) found.push(parseFailureDetail(problem, rules));
 
   let domainAttribute = details.domain ?? '';
   if (domainAttribute !== '' && (!survivesValueParse(domainAttribute) || hasControl(domainAttribute))) {

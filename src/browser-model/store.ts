@@ -1,7 +1,8 @@
 /**
- * The model's cookie store: Chromium's CookieMonster in the terms the rules need. Cookies live per
- * partition (unpartitioned, or a CHIPS partition key) and per registrable domain, so a request or
- * a Set-Cookie reads only its own site's cookies, never the whole store.
+ * The model's cookie store: Chromium's CookieMonster (Firefox's CookieStorage) in the terms the
+ * rules need. Cookies live per partition (unpartitioned, or a partition key: CHIPS, and in Firefox
+ * Total Cookie Protection's jars) and per registrable domain, so a request or a Set-Cookie reads
+ * only its own site's cookies, never the whole store.
  */
 import { BROWSERS, type BrowserRules } from './browsers';
 import { CONTEXT_RANK, evaluateContext, type EvaluatedContext } from './context';
@@ -9,7 +10,7 @@ import { domainMatches, isOnPath, isSubdomainOf, storageKey } from './domains';
 import { isExpired } from './expiry';
 import { utf8Length } from './parse';
 import { checkCookieDetails } from './precheck';
-import { sendDetail, type ReasonDetail, type SendReason } from './reasons';
+import { sendDetail, setDetail, type ReasonDetail, type SendReason } from './reasons';
 import { cookieLabel, quote } from './sentences';
 import { decideSetCookie, sameSiteOf, type SecureCookieLookup, type SetDecision } from './setCookie';
 import type {
@@ -18,9 +19,12 @@ import type {
 } from './types';
 
 export interface BrowserCookieStoreOptions {
-  /** Default 'chromium'. */
+  /** Whose rules: 'chromium' (the default) or 'firefox'. */
   readonly browser?: BrowserName;
-  /** The browser's third-party cookie setting. Default 'blocked' (a fresh Chromium profile here). */
+  /**
+   * The browser's third-party cookie setting. Default: a fresh profile's, 'blocked' in Chromium
+   * here, 'partitioned' (Total Cookie Protection) in Firefox.
+   */
   readonly thirdPartyCookies?: ThirdPartyCookieSetting;
   /** The clock, in milliseconds since the epoch. The model never reads one itself. */
   readonly now: () => number;
@@ -56,6 +60,11 @@ interface Entry {
 const ACCESS_UPDATE_THRESHOLD_MS = 60_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Firefox's ADD_TEN_PERCENT, in integers (3,000 → 3,300). */
+function tenPercentOver(count: number): number {
+  return count + Math.floor(count / 10);
+}
+
 function partitionId(key: PartitionKey | undefined): string {
   return key === undefined ? '' : `${key.topLevelSite} ${key.hasCrossSiteAncestor ? 'x' : 's'}`;
 }
@@ -86,12 +95,14 @@ export class BrowserCookieStore implements SecureCookieLookup {
   private readonly partitions = new Map<string, Map<string, Entry[]>>();
   private seq = 0;
   private unpartitionedCount = 0;
+  /** Every cookie, partitioned ones too (Firefox's global limit counts them all). */
+  private total = 0;
   /** The oldest last access among unpartitioned cookies (a lower bound): the global eviction has nothing to do while it is recent. */
   private earliestAccess = Infinity;
 
   constructor(options: BrowserCookieStoreOptions) {
     this.rules = BROWSERS[options.browser ?? 'chromium'];
-    this.thirdPartyCookies = options.thirdPartyCookies ?? 'blocked';
+    this.thirdPartyCookies = options.thirdPartyCookies ?? this.rules.defaultThirdPartyCookies;
     this.now = options.now;
   }
 
@@ -116,6 +127,7 @@ export class BrowserCookieStore implements SecureCookieLookup {
   clear(): void {
     this.partitions.clear();
     this.unpartitionedCount = 0;
+    this.total = 0;
   }
 
   /**
@@ -157,7 +169,9 @@ export class BrowserCookieStore implements SecureCookieLookup {
     const key = storageKey(evaluated.url.host);
     const sent: Entry[] = [];
     const verdicts = new Map<Entry, CookieSendVerdict>();
-    for (const id of ['', partitionId(evaluated.partitionKey)]) {
+    // With Total Cookie Protection a third party has only its jar in the page's partition.
+    const jars = evaluated.thirdParty && evaluated.thirdPartyCookies === 'partitioned' ? [partitionId(evaluated.partitionKey)] : ['', partitionId(evaluated.partitionKey)];
+    for (const id of jars) {
       const entries = this.partitions.get(id)?.get(key);
       if (entries === undefined) continue;
       for (const entry of [...entries]) {
@@ -198,11 +212,11 @@ export class BrowserCookieStore implements SecureCookieLookup {
   }
 
   private evaluate(context: RequestContext): EvaluatedContext {
-    return evaluateContext(context, { thirdPartyCookies: this.thirdPartyCookies, now: this.now() });
+    return evaluateContext(context, { thirdPartyCookies: this.thirdPartyCookies, now: this.now(), schemefulSites: this.rules.schemefulSites });
   }
 
   private setOne(line: string, context: EvaluatedContext, apply: boolean): SetCookieVerdict {
-    const decision = decideSetCookie(line, context, this.rules, this);
+    const decision = this.limitDomain(decideSetCookie(line, context, this.rules, this), context.now);
     const { cookie } = decision;
     let existed = false;
     if (cookie !== undefined && decision.outcome === 'deleted') {
@@ -211,7 +225,25 @@ export class BrowserCookieStore implements SecureCookieLookup {
     } else if (cookie !== undefined && decision.outcome === 'stored' && apply) {
       this.put({ ...cookie }, context.now);
     }
-    return toVerdict(line, decision, existed);
+    return toVerdict(line, decision, existed, this.rules);
+  }
+
+  /**
+   * Firefox's per-site limit: a new cookie for a site (and partition) that has 180 already evicts
+   * up to 30 expired or insecure ones, least recently used first; when there are none and the new
+   * cookie is not Secure, it is dropped instead.
+   */
+  private limitDomain(decision: SetDecision, now: number): SetDecision {
+    const { cookie } = decision;
+    if (this.rules.eviction !== 'firefox' || decision.outcome !== 'stored' || cookie === undefined || cookie.secure) return decision;
+    const entries = this.partitions.get(partitionId(cookie.partitionKey))?.get(storageKey(domainWithoutDot(cookie.domain)));
+    if (entries === undefined || entries.length < this.rules.maxCookiesPerDomain || this.findEquivalent(cookie) !== undefined) return decision;
+    if (entries.some((e) => !e.cookie.secure || isExpired(e.expiry, now))) return decision;
+    const site = storageKey(domainWithoutDot(cookie.domain));
+    return {
+      ...decision, outcome: 'refused',
+      details: [setDetail('DomainCookieLimit', `${site} already has ${entries.length} cookies${cookie.partitionKey === undefined ? '' : ` in the partition of ${cookie.partitionKey.topLevelSite}`}, all of them Secure, and ${cookieLabel(cookie.name, cookie.value).replace(/^The/, 'the')} is not: ${this.rules.label} evicts only insecure cookies to make room for an insecure one, so it drops the new one.`)],
+    };
   }
 
   private sendDetails(cookie: MutableCookie, context: EvaluatedContext): ReasonDetail<SendReason>[] {
@@ -229,23 +261,25 @@ export class BrowserCookieStore implements SecureCookieLookup {
     if (!isOnPath(cookie.path, url.path)) {
       details.push(sendDetail('NotOnPath', `${label} has Path=${cookie.path}, and ${url.path} is not under it.`));
     }
-    const sameSite = cookie.sameSite === 'unspecified' ? this.rules.unspecifiedSameSite : cookie.sameSite === 'no_restriction' ? 'none' : cookie.sameSite;
+    const rules = this.rules;
+    const sameSite = cookie.sameSite === 'unspecified' ? rules.unspecifiedSameSite : cookie.sameSite === 'no_restriction' ? 'none' : cookie.sameSite;
     const rank = CONTEXT_RANK[context.sendContext];
     const why = sendContextWords(context);
+    const schemeful = rules.sameSiteReasonNames === 'schemeful';
     if (sameSite === 'strict' && rank < CONTEXT_RANK.strict) {
-      details.push(sendDetail('SchemefulSameSiteStrict', `${label} is SameSite=Strict, and ${why}; it goes only with requests that are same-site and started by the same site.`));
+      details.push(sendDetail(schemeful ? 'SchemefulSameSiteStrict' : 'SameSiteStrict', `${label} is SameSite=Strict, and ${why}; it goes only with requests that are same-site and started by the same site.`));
     } else if (sameSite === 'lax') {
-      const young = cookie.sameSite === 'unspecified' && context.now - cookie.creationTime <= this.rules.laxAllowUnsafeMs;
+      const young = cookie.sameSite === 'unspecified' && context.now - cookie.creationTime <= rules.laxAllowUnsafeMs;
       if (rank < (young ? CONTEXT_RANK['lax-unsafe'] : CONTEXT_RANK.lax)) {
         details.push(cookie.sameSite === 'unspecified'
-          ? sendDetail('SchemefulSameSiteUnspecifiedTreatedAsLax', `${label} has no SameSite attribute, so Chromium treats it as SameSite=Lax, and ${why}; cross-site it goes only with top-level navigations (GET, or any method in its first 2 minutes).`)
-          : sendDetail('SchemefulSameSiteLax', `${label} is SameSite=Lax, and ${why}; cross-site it goes only with top-level navigations using a safe method (GET).`));
+          ? sendDetail('SchemefulSameSiteUnspecifiedTreatedAsLax', `${label} has no SameSite attribute, so ${rules.label} treats it as SameSite=Lax, and ${why}; cross-site it goes only with top-level navigations (GET, or any method in its first 2 minutes).`)
+          : sendDetail(schemeful ? 'SchemefulSameSiteLax' : 'SameSiteLax', `${label} is SameSite=Lax, and ${why}; cross-site it goes only with top-level navigations using a safe method (GET).`));
       }
     }
     if (cookie.sameSite === 'no_restriction' && !cookie.secure) {
-      details.push(sendDetail('SameSiteNoneInsecure', `${label} is SameSite=None without Secure; Chromium does not send such cookies.`));
+      details.push(sendDetail('SameSiteNoneInsecure', `${label} is SameSite=None without Secure; ${rules.label} does not send such cookies.`));
     }
-    if (context.thirdParty && context.thirdPartyCookies !== 'allowed' && cookie.partitionKey === undefined) {
+    if (context.thirdParty && (context.thirdPartyCookies === 'blocked' || context.thirdPartyCookies === 'phaseout') && cookie.partitionKey === undefined) {
       const where = `${context.requestSite} is a third party to the page ${context.topSite}`;
       details.push(context.thirdPartyCookies === 'phaseout'
         ? sendDetail('ThirdPartyPhaseout', `The browser phases out third-party cookies and ${where}.`)
@@ -272,16 +306,30 @@ export class BrowserCookieStore implements SecureCookieLookup {
     const previous = this.findEquivalent(cookie);
     const id = partitionId(cookie.partitionKey);
     const key = storageKey(domainWithoutDot(cookie.domain));
+    let seq = this.seq++;
     if (previous !== undefined) {
-      // Overwriting with the same value keeps the creation time (and so the place in the Cookie header).
-      if (previous.cookie.value === cookie.value) cookie.creationTime = previous.cookie.creationTime;
+      // Overwriting keeps the creation time (and so the place in the Cookie header): in Chromium only with the same value.
+      if (this.rules.keepCreationTime === 'always' || previous.cookie.value === cookie.value) {
+        cookie.creationTime = previous.cookie.creationTime;
+        seq = previous.seq;
+      }
       this.removeEntry(id, key, previous);
     }
     if (isExpired(expiry, now)) return;
     const domains = this.bucket(cookie.partitionKey);
     let entries = domains.get(key);
     if (entries === undefined) { entries = []; domains.set(key, entries); }
-    entries.push({ cookie, expiry, seq: this.seq++ });
+    if (this.rules.eviction === 'firefox') {
+      // As CookieStorage::AddCookie: the site's eviction, else the global purge, then the new cookie.
+      if (!this.evictFirefox(id, key, entries, cookie, now)) this.purgeFirefox(now);
+      entries.push({ cookie, expiry, seq });
+      this.total++;
+      if (id === '') this.unpartitionedCount++;
+      if (cookie.lastAccessTime < this.earliestAccess) this.earliestAccess = cookie.lastAccessTime;
+      return;
+    }
+    entries.push({ cookie, expiry, seq });
+    this.total++;
     if (id === '') {
       this.unpartitionedCount++;
       if (cookie.lastAccessTime < this.earliestAccess) this.earliestAccess = cookie.lastAccessTime;
@@ -304,6 +352,7 @@ export class BrowserCookieStore implements SecureCookieLookup {
     const index = entries.indexOf(entry);
     if (index < 0) return;
     entries.splice(index, 1);
+    this.total--;
     if (id === '') this.unpartitionedCount--;
     if (entries.length === 0) {
       domains.delete(key);
@@ -313,6 +362,47 @@ export class BrowserCookieStore implements SecureCookieLookup {
 
   private removeExpired(id: string, key: string, entries: Entry[], now: number): void {
     for (const entry of entries.filter((e) => isExpired(e.expiry, now))) this.removeEntry(id, key, entry);
+  }
+
+  /**
+   * Firefox's per-site eviction (`CookieStorage::AddCookie`), before a new cookie joins a site (and
+   * partition) that has 180: up to 30 cookies go, expired ones first, then the least recently used
+   * insecure ones (Secure ones too when the new cookie is Secure). limitDomain refused the case with
+   * nothing to evict.
+   */
+  private evictFirefox(id: string, key: string, entries: Entry[], cookie: ModelCookie, now: number): boolean {
+    const rules = this.rules;
+    if (entries.length < rules.maxCookiesPerDomain) return false;
+    const stale = (secureToo: boolean) => entries
+      .filter((e) => isExpired(e.expiry, now) || secureToo || !e.cookie.secure)
+      .sort((a, b) => Number(isExpired(b.expiry, now)) - Number(isExpired(a.expiry, now)) || byLeastRecentAccess(a, b))
+      .slice(0, rules.purgeCookiesPerDomain);
+    let victims = stale(false);
+    if (victims.length === 0 && cookie.secure) victims = stale(true);
+    for (const entry of victims) this.removeEntry(id, key, entry);
+    return true;
+  }
+
+  /**
+   * Firefox's global purge, before a new cookie is added: at 10% over 3,000 cookies, when the least
+   * recently used one is 10% over 30 days old, the expired ones go, then those unused for 30 days,
+   * oldest first, down to 3,000.
+   */
+  private purgeFirefox(now: number): void {
+    const rules = this.rules;
+    // As Firefox (mCookieOldestTime): nothing to scan while the oldest access, a lower bound, is recent.
+    if (this.total < tenPercentOver(rules.maxCookies) || now - this.earliestAccess < tenPercentOver(rules.safeFromGlobalPurgeDays) * DAY_MS) return;
+    const all: [string, string, Entry][] = [];
+    for (const [id, domains] of this.partitions) for (const [key, entries] of domains) for (const entry of entries) all.push([id, key, entry]);
+    let count = all.length;
+    for (const [id, key, entry] of all) if (isExpired(entry.expiry, now)) { this.removeEntry(id, key, entry); count--; }
+    const old = all.filter(([, , e]) => !isExpired(e.expiry, now) && e.cookie.lastAccessTime <= now - rules.safeFromGlobalPurgeDays * DAY_MS)
+      .sort(([, , a], [, , b]) => byLeastRecentAccess(a, b));
+    for (const [id, key, entry] of old.slice(0, Math.max(0, count - rules.maxCookies))) this.removeEntry(id, key, entry);
+    this.earliestAccess = Infinity;
+    for (const domains of this.partitions.values()) {
+      for (const entries of domains.values()) for (const { cookie } of entries) if (cookie.lastAccessTime < this.earliestAccess) this.earliestAccess = cookie.lastAccessTime;
+    }
   }
 
   /** Chromium's per-domain eviction: over 180 cookies, down to 150, by priority rounds, least recently used first, Secure ones last. */
@@ -415,13 +505,13 @@ function sendVerdict(cookie: MutableCookie, details: readonly ReasonDetail<SendR
 
 const NO_REASONS: readonly never[] = [];
 
-function toVerdict(line: string, decision: SetDecision, existed: boolean): SetCookieVerdict {
+function toVerdict(line: string, decision: SetDecision, existed: boolean, rules: BrowserRules): SetCookieVerdict {
   const { outcome, details, cookie, notes } = decision;
   const refused = details.length > 0;
   const verdict: { -readonly [K in keyof SetCookieVerdict]: SetCookieVerdict[K] } = {
     line, outcome, stored: outcome === 'stored',
     reasons: refused ? details.map((d) => d.reason) : NO_REASONS,
-    devtoolsReasons: refused ? details.filter((d) => d.devtools).map((d) => d.reason) : NO_REASONS,
+    devtoolsReasons: refused && rules.devtoolsReasons ? details.filter((d) => d.devtools).map((d) => d.reason) : NO_REASONS,
     details, notes,
     sentence: verdictSentence(decision, existed),
   };

@@ -1,21 +1,27 @@
 /** The model's public types: contexts in, verdicts and cookies out. */
 import type { ReasonDetail, SendReason, SetReason } from './reasons';
 
-/** The browsers the model knows. A later `'firefox'` adds its rules in browsers.ts; the API stays. */
-export type BrowserName = 'chromium';
+/** The browsers the model knows: Chromium 156 and Firefox ESR 153 (their differences are in browsers.ts). */
+export type BrowserName = 'chromium' | 'firefox';
 
 /**
  * The browser's third-party cookie setting: `blocked` (Chromium's "Block third-party cookies",
- * the default of a fresh profile on these machines), `allowed`, or `phaseout` (blocked by tracking
- * protection: the reason is then ThirdPartyPhaseout). See docs/browser-model.md for how the extension learns it.
+ * the default of a fresh Chromium profile on these machines; Firefox's "reject third-party cookies"),
+ * `allowed`, `phaseout` (Chromium: blocked by tracking protection, the reason is then
+ * ThirdPartyPhaseout), or `partitioned` (Firefox's default, Total Cookie Protection: a third party's
+ * cookies are kept, in a jar of the top-level site). See docs/browser-model.md for how the extension learns it.
  */
-export type ThirdPartyCookieSetting = 'blocked' | 'allowed' | 'phaseout';
+export type ThirdPartyCookieSetting = 'blocked' | 'allowed' | 'phaseout' | 'partitioned';
 
 /** SameSite as the cookies API names it. */
 export type SameSiteValue = 'no_restriction' | 'lax' | 'strict' | 'unspecified';
 export type CookiePriority = 'low' | 'medium' | 'high';
 
-/** A CHIPS partition: the top-level site (`https://example.com`) and whether a cross-site frame is in between. */
+/**
+ * A partition: the top-level site (`https://example.com`) and whether the cookie's request was
+ * cross-site to it (itself or a frame in between), as the cookies API reports it. Chromium's CHIPS
+ * partitions; in Firefox, Total Cookie Protection's jars too.
+ */
 export interface PartitionKey {
   readonly topLevelSite: string;
   readonly hasCrossSiteAncestor: boolean;
@@ -94,7 +100,7 @@ export interface RequestContext {
   readonly thirdPartyCookies?: ThirdPartyCookieSetting;
   /** The clock for this request (ms since the epoch); default the store's `now()`. */
   readonly now?: number;
-  /** The response's Date header (ms since the epoch): Chromium shifts Expires by the server's clock skew. */
+  /** The response's Date header (ms since the epoch): both browsers shift Expires by the server's clock skew. */
   readonly serverDate?: number;
 }
 
@@ -105,9 +111,12 @@ export interface SetCookieVerdict {
   readonly outcome: 'stored' | 'deleted' | 'refused';
   /** outcome === 'stored'. */
   readonly stored: boolean;
-  /** Every reason that applies, in Chromium's order; empty unless refused. */
+  /**
+   * Why not, empty unless refused: in Chromium every reason that applies, in its order; in Firefox
+   * the one its first failed check gives (Firefox stops there).
+   */
   readonly reasons: readonly SetReason[];
-  /** The reasons DevTools reports (`blockedCookies[].blockedReasons`); a refusal may have none. */
+  /** The reasons Chromium's DevTools reports (`blockedCookies[].blockedReasons`); a refusal may have none. Always empty in Firefox, which has no such report. */
   readonly devtoolsReasons: readonly SetReason[];
   readonly details: readonly ReasonDetail<SetReason>[];
   /** One or more sentences a person understands, naming the values involved. */
@@ -133,7 +142,7 @@ export interface CookieSendVerdict {
   readonly cookie: ModelCookie;
 }
 
-/** The Cookie header of a request and the verdict on every cookie Chromium considers for it. */
+/** The Cookie header of a request and the verdict on every cookie the browser considers for it. */
 export interface RequestCookies {
   /** The Cookie header the browser sends, null when it sends none. */
   readonly cookieHeader: string | null;

@@ -8,7 +8,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+import type { RecordedCookie } from '../../src/browser-model/conformance';
 import { requireBrowser } from '../browsers';
+import type { ConformanceTarget } from './harness';
 
 export interface CdpCookie {
   name: string;
@@ -27,10 +29,10 @@ export interface CdpCookie {
 export interface BlockedSetCookie { blockedReasons: string[]; cookieLine: string }
 export interface AssociatedCookie { blockedReasons: string[]; cookie: CdpCookie }
 
-export interface ConformanceBrowser {
+export interface ConformanceBrowser extends ConformanceTarget {
   /** Chromium's version, e.g. 156.0.8078.114. */
-  version: string;
-  thirdPartyCookies: 'blocked' | 'allowed';
+  readonly version: string;
+  readonly thirdPartyCookies: 'blocked' | 'allowed';
   context: BrowserContext;
   page: Page;
   cdp: CDPSession;
@@ -38,9 +40,16 @@ export interface ConformanceBrowser {
   urls: Map<string, string>;
   blocked: Map<string, BlockedSetCookie[]>;
   associated: Map<string, AssociatedCookie[]>;
-  allCookies(): Promise<CdpCookie[]>;
+  cdpCookies(): Promise<CdpCookie[]>;
   clearCookies(): Promise<void>;
-  close(): Promise<void>;
+}
+
+function recorded(cookie: CdpCookie): RecordedCookie {
+  return {
+    name: cookie.name, value: cookie.value, domain: cookie.domain, path: cookie.path, expires: cookie.session ? -1 : cookie.expires,
+    httpOnly: cookie.httpOnly, secure: cookie.secure, ...cookie.sameSite === undefined ? {} : { sameSite: cookie.sameSite },
+    ...cookie.partitionKey === undefined ? {} : { partitionKey: { topLevelSite: cookie.partitionKey.topLevelSite, hasCrossSiteAncestor: cookie.partitionKey.hasCrossSiteAncestor } },
+  };
 }
 
 export async function launchConformanceBrowser(thirdPartyCookies: 'blocked' | 'allowed' = 'blocked'): Promise<ConformanceBrowser> {
@@ -77,10 +86,32 @@ export async function launchConformanceBrowser(thirdPartyCookies: 'blocked' | 'a
   });
   await cdp.send('Network.enable');
   const version = (await cdp.send('Browser.getVersion')).product.replace(/^[^/]*\//, '');
+  const requestIdsOf = (url: string) => [...urls].filter(([, u]) => u === url).map(([id]) => id);
+  const cdpCookies = async () => (await cdp.send('Network.getAllCookies')).cookies as CdpCookie[];
+  const clearCookies = async () => { await cdp.send('Network.clearBrowserCookies'); };
   return {
-    version, thirdPartyCookies, context, page, cdp, urls, blocked, associated,
-    allCookies: async () => (await cdp.send('Network.getAllCookies')).cookies,
-    clearCookies: async () => { await cdp.send('Network.clearBrowserCookies'); },
+    name: 'chromium', version, thirdPartyCookies, context, page, cdp, urls, blocked, associated, cdpCookies, clearCookies,
+    driver: {
+      goto: async (url) => { await page.goto(url, { waitUntil: 'load' }); },
+      run: async (fn, arg) => { await page.evaluate(fn, arg); },
+      waitForTitle: async (title) => { await page.waitForFunction((t) => document.title === t, title); },
+      navigating: async (url, start) => { await Promise.all([page.waitForURL(url), start()]); },
+    },
+    // DevTools' ExtraInfo events may come after the page's load event (later still on a loaded machine): at most 10 s.
+    settle: async (targets, event) => {
+      const reports = event === 'response' ? blocked : associated;
+      const deadline = Date.now() + 10_000;
+      while (Date.now() < deadline && !targets.every((url) => requestIdsOf(url).some((id) => reports.has(id)))) await page.waitForTimeout(25);
+    },
+    blockedFor: (url) => requestIdsOf(url).flatMap((id) => (blocked.get(id) ?? []).map((b) => ({ line: b.cookieLine, reasons: b.blockedReasons }))),
+    associatedFor: (url) => requestIdsOf(url).flatMap((id) => associated.get(id) ?? []).map(({ cookie, blockedReasons }) => ({ cookie: recorded(cookie), reasons: blockedReasons })),
+    allCookies: async () => (await cdpCookies()).map(recorded),
+    reset: async () => {
+      await clearCookies();
+      urls.clear();
+      blocked.clear();
+      associated.clear();
+    },
     close: async () => {
       await context.close();
       await rm(profile, { recursive: true, force: true });

@@ -1,13 +1,15 @@
-// Runs the conformance scenarios in real Chromium and records what it did: per response, the
-// DevTools `blockedCookies`; per request, the `associatedCookies` and the Cookie header the
-// server received; per batch, the store. Many scenarios share a page load (one page embeds many
-// images, frames and fetches, each on its own host); the store is cleared between batches.
+// Runs the conformance scenarios in a real browser and records what it did: per response, the
+// reasons the browser gives for refused lines (Chromium's DevTools `blockedCookies`; Firefox gives
+// none); per request, the cookies it considered (`associatedCookies`, Chromium) and the Cookie
+// header the server received; per batch, the store. Many scenarios share a page load (one page
+// embeds many images, frames and fetches, each on its own host); the store is cleared between
+// batches. The browser is behind `ConformanceTarget` (chromium.ts, firefox.ts).
 import type { RecordedBatch, RecordedCookie, RecordedStep } from '../../src/browser-model/conformance';
 import { registrableDomain } from '../../src/browser-model';
 import { evaluateContext } from '../../src/browser-model/context';
-import type { RequestContext } from '../../src/browser-model';
+import type { BrowserName, RequestContext, ThirdPartyCookieSetting } from '../../src/browser-model';
 import { makeCertificate } from '../tools';
-import { launchConformanceBrowser, type ConformanceBrowser } from './chromium';
+import { launchConformanceBrowser } from './chromium';
 import { PIXEL, startRawSite, type RawRequest, type RawResponse, type RawSite } from './rawSite';
 import { SEED, sendBatches, setScenarios, type Origin, type SendBatch, type SendScenario, type SetScenario, type SetupResponse, type Target } from './scenarios';
 
@@ -57,8 +59,37 @@ export function contextOf(site: Pick<RawSite, 'httpPort' | 'httpsPort'>, target:
   }
 }
 
+/** How the harness drives a tab: Playwright's page in Chromium, puppeteer's over WebDriver BiDi in Firefox. */
+export interface PageDriver {
+  /** Navigates and waits for the load event. */
+  goto(url: string): Promise<void>;
+  /** Runs `fn(url)` in the page and waits for its promise. */
+  run(fn: (url: string) => unknown, url: string): Promise<void>;
+  waitForTitle(title: string): Promise<void>;
+  /** Runs `start`, which makes the tab navigate, and waits until the tab has loaded `url`. */
+  navigating(url: string, start: () => Promise<unknown>): Promise<void>;
+}
+
+/** A browser under test: its tab, and what it says about its verdicts. */
+export interface ConformanceTarget {
+  readonly name: BrowserName;
+  readonly version: string;
+  readonly thirdPartyCookies: ThirdPartyCookieSetting;
+  readonly driver: PageDriver;
+  /** Waits until the browser has reported on every URL (a no-op where the store is the only report). */
+  settle(urls: readonly string[], event: 'response' | 'request'): Promise<void>;
+  /** The refused lines of the responses to `url`, with the browser's reasons (none in Firefox). */
+  blockedFor(url: string): { line: string; reasons: string[] }[];
+  /** The cookies the browser considered for the requests to `url`, with its reasons (none in Firefox). */
+  associatedFor(url: string): { cookie: RecordedCookie; reasons: string[] }[];
+  allCookies(): Promise<RecordedCookie[]>;
+  /** Clears the store and everything reported so far. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
 export class Harness {
-  constructor(readonly chromium: ConformanceBrowser, readonly site: RawSite, readonly routes: Routes) {}
+  constructor(readonly browser: ConformanceTarget, readonly site: RawSite, readonly routes: Routes) {}
 
   url(origin: Origin, path: string): string {
     return urlOf(this.site, origin, path);
@@ -84,11 +115,11 @@ export class Harness {
       let context: RequestContext;
       if (response.frameOf !== undefined) {
         const path = this.routes.page(page, `<iframe src="${url}"></iframe>`);
-        await this.chromium.page.goto(this.url(page, path));
+        await this.goto(this.url(page, path));
         context = { url, kind: 'frame', topLevelUrl: this.url(page, '/') };
       } else {
         await this.goto(this.url(page, '/blank'));
-        await this.chromium.page.evaluate((u) => fetch(u, { credentials: 'include', mode: 'no-cors' }).then(() => undefined), url);
+        await this.browser.driver.run((u) => fetch(u, { credentials: 'include', mode: 'no-cors' }).then(() => undefined), url);
         context = { url, kind: 'subresource', topLevelUrl: this.url(page, '/') };
       }
       steps.push({ kind: 'response', context, lines: response.lines, at: Date.now(), blocked: [] });
@@ -97,7 +128,7 @@ export class Harness {
   }
 
   private async goto(url: string): Promise<void> {
-    await this.chromium.page.goto(url, { waitUntil: 'load' });
+    await this.browser.driver.goto(url);
   }
 
   /**
@@ -132,7 +163,7 @@ export class Harness {
       : `<script>Promise.allSettled(${JSON.stringify(fetches)}.map((u) => fetch(u, { credentials: 'include', mode: 'no-cors' }))).then(() => { document.title = 'done'; });</script>`;
     const path = this.routes.page(page, parts.join('') + script);
     await this.goto(this.url(page, path));
-    await this.chromium.page.waitForFunction(() => document.title === 'done');
+    await this.browser.driver.waitForTitle('done');
   }
 
   /** A top-level navigation: browser-initiated, started by a page of another origin, or a form POST from it. */
@@ -142,11 +173,11 @@ export class Harness {
     const page = target.page ?? target.origin;
     if (target.via === 'top-cross') {
       await this.goto(this.url(page, '/blank'));
-      await Promise.all([this.chromium.page.waitForURL(url), this.chromium.page.evaluate((u) => { location.href = u; }, url)]);
+      await this.browser.driver.navigating(url, () => this.browser.driver.run((u) => { location.href = u; }, url));
       return;
     }
     const path = this.routes.page(page, `<form method="post" action="${url}"><input name="a" value="b"></form><script>document.forms[0].submit()</script>`);
-    await Promise.all([this.chromium.page.waitForURL(url), this.goto(this.url(page, path))]);
+    await this.browser.driver.navigating(url, () => this.goto(this.url(page, path)));
   }
 
   /** Runs the requests of `targets`: navigations one by one, the rest grouped by page. */
@@ -176,38 +207,11 @@ export class Harness {
     return done;
   }
 
-  /**
-   * Waits until DevTools has reported on every URL (its ExtraInfo events may come after the page's
-   * load event, later still on a loaded machine), for at most 10 s.
-   */
-  async settle(urls: readonly string[], event: 'response' | 'request'): Promise<void> {
-    const reports = event === 'response' ? this.chromium.blocked : this.chromium.associated;
-    const deadline = Date.now() + 10_000;
-    while (Date.now() < deadline && !urls.every((url) => this.requestIdsOf(url).some((id) => reports.has(id)))) {
-      await this.chromium.page.waitForTimeout(25);
-    }
-  }
-
-  requestIdsOf(url: string): string[] {
-    return [...this.chromium.urls].filter(([, u]) => u === url).map(([id]) => id);
-  }
-
-  blockedFor(url: string): { line: string; reasons: string[] }[] {
-    return this.requestIdsOf(url).flatMap((id) => (this.chromium.blocked.get(id) ?? []).map((b) => ({ line: b.cookieLine, reasons: b.blockedReasons })));
-  }
-
   async finish(id: string, steps: RecordedStep[], tags: readonly string[]): Promise<RecordedBatch> {
-    const store = (await this.chromium.allCookies()).map((c): RecordedCookie => ({
-      name: c.name, value: c.value, domain: c.domain, path: c.path, expires: c.session ? -1 : c.expires, httpOnly: c.httpOnly, secure: c.secure,
-      ...c.sameSite === undefined ? {} : { sameSite: c.sameSite },
-      ...c.partitionKey === undefined ? {} : { partitionKey: { topLevelSite: c.partitionKey.topLevelSite, hasCrossSiteAncestor: c.partitionKey.hasCrossSiteAncestor } },
-    }));
+    const store = await this.browser.allCookies();
     const storeAt = Date.now();
-    await this.chromium.clearCookies();
-    this.chromium.urls.clear();
-    this.chromium.blocked.clear();
-    this.chromium.associated.clear();
-    return { id, thirdPartyCookies: this.chromium.thirdPartyCookies, steps, store, storeAt, tags };
+    await this.browser.reset();
+    return { id, browser: this.browser.name, thirdPartyCookies: this.browser.thirdPartyCookies, steps, store, storeAt, tags };
   }
 }
 
@@ -238,16 +242,16 @@ export async function runSetScenarios(harness: Harness, scenarios: readonly SetS
       harness.routes.set(scenario.target.origin, scenario.target.path, { setCookie: [scenario.line], headers, ...bodyFor(scenario.target) });
     }
     const done = await harness.request(batch.map((s) => s.target));
-    await harness.settle(batch.map((s) => harness.url(s.target.origin, s.target.path)), 'response');
+    await harness.browser.settle(batch.map((s) => harness.url(s.target.origin, s.target.path)), 'response');
     for (const scenario of batch) {
       const url = harness.url(scenario.target.origin, scenario.target.path);
       steps.push({
         kind: 'response', scenario: scenario.id, context: harness.contextOf(scenario.target, serverDates.get(scenario)), lines: [scenario.line],
-        at: done.get(scenario.target) ?? Date.now(), blocked: harness.blockedFor(url),
+        at: done.get(scenario.target) ?? Date.now(), blocked: harness.browser.blockedFor(url),
       });
     }
     // Setup responses get their DevTools verdicts too (compared, not counted).
-    for (const step of steps) if (step.kind === 'response' && step.scenario === undefined) (step as { blocked: unknown }).blocked = harness.blockedFor(step.context.url);
+    for (const step of steps) if (step.kind === 'response' && step.scenario === undefined) (step as { blocked: unknown }).blocked = harness.browser.blockedFor(step.context.url);
     batches.push(await harness.finish(`set ${start / batchSize + 1}`, steps, batch.map((s) => s.id)));
   }
   return batches;
@@ -257,23 +261,15 @@ export async function runSetScenarios(harness: Harness, scenarios: readonly SetS
 export async function recordRequests(harness: Harness, requests: readonly SendScenario[]): Promise<RecordedStep[]> {
   const before = harness.site.requests.length;
   const done = await harness.request(requests.map((r) => r.target));
-  await harness.settle(requests.map((r) => harness.url(r.target.origin, r.target.path)), 'request');
+  await harness.browser.settle(requests.map((r) => harness.url(r.target.origin, r.target.path)), 'request');
   const received = harness.site.requests.slice(before);
   return requests.map((request): RecordedStep => {
     const url = harness.url(request.target.origin, request.target.path);
-    const associated = harness.requestIdsOf(url).flatMap((id) => harness.chromium.associated.get(id) ?? []);
     const arrived = received.find((r) => r.host === request.target.origin.host && r.target === request.target.path && r.secure === (request.target.origin.scheme === 'https'));
     return {
       kind: 'request', scenario: request.id, context: harness.contextOf(request.target), at: done.get(request.target) ?? Date.now(),
       cookieHeader: arrived?.cookie ?? null,
-      associated: associated.map(({ cookie, blockedReasons }) => ({
-        cookie: {
-          name: cookie.name, value: cookie.value, domain: cookie.domain, path: cookie.path, expires: cookie.session ? -1 : cookie.expires,
-          httpOnly: cookie.httpOnly, secure: cookie.secure, ...cookie.sameSite === undefined ? {} : { sameSite: cookie.sameSite },
-          ...cookie.partitionKey === undefined ? {} : { partitionKey: cookie.partitionKey },
-        },
-        reasons: blockedReasons,
-      })),
+      associated: harness.browser.associatedFor(url),
     };
   });
 }
@@ -281,7 +277,7 @@ export async function recordRequests(harness: Harness, requests: readonly SendSc
 /** Runs a send batch: its setup in order, then every request; reads each request's DevTools verdicts. */
 export async function runSendBatch(harness: Harness, batch: SendBatch): Promise<RecordedBatch> {
   const steps = await harness.runSetup(batch.setup);
-  for (const step of steps) if (step.kind === 'response') (step as { blocked: unknown }).blocked = harness.blockedFor(step.context.url);
+  for (const step of steps) if (step.kind === 'response') (step as { blocked: unknown }).blocked = harness.browser.blockedFor(step.context.url);
   steps.push(...await recordRequests(harness, batch.requests));
   return harness.finish(batch.id, steps, []);
 }
@@ -296,16 +292,17 @@ export interface Recording {
   batches: RecordedBatch[];
 }
 
-/** Runs the scenarios in one Chromium with the given third-party setting. */
-export async function runIn(thirdPartyCookies: 'blocked' | 'allowed', site: RawSite, routes: Routes, scenarios: readonly SetScenario[], sends: readonly SendBatch[]): Promise<{ version: string; batches: RecordedBatch[] }> {
-  const chromium = await launchConformanceBrowser(thirdPartyCookies);
+/** Runs the scenarios in one browser (launched with its third-party setting), batch ids prefixed with that setting. */
+export async function runIn(launch: () => Promise<ConformanceTarget>, site: RawSite, routes: Routes, scenarios: readonly SetScenario[], sends: readonly SendBatch[]): Promise<{ version: string; batches: RecordedBatch[] }> {
+  const browser = await launch();
   try {
-    const harness = new Harness(chromium, site, routes);
-    const batches = (await runSetScenarios(harness, scenarios)).map((b) => ({ ...b, id: `${thirdPartyCookies}: ${b.id}` }));
-    for (const batch of sends) batches.push({ ...await runSendBatch(harness, batch), id: `${thirdPartyCookies}: ${batch.id}` });
-    return { version: chromium.version, batches };
+    const harness = new Harness(browser, site, routes);
+    const setting = browser.thirdPartyCookies;
+    const batches = (await runSetScenarios(harness, scenarios)).map((b) => ({ ...b, id: `${setting}: ${b.id}` }));
+    for (const batch of sends) batches.push({ ...await runSendBatch(harness, batch), id: `${setting}: ${batch.id}` });
+    return { version: browser.version, batches };
   } finally {
-    await chromium.close();
+    await browser.close();
   }
 }
 
@@ -321,8 +318,8 @@ export async function recordConformance(seed = SEED): Promise<Recording> {
     const setList = setScenarios(seed);
     const sends = sendBatches();
     const thirdParty = setList.filter((s) => evaluateContext(contextOf(site, s.target), { thirdPartyCookies: 'blocked', now: 0 }).thirdParty);
-    const blocked = await runIn('blocked', site, routes, setList, sends);
-    const allowed = await runIn('allowed', site, routes, thirdParty, sends);
+    const blocked = await runIn(() => launchConformanceBrowser('blocked'), site, routes, setList, sends);
+    const allowed = await runIn(() => launchConformanceBrowser('allowed'), site, routes, thirdParty, sends);
     return { chromium: blocked.version, seed, setScenarios: setList, allowedScenarios: thirdParty, sendBatches: sends, batches: [...blocked.batches, ...allowed.batches] };
   } finally {
     await site.close();

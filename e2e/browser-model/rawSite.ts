@@ -2,7 +2,7 @@
 // characters in header values, and the browser model's conformance needs them (a tab inside a
 // value, 0x01, 0x7f, NUL). HTTP/1.1 with keep-alive, over TCP or TLS (a certificate made at test
 // time). Chromium runs with --host-resolver-rules, so every host name reaches this one server.
-import { createServer as createTcpServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { connect, createServer as createTcpServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { createServer as createTlsServer } from 'node:tls';
 
 export interface RawResponse {
@@ -55,7 +55,9 @@ function serve(socket: Socket, secure: boolean, handler: Handler, requests: RawR
       const length = Number(headers.get('content-length') ?? '0');
       if (pending.length < end + 4 + length) return;
       pending = pending.subarray(end + 4 + length);
-      const [method = 'GET', target = '/'] = requestLine.split(' ');
+      const [method = 'GET', requested = '/'] = requestLine.split(' ');
+      // Through a proxy a plain request names the absolute URL (`GET http://host:port/path`).
+      const target = /^https?:\/\//.test(requested) ? requested.replace(/^https?:\/\/[^/]*/, '') || '/' : requested;
       const request: RawRequest = { method, host: (headers.get('host') ?? '').replace(/:\d+$/, ''), target, cookie: headers.get('cookie'), secure };
       requests.push(request);
       let response: RawResponse;
@@ -101,6 +103,53 @@ export async function startRawSite(handler: Handler, tls: { key: string; cert: s
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await Promise.all([plain, secure].map((server) => new Promise<void>((resolve) => { server.close(() => { resolve(); }); })));
+    },
+  };
+}
+
+export interface RawProxy {
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * A forward proxy for a browser without a host-resolver switch (Firefox): a CONNECT is tunnelled to
+ * the site's TLS port, any other connection is passed byte for byte to its plain port (the site
+ * reads absolute-form request targets). Nothing is parsed on the way back, so the responses reach
+ * the browser exactly as the site wrote them. IP-address hosts (`10.1.2.3`) reach the site too.
+ */
+export async function startRawProxy(site: Pick<RawSite, 'httpPort' | 'httpsPort'>): Promise<RawProxy> {
+  const sockets = new Set<Socket>();
+  const server = createTcpServer((client) => {
+    sockets.add(client);
+    client.on('close', () => sockets.delete(client));
+    client.on('error', () => { client.destroy(); });
+    client.once('data', (first: Buffer) => {
+      const tunnel = first.subarray(0, 8).toString('latin1') === 'CONNECT ';
+      const upstream = connect(tunnel ? site.httpsPort : site.httpPort, '127.0.0.1', () => {
+        if (tunnel) {
+          // The browser sends nothing more until the tunnel is established.
+          client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        } else {
+          upstream.write(first);
+        }
+        upstream.pipe(client);
+        client.pipe(upstream);
+      });
+      sockets.add(upstream);
+      upstream.on('close', () => { sockets.delete(upstream); client.destroy(); });
+      upstream.on('error', () => { client.destroy(); });
+      client.on('close', () => { upstream.destroy(); });
+    });
+  });
+  const port = await new Promise<number>((resolve) => {
+    server.listen(0, '127.0.0.1', () => { resolve((server.address() as AddressInfo).port); });
+  });
+  return {
+    port,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => { server.close(() => { resolve(); }); });
     },
   };
 }

@@ -342,16 +342,64 @@ function combinations(s: SetScenarios, count: number, next: () => number): void 
   }
 }
 
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** A date 30 days from now (within the 400-day cap, so that the exact time a browser reads counts), in many spellings. */
+function expiresSpellings(): [string, string][] {
+  const d = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 30 * 86_400_000);
+  const [wd, day, mon, year, hh, mm] = [WEEKDAYS[d.getUTCDay()] ?? '', d.getUTCDate(), MONTH_NAMES[d.getUTCMonth()] ?? '', d.getUTCFullYear(), d.getUTCHours(), d.getUTCMinutes()];
+  const pm = hh >= 12;
+  return [
+    ['RFC 1123 without seconds', `${wd}, ${two(day)} ${mon} ${year} ${two(hh)}:${two(mm)} GMT`],
+    ['asctime', `${wd} ${mon} ${two(day)} ${two(hh)}:${two(mm)}:00 ${year}`],
+    ['a US zone', `${wd}, ${two(day)} ${mon} ${year} ${two(hh)}:${two(mm)}:00 PST`],
+    ['a numeric zone', `${wd}, ${two(day)} ${mon} ${year} ${two(hh)}:${two(mm)}:00 +0200`],
+    ['MM/DD/YYYY', `${two(d.getUTCMonth() + 1)}/${two(day)}/${year} ${two(hh)}:${two(mm)}:00`],
+    ['12-hour clock', `${two(day)}-${mon}-${year} ${two(hh % 12 === 0 ? 12 : hh % 12)}:${two(mm)}${pm ? 'pm' : 'am'}`],
+    ['ISO 8601', `${year}-${two(d.getUTCMonth() + 1)}-${two(day)}T${two(hh)}:${two(mm)}:00Z`],
+    ['RFC 850, two-digit year', `${wd}day, ${two(day)}-${mon}-${two(year % 100)} ${two(hh)}:${two(mm)}:00 GMT`],
+  ];
+}
+
+/**
+ * Where Chromium and Firefox differ (appended after the seeded combinations, so that the tags of
+ * the scenarios above stay as recorded): CR and tabs, Max-Age and Expires syntax, `__Host-` at a
+ * root path, third-party SameSite=Lax and Strict cookies.
+ */
+function browserDifferences(s: SetScenarios): void {
+  s.add('characters: CR inside the value', (t) => ({ target: sameSite('image', 'https', 'example.com', t), line: `${t}=a\rb` }));
+  s.add('characters: CR in an attribute', (t) => ({ target: sameSite('fetch', 'https', 'example.com', t), line: `${t}=v; Path=/\rx` }));
+  s.add('characters: tab inside the path', (t) => ({ target: sameSite('image', 'https', 'example.com', t), line: `${t}=v; Path=/a\tb` }));
+  s.add('characters: tab inside another attribute', (t) => ({ target: sameSite('frame', 'https', 'example.com', t), line: `${t}=v; Foo=a\tb` }));
+  const later = expiresSpellings();
+  s.add('expiry: Max-Age=-abc with Expires', (t) => ({ target: sameSite('image', 'https', 'example.com', t), line: `${t}=v; Max-Age=-abc; Expires=${later[0]?.[1] ?? ''}` }));
+  s.add('expiry: Max-Age=-0', (t) => ({ target: sameSite('image', 'http', 'example.com', t), line: `${t}=v; Max-Age=-0` }));
+  s.add('expiry: Max-Age=6 0', (t) => ({ target: sameSite('fetch', 'https', 'example.com', t), line: `${t}=v; Max-Age=6 0` }));
+  s.add('expiry: two Max-Age, the last unreadable', (t) => ({ target: sameSite('image', 'https', 'example.com', t), line: `${t}=v; Max-Age=60; Max-Age=abc` }));
+  for (const [what, date] of later) {
+    s.add(`expiry: Expires as ${what}`, (t) => ({ target: sameSite('image', 'https', 'example.com', t), line: `${t}=v; Expires=${date}` }));
+  }
+  s.add('prefix __Host- without Path at a root URL', (t) => ({ target: { via: 'image', origin: https(`${t}.example.com`), path: `/${t}`, page: https('www.example.com') }, line: `__Host-${t}=v; Secure` }));
+  s.add('third-party image, SameSite=Lax', (t) => ({ target: crossSite('image', 'https', 'example.com', t), line: `${t}=v; SameSite=Lax` }));
+  s.add('third-party frame, SameSite=Strict', (t) => ({ target: crossSite('frame', 'https', 'example.co.uk', t), line: `${t}=v; SameSite=Strict` }));
+  s.add('third-party fetch over http, no SameSite', (t) => ({ target: crossSite('fetch', 'http', 'tracker.test', t), line: `${t}=v; Max-Age=600` }));
+  s.add('nameless value over http', (t) => ({ target: sameSite('image', 'http', 'tracker.test', t), line: `v${t}; Max-Age=600` }));
+}
+
 export function setScenarios(seed = SEED): SetScenario[] {
   const s = new SetScenarios();
   targeted(s);
   combinations(s, 130, random(seed));
+  browserDifferences(s);
   return s.list;
 }
 
 /**
- * Send scenarios: one batch of cookies on example.com (and localhost), set in a known order, then
- * requests from every kind of context.
+ * Send scenarios: a batch of cookies on example.com (and localhost), set in a known order, then
+ * requests from every kind of context; a second batch for how the browsers write the Cookie header
+ * differently (cookies without `=`, empty values, the order after an overwrite).
  */
 export function sendBatches(): SendBatch[] {
   const a = 'a.example.com';
@@ -393,6 +441,19 @@ export function sendBatches(): SendBatch[] {
   add('http image, same site', { via: 'image', origin: http(a), path: path(n++), page: http('www.example.com') });
   add('partitioned: the partition\'s own frame again', { via: 'frame', origin: https(a), path: path(n++, '/p/q'), page: https(`www.${OTHER_SITE}`) });
   add('partitioned: another site\'s page', { via: 'image', origin: https(a), path: path(n++), page: https('www.example.org') });
-  add('http page of another site', { via: 'image', origin: http(a), path: path(n), page: http(`www.${OTHER_SITE}`) });
-  return [{ id: 'send', setup, requests }];
+  add('http page of another site', { via: 'image', origin: http(a), path: path(n++), page: http(`www.${OTHER_SITE}`) });
+  const first = requests.splice(0);
+
+  const h = 'h.example.com';
+  const headerSetup: SetupResponse[] = [
+    { origin: https(h), path: '/set/1', lines: ['nm; Path=/', 'ev=; Path=/', 'ord1=a; Path=/', 'ord2=b; Path=/'] },
+    { origin: https(h), path: '/set/2', lines: ['ord1=changed; Path=/'] },
+    { origin: https(h), path: '/set/3', lines: ['lx3=1; SameSite=Lax; Path=/', 'none3=1; SameSite=None; Secure; Path=/', 'un3=1; Path=/'] },
+  ];
+  add('header: top-level', { via: 'top', origin: https(h), path: path(n++) });
+  add('header: cross-site image', { via: 'image', origin: https(h), path: path(n++), page: https(`www.${OTHER_SITE}`) });
+  add('header: cross-site top-level POST', { via: 'top-cross-post', origin: https(h), path: path(n++), page: https(`www.${OTHER_SITE}`), method: 'POST' });
+  add('header: same site over http', { via: 'top', origin: http(h), path: path(n++) });
+  add('header: http page, https image', { via: 'image', origin: https(h), path: path(n), page: http('www.example.com') });
+  return [{ id: 'send', setup, requests: first }, { id: 'send header', setup: headerSetup, requests }];
 }

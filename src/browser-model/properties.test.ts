@@ -1,8 +1,12 @@
-// Properties of the model on any input: it never throws on a Set-Cookie line, and its parsers do
-// work linear in the input (counted steps, not wall time) on adversarial 100 KB lines.
+// Properties of the model on any input, with either browser's rules: it never throws on a
+// Set-Cookie line, and its parsers do work linear in the input (counted steps, not wall time) on
+// adversarial 100 KB lines.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BrowserCookieStore, parseCookieDate, parseSetCookie } from './index';
+import { BROWSERS, BrowserCookieStore, parseCookieDate, parseNsprDate, parseSetCookie } from './index';
+
+const SYNTAXES = [['Chromium', BROWSERS.chromium], ['Firefox', BROWSERS.firefox]] as const;
+const DATE_PARSERS = [['Chromium', parseCookieDate], ['Firefox (NSPR)', parseNsprDate]] as const;
 
 const NOW = Date.UTC(2026, 11, 1);
 /** Generous: the worst inputs measured take about 3 steps a character. */
@@ -30,6 +34,9 @@ const DATES: [string, (n: number) => string][] = [
   ['times', (n) => '12:00:00 '.repeat(n / 9)],
   ['months', (n) => 'Jan '.repeat(n / 4)],
   ['number tokens', (n) => '1 '.repeat(n / 2)],
+  ['numeric dates', (n) => '1/2/3 '.repeat(n / 6)],
+  ['zone offsets', (n) => '+0100 -'.repeat(n / 7)],
+  ['dashes after words', (n) => 'ab-'.repeat(n / 3)],
 ];
 
 function stepsOf(run: (counter: { steps: number }) => unknown): number {
@@ -41,21 +48,25 @@ function stepsOf(run: (counter: { steps: number }) => unknown): number {
 describe('the parsers are linear in their input', () => {
   it('has its adversarial inputs', () => {
     expect(ADVERSARIAL).toHaveLength(13);
-    expect(DATES).toHaveLength(5);
+    expect(DATES).toHaveLength(8);
   });
 
-  it.each(ADVERSARIAL)('Set-Cookie: %s (100 KB)', (_, make) => {
-    for (const n of [1_000, 100_000]) {
-      const line = make(n);
-      expect(stepsOf((counter) => parseSetCookie(line, counter))).toBeLessThanOrEqual(STEPS_PER_CHAR * (line.length + 1));
-    }
+  describe.each(SYNTAXES)('%s', (_browser, syntax) => {
+    it.each(ADVERSARIAL)('Set-Cookie: %s (100 KB)', (_, make) => {
+      for (const n of [1_000, 100_000]) {
+        const line = make(n);
+        expect(stepsOf((counter) => parseSetCookie(line, counter, syntax))).toBeLessThanOrEqual(STEPS_PER_CHAR * (line.length + 1));
+      }
+    });
   });
 
-  it.each(DATES)('Expires: %s (100 KB)', (_, make) => {
-    for (const n of [1_000, 100_000]) {
-      const text = make(n);
-      expect(stepsOf((counter) => parseCookieDate(text, counter))).toBeLessThanOrEqual(STEPS_PER_CHAR * (text.length + 1));
-    }
+  describe.each(DATE_PARSERS)('%s', (_browser, parse) => {
+    it.each(DATES)('Expires: %s (100 KB)', (_, make) => {
+      for (const n of [1_000, 100_000]) {
+        const text = make(n);
+        expect(stepsOf((counter) => parse(text, counter))).toBeLessThanOrEqual(STEPS_PER_CHAR * (text.length + 1));
+      }
+    });
   });
 
   it('on random repetitions of Set-Cookie pieces up to 100 KB', () => {
@@ -63,13 +74,13 @@ describe('the parsers are linear in their input', () => {
     const adversarial = fc.tuple(fc.array(piece, { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 100_000 }))
       .map(([unit, length]) => unit.join('').repeat(Math.ceil(length / unit.join('').length)).slice(0, length));
     fc.assert(fc.property(adversarial, (line) => {
-      expect(stepsOf((counter) => parseSetCookie(line, counter))).toBeLessThanOrEqual(STEPS_PER_CHAR * (line.length + 1));
-      expect(stepsOf((counter) => parseCookieDate(line, counter))).toBeLessThanOrEqual(STEPS_PER_CHAR * (line.length + 1));
+      for (const [, syntax] of SYNTAXES) expect(stepsOf((counter) => parseSetCookie(line, counter, syntax))).toBeLessThanOrEqual(STEPS_PER_CHAR * (line.length + 1));
+      for (const [, parse] of DATE_PARSERS) expect(stepsOf((counter) => parse(line, counter))).toBeLessThanOrEqual(STEPS_PER_CHAR * (line.length + 1));
     }), { numRuns: 40 });
   });
 });
 
-describe('the model never throws on a Set-Cookie line', () => {
+describe.each(['chromium', 'firefox'] as const)('the model (%s) never throws on a Set-Cookie line', (browser) => {
   const contexts = [
     { url: 'https://www.example.com/a/b' },
     { url: 'http://10.1.2.3:8080/', topLevelUrl: 'https://www.example.org/' },
@@ -81,7 +92,7 @@ describe('the model never throws on a Set-Cookie line', () => {
     const line = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 300 }),
       fc.array(fc.constantFrom('a', '=', ';', ' ', 'Domain=', 'example.com', 'Path=', '/', 'Secure', 'SameSite=', 'None', 'Partitioned', 'Max-Age=', '0', '__Host-', '\t', '\x7f'), { maxLength: 40 }).map((parts) => parts.join('')));
     fc.assert(fc.property(line, fc.constantFrom(...contexts), (text, context) => {
-      const store = new BrowserCookieStore({ now: () => NOW });
+      const store = new BrowserCookieStore({ browser, now: () => NOW });
       const verdict = store.setFromHeader(text, context);
       expect(['stored', 'deleted', 'refused']).toContain(verdict.outcome);
       expect(verdict.sentence.length).toBeGreaterThan(0);
@@ -91,7 +102,7 @@ describe('the model never throws on a Set-Cookie line', () => {
   });
 
   it.each(ADVERSARIAL)('for the adversarial line "%s" (100 KB)', (_, make) => {
-    const store = new BrowserCookieStore({ now: () => NOW });
+    const store = new BrowserCookieStore({ browser, now: () => NOW });
     const verdict = store.setFromHeader(make(100_000), { url: 'https://www.example.com/' });
     expect(verdict.sentence.length).toBeLessThan(2_000);
   });

@@ -4,19 +4,19 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  BrowserCookieStore, inferThirdPartyCookieSetting, SEND_REASONS, SET_REASONS, UrlError,
-  type ApiCookie, type RequestContext, type SendReason, type SetReason,
+  BrowserCookieStore, firefoxCookieBehaviorSetting, inferThirdPartyCookieSetting, SEND_REASONS, SET_REASONS, UrlError,
+  type ApiCookie, type BrowserName, type RequestContext, type SendReason, type SetReason, type ThirdPartyCookieSetting,
 } from './index';
 import sentenceVectors from './vectors/sentences.json';
 
-interface SetExample { reason: SetReason; line: string; context: RequestContext; setup?: string[]; setupContext?: RequestContext; mentions: string[] }
-interface SendExample { reason: SendReason; context: RequestContext; setup?: string[]; setupUrl?: string; seed?: ApiCookie[]; mentions: string[] }
+interface SetExample { reason: SetReason; browser?: BrowserName; line: string; context: RequestContext; setup?: string[]; setupContext?: RequestContext; mentions: string[] }
+interface SendExample { reason: SendReason; browser?: BrowserName; context: RequestContext; setup?: string[]; setupUrl?: string; seed?: ApiCookie[]; mentions: string[] }
 const sentences = sentenceVectors as unknown as { set: SetExample[]; send: SendExample[] };
 
 const NOW = Date.UTC(2026, 11, 1, 12);
 const MINUTE = 60_000;
 
-function storeAt(start = NOW, options: { thirdPartyCookies?: 'blocked' | 'allowed' | 'phaseout' } = {}) {
+function storeAt(start = NOW, options: { thirdPartyCookies?: ThirdPartyCookieSetting; browser?: BrowserName } = {}) {
   const clock = { now: start };
   const store = new BrowserCookieStore({ now: () => clock.now, ...options });
   return { store, clock };
@@ -178,15 +178,17 @@ const expand = (line: string) => line.replace(/@(\d+)/, (_, n: string) => 'x'.re
 
 describe('every reason has a sentence that names the values involved', () => {
   it('has a case for every reason the model gives', () => {
-    expect(sentences.set).toHaveLength(23);
-    expect(sentences.send).toHaveLength(9);
-    const produced = new Set<string>(Object.keys(SET_REASONS).filter((r) => !['AttributeValueExceedsMaxSize', 'InvalidPath'].includes(r)));
+    expect(sentences.set).toHaveLength(26);
+    expect(sentences.send).toHaveLength(11);
+    // AttributeValueExceedsMaxSize comes from cookies.set only; DomainCookieLimit needs 180 cookies (its own test below).
+    const produced = new Set<string>(Object.keys(SET_REASONS).filter((r) => !['AttributeValueExceedsMaxSize', 'DomainCookieLimit'].includes(r)));
     expect(new Set(sentences.set.map((c) => c.reason))).toEqual(produced);
     expect(new Set(sentences.send.map((c) => c.reason))).toEqual(new Set(Object.keys(SEND_REASONS).filter((r) => r !== 'SchemeMismatch' && r !== 'PortMismatch')));
   });
 
-  it.each(sentences.set.map((c) => [c.reason, c] as const))('storing: %s', (reason, example) => {
-    const { store } = storeAt();
+  it.each(sentences.set.map((c) => [`${c.reason} (${c.browser ?? 'chromium'})`, c] as const))('storing: %s', (_name, example) => {
+    const { reason } = example;
+    const { store } = storeAt(NOW, example.browser === undefined ? {} : { browser: example.browser });
     if (example.setup !== undefined && example.setupContext !== undefined) store.setFromResponse(example.setup, example.setupContext);
     const verdict = store.setFromHeader(expand(example.line), example.context);
     const detail = verdict.details.find((d) => d.reason === reason);
@@ -195,8 +197,9 @@ describe('every reason has a sentence that names the values involved', () => {
     expect(verdict.sentence).toContain(detail?.sentence);
   });
 
-  it.each(sentences.send.map((c) => [c.reason, c] as const))('sending: %s', (reason, example) => {
-    const { store } = storeAt();
+  it.each(sentences.send.map((c) => [`${c.reason} (${c.browser ?? 'chromium'})`, c] as const))('sending: %s', (_name, example) => {
+    const { reason } = example;
+    const { store } = storeAt(NOW, example.browser === undefined ? {} : { browser: example.browser });
     if (example.setup !== undefined && example.setupUrl !== undefined) store.setFromResponse(example.setup, { url: example.setupUrl });
     if (example.seed !== undefined) store.seed(example.seed);
     const detail = store.cookiesFor(example.context).cookies.flatMap((c) => c.details).find((d) => d.reason === reason);
@@ -207,5 +210,95 @@ describe('every reason has a sentence that names the values involved', () => {
   it('docs/browser-model.md lists every reason', () => {
     const docs = readFileSync(resolve(import.meta.dirname, '../../docs/browser-model.md'), 'utf8');
     for (const reason of [...Object.keys(SET_REASONS), ...Object.keys(SEND_REASONS)]) expect(docs).toContain(`\`${reason}\``);
+  });
+});
+
+describe('Firefox', () => {
+  const firefox = (thirdPartyCookies?: ThirdPartyCookieSetting) => storeAt(NOW, { browser: 'firefox', ...thirdPartyCookies === undefined ? {} : { thirdPartyCookies } });
+  const frame: RequestContext = { url: 'https://widget.example.net/w', topLevelUrl: 'https://www.example.com/' };
+
+  it('keeps a third party\'s cookies in a jar of the top-level site by default (Total Cookie Protection)', () => {
+    const { store } = firefox();
+    expect(store.thirdPartyCookies).toBe('partitioned');
+    const verdict = store.setFromHeader('track=1', frame);
+    expect(verdict).toMatchObject({ outcome: 'stored', cookie: { partitionKey: { topLevelSite: 'https://example.com', hasCrossSiteAncestor: true } } });
+    expect(verdict.notes.join(' ')).toContain('Total Cookie Protection');
+    expect(store.cookiesFor(frame).cookieHeader).toBe('track=1');
+    // Not on another site's pages, nor when the widget is the top-level page.
+    expect(store.cookiesFor({ ...frame, topLevelUrl: 'https://www.example.org/' }).cookieHeader).toBeNull();
+    expect(store.cookiesFor({ url: 'https://widget.example.net/w' }).cookieHeader).toBeNull();
+  });
+
+  it('rejecting third parties refuses all their cookies, Partitioned ones too, before reading the line', () => {
+    const { store } = firefox('blocked');
+    for (const line of ['a=1; SameSite=None; Secure; Partitioned', '=malformed']) {
+      expect(store.setFromHeader(line, frame).reasons).toEqual(['UserPreferences']);
+    }
+  });
+
+  it('gives the reason of its first failed check only, and no DevTools reasons', () => {
+    const line = 'a=1; SameSite=None; Domain=example.org';
+    const { store } = firefox();
+    expect(store.setFromHeader(line, { url: 'https://www.example.com/' })).toMatchObject({ reasons: ['SameSiteNoneInsecure'], devtoolsReasons: [] });
+    // Chromium lists what CanonicalCookie::Create finds, before the context's checks.
+    expect(storeAt().store.setFromHeader(line, { url: 'https://www.example.com/' })).toMatchObject({ reasons: ['InvalidDomain'], devtoolsReasons: ['InvalidDomain'] });
+  });
+
+  it('reads `foo` as a cookie named foo and sends it as `foo=`; drops `=x`', () => {
+    const { store } = firefox();
+    const [foo, nameless] = store.setFromResponse(['foo', '=x'], { url: 'https://www.example.com/' });
+    expect(foo).toMatchObject({ outcome: 'stored', cookie: { name: 'foo', value: '' } });
+    expect(nameless?.reasons).toEqual(['NamelessValueWithEquals']);
+    expect(store.cookiesFor({ url: 'https://www.example.com/' }).cookieHeader).toBe('foo=');
+  });
+
+  it('180 Secure cookies on a site leave no room for an insecure one; a Secure one evicts 30', () => {
+    const { store, clock } = firefox();
+    const url = { url: 'https://www.example.com/' };
+    store.setFromResponse(Array.from({ length: 180 }, (_, i) => `s${i}=1; Secure`), url);
+    clock.now += MINUTE;
+    const insecure = store.setFromHeader('plain=1', url);
+    expect(insecure.reasons).toEqual(['DomainCookieLimit']);
+    expect(insecure.details[0]?.sentence).toContain('example.com already has 180 cookies');
+    expect(store.size).toBe(180);
+    // An overwrite needs no room (and makes s0 the most recently used).
+    expect(store.setFromHeader('s0=2; Secure', url).outcome).toBe('stored');
+    expect(store.setFromHeader('new=1; Secure', url).outcome).toBe('stored');
+    expect(store.size).toBe(151);
+    const left = new Set(store.all().map((c) => c.name));
+    expect(['s0', 's1', 's30', 's31', 'new'].map((n) => left.has(n))).toEqual([true, false, false, true, true]);
+  });
+
+  it('evicts expired and insecure cookies first, least recently used first', () => {
+    const { store, clock } = firefox();
+    const url = { url: 'https://www.example.com/' };
+    store.setFromResponse(Array.from({ length: 10 }, (_, i) => `old${i}=1`), url);
+    clock.now += MINUTE;
+    store.setFromResponse(Array.from({ length: 170 }, (_, i) => `s${i}=1; Secure`), url);
+    clock.now += MINUTE;
+    expect(store.setFromHeader('plain=1', url).outcome).toBe('stored');
+    expect(store.all().filter((c) => c.name.startsWith('old'))).toEqual([]);
+    expect(store.size).toBe(171);
+  });
+
+  it('at 3,300 cookies, those unused for 33 days go, down to 3,000, before the next one is added', () => {
+    const { store, clock } = firefox();
+    for (let site = 0; site < 330; site++) store.setFromResponse(Array.from({ length: 10 }, (_, i) => `c${i}=1; Max-Age=99999999`), { url: `https://www.site${site}.example/` });
+    clock.now += 20 * 24 * 60 * MINUTE;
+    store.cookiesFor({ url: 'https://www.site0.example/' }, { touch: true });
+    expect(store.size).toBe(3300);
+    clock.now += 14 * 24 * 60 * MINUTE;
+    store.setFromHeader('late=1', { url: 'https://www.example.org/' });
+    // The 10 read 14 days ago stay; 290 of the rest go.
+    expect(store.size).toBe(3001);
+    expect(store.cookiesFor({ url: 'https://www.site0.example/' }).cookies).toHaveLength(10);
+  });
+
+  it('learns its setting from privacy.websites.cookieConfig, or from where a third party\'s cookie lands', () => {
+    expect(['reject_trackers_and_partition_foreign', 'reject_third_party', 'allow_all', 'reject_trackers', 'allow_visited', 'reject_all'].map(firefoxCookieBehaviorSetting))
+      .toEqual(['partitioned', 'blocked', 'allowed', 'allowed', null, null]);
+    const seen = { thirdParty: true, partitioned: false, outcomeIfAllowed: 'stored' as const, observedStored: true };
+    expect(inferThirdPartyCookieSetting([{ ...seen, observedPartitioned: true }])).toBe('partitioned');
+    expect(inferThirdPartyCookieSetting([{ ...seen, observedPartitioned: false }])).toBe('allowed');
   });
 });

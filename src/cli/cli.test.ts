@@ -121,8 +121,25 @@ describe('--browser (the browser model)', () => {
     expect(await main(['replay', har, '--expect', 'sec=accepted'])).toBe(0);
   });
 
-  it('a browser the model does not cover yet is a usage error', async () => {
-    expect(await main(['explain', await file('c.txt', TXT), 'http://www.example.com/', '--browser', 'firefox'])).toBe(2);
-    expect(err).toMatch(/covers chromium so far/);
+  it('--browser firefox: Firefox\'s rules, Total Cookie Protection by default', async () => {
+    const har = join(import.meta.dirname, '..', '..', 'test', 'replay', 'e2e-site.har');
+    // Firefox keeps the third party's cookie, in the page's partition; rejecting third parties refuses it.
+    expect(await main(['replay', har, '--browser', 'firefox', '--expect', 'track=accepted', '--expect', 'sec=refused', '--json'])).toBe(0);
+    const result = JSON.parse(out) as { browser: { name: string; decisions: { name: string | null; outcome: string; reasons: string[] }[] } };
+    expect(result.browser.name).toBe('firefox');
+    expect(result.browser.decisions.find((d) => d.name === 'sec')).toMatchObject({ outcome: 'refused', reasons: ['SecureOnly'] });
+    out = '';
+    expect(await main(['replay', har, '--browser', 'firefox', '--third-party-cookies', 'blocked', '--expect', 'track=refused'])).toBe(0);
+    expect(out).toMatch(/firefox: refused\s+track .*\[UserPreferences\]/);
+    // A cookie without a value goes as `name=` in Firefox.
+    out = '';
+    const path = await file('c.txt', '# Netscape HTTP Cookie File\nwww.example.com\tFALSE\t/\tFALSE\t2000000000\tflag\t\n');
+    expect(await main(['explain', path, 'http://www.example.com/', '--browser', 'firefox', '--json', '--now', NOW])).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ browser: { name: 'firefox', thirdPartyCookies: 'partitioned', cookieHeader: 'flag=' } });
+  });
+
+  it('a browser the model does not cover is a usage error', async () => {
+    expect(await main(['explain', await file('c.txt', TXT), 'http://www.example.com/', '--browser', 'safari'])).toBe(2);
+    expect(err).toMatch(/--browser.*safari/);
   });
 });

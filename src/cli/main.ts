@@ -5,6 +5,7 @@ import { convert } from './commands/convert';
 import { explain } from './commands/explain';
 import { lint } from './commands/lint';
 import { replay } from './commands/replay';
+import type { ThirdPartyCookieSetting } from '../browser-model';
 import { BROWSER_NAMES, THIRD_PARTY_SETTINGS } from './browser';
 import { EXIT, InputError, UsageError } from './exit';
 import { colors as c } from './output';
@@ -29,8 +30,8 @@ function url(value: string): string {
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 const nowOption = () => new Option('--now <seconds>', 'the clock, in seconds since 1970 (default: now)').argParser(seconds);
 const jsonOption = () => new Option('--json', 'print one JSON document for machines instead of text');
-const browserOption = () => new Option('--browser <name>', 'also the browser\'s own verdicts, from the browser model (chromium so far)').choices([...BROWSER_NAMES]);
-const thirdPartyOption = () => new Option('--third-party-cookies <setting>', 'with --browser: the browser\'s third-party cookie setting (default blocked)').choices([...THIRD_PARTY_SETTINGS]);
+const browserOption = () => new Option('--browser <name>', 'also the browser\'s own verdicts, from the browser model').choices([...BROWSER_NAMES]);
+const thirdPartyOption = () => new Option('--third-party-cookies <setting>', 'with --browser: the browser\'s third-party cookie setting (default: a fresh profile\'s, blocked in chromium, partitioned in firefox)').choices([...THIRD_PARTY_SETTINGS]);
 const policyOption = () => new Option('--policy <preset|settings.json>', `a preset (${Object.keys(PRESET_SLUGS).join(', ')}) or a settings JSON file`);
 
 export function program(run: (code: number) => void): Command {
@@ -73,7 +74,7 @@ export function program(run: (code: number) => void): Command {
     .option('--from <page-url>', 'the page the request is made from (a third-party request when its site differs)', url)
     .addOption(browserOption()).addOption(thirdPartyOption())
     .addOption(jsonOption()).addOption(nowOption())
-    .action(async (file: string, target: string, o: { policy?: string; from?: string; browser?: string; thirdPartyCookies?: 'blocked' | 'allowed' | 'phaseout'; json?: boolean; now?: number }) => {
+    .action(async (file: string, target: string, o: { policy?: string; from?: string; browser?: string; thirdPartyCookies?: ThirdPartyCookieSetting; json?: boolean; now?: number }) => {
       run(await explain(file, target, { ...o, now: o.now ?? Date.now() / 1000 }));
     });
 
@@ -85,7 +86,7 @@ export function program(run: (code: number) => void): Command {
     .option('--quiet', 'no progress bar')
     .addOption(browserOption()).addOption(thirdPartyOption())
     .addOption(jsonOption())
-    .action(async (har: string, o: { policy?: string; expect?: string[]; browser?: string; thirdPartyCookies?: 'blocked' | 'allowed' | 'phaseout'; json?: boolean; quiet?: boolean }) => {
+    .action(async (har: string, o: { policy?: string; expect?: string[]; browser?: string; thirdPartyCookies?: ThirdPartyCookieSetting; json?: boolean; quiet?: boolean }) => {
       run(await replay(har, o));
     });
 

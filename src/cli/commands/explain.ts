@@ -31,7 +31,7 @@ export async function explain(file: string, url: string, options: ExplainOptions
     name: d.cookie.name, domain: d.cookie.domain, path: d.cookie.path, sent: d.accepted,
     ...(d.accepted ? {} : { rule: d.rule ?? null, reason: d.reason ?? null }),
   }));
-  // The browser model: the same cookies in Chromium's store, the same request as a tab makes it.
+  // The browser model: the same cookies in the browser's store, the same request as a tab makes it.
   const store = browserStore(options, () => options.now);
   store?.seed(read.cookies.map((c) => toExtensionCookie(fieldsOf(c))));
   const browser = store?.cookiesFor(options.from === undefined ? { url, kind: 'top-level' } : { url, kind: 'subresource', topLevelUrl: options.from });
@@ -39,7 +39,7 @@ export async function explain(file: string, url: string, options: ExplainOptions
   if (options.json === true) {
     printJson({
       url, from: options.from ?? null, policy: loaded.label, cookieHeader: header, cookies: rows, notOfThisSite: read.cookies.length - rows.length,
-      ...(browser === undefined ? {} : { browser: { name: options.browser, thirdPartyCookies: options.thirdPartyCookies ?? 'blocked', cookieHeader: browser.cookieHeader ?? '', cookies: browserRows } }),
+      ...(browser === undefined ? {} : { browser: { name: options.browser, thirdPartyCookies: store?.thirdPartyCookies, cookieHeader: browser.cookieHeader ?? '', cookies: browserRows } }),
     });
     return 0;
   }

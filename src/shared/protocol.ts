@@ -393,8 +393,11 @@ export interface Status {
 export interface VerdictStatus {
   /** Whose rules the browser model applies. */
   browser: string;
-  /** The third-party cookie setting the model uses, and whether the store has shown it (until then 'blocked' is assumed). */
-  thirdPartyCookies: 'blocked' | 'allowed' | 'phaseout';
+  /**
+   * The third-party cookie setting the model uses, and whether the store has shown it (until then 'blocked' is assumed).
+   * 'partitioned' is Firefox's default (Total Cookie Protection: a third party's cookies kept in a jar of the page's site).
+   */
+  thirdPartyCookies: 'blocked' | 'allowed' | 'phaseout' | 'partitioned';
   thirdPartyCookiesKnown: boolean;
   /** Lines whose observed verdict disagrees with the prediction (flagged), since the browser started. */
   disagreements: number;

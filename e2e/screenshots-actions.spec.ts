@@ -15,8 +15,10 @@ const SURFACES = [
   { name: 'tab', page: 'index.html', query: 'full=1&', width: 1280, height: 800 },
 ] as const;
 
+/** Neither the page nor the content under the tabs scrolls sideways (a grid may, inside its own box). */
 async function noWiderThanTheWindow(ui: Page, what: string): Promise<void> {
   expect(await ui.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${what} is wider than the window`).toBe(true);
+  expect(await ui.locator('main').evaluate((main) => main.scrollWidth <= main.clientWidth), `${what}: the content scrolls sideways`).toBe(true);
 }
 
 test('the editor, the Clear panel and the Import preview on every surface, light and dark', async ({ context, site, extensionId }) => {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { NarrowContext } from '../layout';
 import { cookie, mockApi } from '../mock';
 import { ImportView } from './ImportView';
 
@@ -70,6 +71,15 @@ describe('ImportView', () => {
     failWith('The extension was reloaded.');
     fireEvent.click(await screen.findByRole('button', { name: 'Import 1 cookie into the browser’s store' }));
     expect((await notice()).textContent).toBe('Import failed: The extension was reloaded. Nothing was changed.');
+  });
+
+  it('in a side panel\'s width the preview shows what, name, value and domain; the active row\'s why is under it', async () => {
+    render(<NarrowContext.Provider value><ImportView api={mockApi()} tab={tab} /></NarrowContext.Provider>);
+    fireEvent.input(screen.getByTestId('import-text'), { target: { value: `# Netscape HTTP Cookie File\n.example.com\tTRUE\t/a\tFALSE\t${FUTURE}\tn\tv\n` } });
+    const grid = await screen.findByRole('grid', { name: 'The cookies of the text and what importing does with each' });
+    expect(within(grid).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['What', 'Name', 'Value', 'Domain']);
+    expect(within(within(grid).getAllByRole('row')[1] as HTMLElement).getAllByRole('gridcell')).toHaveLength(4);
+    expect(screen.getByTestId('import-why').textContent).toBe('n: New in the browser\'s store.');
   });
 
   it('a text of expired cookies only says so, and offers nothing to import', async () => {

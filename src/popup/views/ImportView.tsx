@@ -9,6 +9,7 @@ import type { CookieFileFormat, ImportAction, ImportPreviewRow, ImportTarget } f
 import { Badge, Notice, errorMessage, nothingChangedUnlessSaid } from '../components/common';
 import { CookieText } from '../components/CookieText';
 import { VirtualList } from '../components/VirtualList';
+import { useNarrow } from '../layout';
 import { MESSAGE_LIMIT } from '../display';
 import { plural } from '../../shared/words';
 import { storeLabel } from './site/words';
@@ -24,6 +25,8 @@ const FORMAT_NAMES: Record<CookieFileFormat, string> = { mozilla: 'cookies.txt',
 const ACTION_LABELS: Record<ImportAction, string> = { add: 'new', replace: 'replaces', same: 'already there', refused: 'refused', expired: 'expired' };
 const ACTION_BADGE: Record<ImportAction, string> = { add: 'accepted', replace: 'accepted', same: 'both', refused: 'refused', expired: 'expired' };
 const COLUMNS = '92px minmax(70px,1fr) minmax(70px,1fr) minmax(90px,1.1fr) minmax(40px,.5fr) minmax(120px,2fr)';
+/** A side panel (360 px): what, name, value, domain; the active row's why is the line under the grid. */
+const NARROW_COLUMNS = '92px minmax(56px,1fr) minmax(56px,1fr) minmax(64px,1fr)';
 
 function urlOf(tab: TabContext | undefined): string {
   return tab?.url !== undefined && tab.url !== null && /^https?:/.test(tab.url) ? tab.url : '';
@@ -139,6 +142,7 @@ function PreviewTable({ preview, where, active, onActive }: { preview: ImportPre
     counts.same > 0 ? `${counts.same.toLocaleString('en')} already there` : '', counts.refused > 0 ? `${plural(counts.refused, 'cookie')} the browser would refuse` : '',
     counts.expired > 0 ? `${counts.expired.toLocaleString('en')} expired (left out)` : ''].filter((p) => p !== '');
   const row = preview.rows[active];
+  const narrow = useNarrow();
   return (
     <section class="import-preview" aria-label="Preview">
       <p class="help" data-testid="import-summary">
@@ -167,19 +171,19 @@ function PreviewTable({ preview, where, active, onActive }: { preview: ImportPre
           fallbackHeight={160}
           label="The cookies of the text and what importing does with each"
           idPrefix="import"
-          columns={COLUMNS}
+          columns={narrow ? NARROW_COLUMNS : COLUMNS}
           activeIndex={Math.min(active, preview.rows.length - 1)}
           onActiveChange={onActive}
           rowKey={(r: ImportPreviewRow) => `${r.cookie.domain}\t${r.cookie.path}\t${r.cookie.name}\t${r.cookie.partitionKey?.topLevelSite ?? ''}`}
-          header={['What', 'Name', 'Value', 'Domain', 'Path', 'Why'].map((label) => <div role="columnheader" key={label}>{label}</div>)}
+          header={(narrow ? ['What', 'Name', 'Value', 'Domain'] : ['What', 'Name', 'Value', 'Domain', 'Path', 'Why']).map((label) => <div role="columnheader" key={label}>{label}</div>)}
           renderRow={(r: ImportPreviewRow) => (
             <>
               <div role="gridcell" data-testid="import-action"><Badge kind={ACTION_BADGE[r.action]}>{ACTION_LABELS[r.action]}</Badge></div>
               <div role="gridcell" class="mono" data-testid="import-name"><CookieText text={r.cookie.name} /></div>
               <div role="gridcell" class="mono"><CookieText text={r.cookie.value} /></div>
               <div role="gridcell"><CookieText text={r.cookie.domain} /></div>
-              <div role="gridcell"><CookieText text={r.cookie.path} /></div>
-              <div role="gridcell"><CookieText text={r.reasons.length > 0 ? `${r.reasons.join(', ')}: ${r.sentence}` : r.sentence} /></div>
+              {!narrow && <div role="gridcell"><CookieText text={r.cookie.path} /></div>}
+              {!narrow && <div role="gridcell"><CookieText text={r.reasons.length > 0 ? `${r.reasons.join(', ')}: ${r.sentence}` : r.sentence} /></div>}
             </>
           )}
         />

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { NarrowContext } from '../layout';
 import { cookie, mockApi } from '../mock';
 import { SiteView } from './SiteView';
 
@@ -27,6 +28,21 @@ function setup() {
 const names = () => screen.getAllByTestId('cookie-name').map((cell) => cell.textContent);
 
 describe('SiteView', () => {
+  it('in a side panel\'s width shows where, name, value and domain; path, expiry and flags go to the details', async () => {
+    const api = mockApi({ browser: [cookie({ name: 'a', path: '/account', secure: true, httpOnly: true, sameSite: 'Strict' })] });
+    const headers = () => within(screen.getByRole('grid')).getAllByRole('columnheader').map((h) => h.textContent.replace(/ [▲▼]$/, ''));
+    render(<SiteView api={api} site={site} />);
+    await screen.findByRole('grid');
+    expect(headers()).toEqual(['', 'Where', 'Name', 'Value', 'Domain', 'Path', 'Expires', 'Flags']);
+    cleanup();
+    render(<NarrowContext.Provider value><SiteView api={api} site={site} /></NarrowContext.Provider>);
+    await screen.findByRole('grid');
+    expect(headers()).toEqual(['', 'Where', 'Name', 'Value', 'Domain']);
+    const row = within(screen.getByRole('grid')).getAllByRole('row')[1] as HTMLElement;
+    expect(within(row).getAllByRole('gridcell')).toHaveLength(5);
+    expect(within(row).queryByTestId('cookie-expires')).toBeNull();
+  });
+
   it('shows the jar and the browser side by side with badges', async () => {
     setup();
     await screen.findByRole('grid');

@@ -13,6 +13,7 @@ import { Badge, Notice, Status, errorMessage, useLoad } from '../components/comm
 import { CookieText } from '../components/CookieText';
 import { MESSAGE_LIMIT, escapedText } from '../display';
 import { VirtualList } from '../components/VirtualList';
+import { useNarrow } from '../layout';
 import { plural } from '../../shared/words';
 import { ClearPanel } from './site/ClearPanel';
 import { CookieDetails, WHERE_LABEL } from './site/CookieDetails';
@@ -22,6 +23,9 @@ import { ExportView } from './ExportView';
 
 const ROW_HEIGHT = 26;
 const COLUMNS = '22px 92px minmax(80px,1.1fr) minmax(80px,1.4fr) minmax(90px,1.2fr) minmax(40px,.6fr) 104px 92px';
+/** A side panel (360 px): the box, where, name, value and domain; path, expiry and flags are in the details. */
+const NARROW_COLUMNS = '22px 92px minmax(56px,1fr) minmax(56px,1fr) minmax(64px,1fr)';
+const NARROW_KEYS: ReadonlySet<SortKey> = new Set(['where', 'name', 'value', 'domain']);
 
 const SORTABLE: { key: SortKey; label: string }[] = [
   { key: 'where', label: 'Where' }, { key: 'name', label: 'Name' }, { key: 'value', label: 'Value' },
@@ -41,6 +45,7 @@ export function SiteView({ api, site, tab }: { api: PopupApi; site: string | nul
   const shownSite = scope === 'site' ? site : null;
   const storeId = tab?.cookieStoreId;
   const store = storeLabel(tab);
+  const narrow = useNarrow();
   const [state, reload] = useLoad(() => (storeId === undefined ? api.getCookies(shownSite) : api.getCookies(shownSite, storeId)), [api, shownSite, storeId]);
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({ key: 'domain', direction: 'ascending' });
@@ -214,7 +219,7 @@ export function SiteView({ api, site, tab }: { api: PopupApi; site: string | nul
             rowHeight={ROW_HEIGHT}
             label="Cookies (arrow keys move, Space selects, shift+arrows extend, ctrl+A selects all shown, Delete removes the selected from the jar)"
             idPrefix="cookie"
-            columns={COLUMNS}
+            columns={narrow ? NARROW_COLUMNS : COLUMNS}
             activeIndex={Math.min(activeIndex, filtered.length - 1)}
             onActiveChange={onActiveChange}
             isSelected={(row) => selection.keys.has(row.key)}
@@ -237,17 +242,17 @@ export function SiteView({ api, site, tab }: { api: PopupApi; site: string | nul
                 <input type="checkbox" aria-label={`Select all ${plural(filtered.length, 'cookie')} shown`} checked={allShown}
                   onChange={() => { setSelection((s) => toggleAll(s, filtered)); }} />
               </div>,
-              ...SORTABLE.map(({ key, label }) => (
+              ...SORTABLE.filter(({ key }) => !narrow || NARROW_KEYS.has(key)).map(({ key, label }) => (
                 <div role="columnheader" key={key} aria-sort={sort.key === key ? sort.direction : 'none'}>
                   <button type="button" class="sort" onClick={() => { toggleSort(key); }}>
                     {label}{sort.key === key ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}
                   </button>
                 </div>
               )),
-              <div role="columnheader" key="flags">Flags</div>,
+              ...(narrow ? [] : [<div role="columnheader" key="flags">Flags</div>]),
             ]}
             renderRow={(row, index) => (
-              <CookieCells row={row} selected={selection.keys.has(row.key)} onToggle={() => { setSelection((s) => toggle(s, row.key, index)); }} />
+              <CookieCells row={row} narrow={narrow} selected={selection.keys.has(row.key)} onToggle={() => { setSelection((s) => toggle(s, row.key, index)); }} />
             )}
           />
           {panel.kind === 'edit' && (
@@ -302,9 +307,8 @@ function isExpired(cookie: CookieView, nowMs = Date.now()): boolean {
 
 const SAME_SITE_FLAG: Record<string, string> = { lax: 'Lax', strict: 'Strict', none: 'None' };
 
-function CookieCells({ row, selected, onToggle }: { row: CookieRow; selected: boolean; onToggle: () => void }): JSX.Element {
+function CookieCells({ row, narrow, selected, onToggle }: { row: CookieRow; narrow: boolean; selected: boolean; onToggle: () => void }): JSX.Element {
   const cookie = row.shown;
-  const expired = isExpired(cookie);
   return (
     <>
       <div role="gridcell">
@@ -315,6 +319,16 @@ function CookieCells({ row, selected, onToggle }: { row: CookieRow; selected: bo
       <div role="gridcell" class="mono" data-testid="cookie-name"><CookieText text={cookie.name} /></div>
       <div role="gridcell" class="mono" data-testid="cookie-value"><CookieText text={cookie.value ?? ''} /></div>
       <div role="gridcell"><CookieText text={cookie.domain} /></div>
+      {!narrow && <PathExpiryFlags cookie={cookie} />}
+    </>
+  );
+}
+
+/** The wide grid's last three cells (a side panel shows them in the details only). */
+function PathExpiryFlags({ cookie }: { cookie: CookieView }): JSX.Element {
+  const expired = isExpired(cookie);
+  return (
+    <>
       <div role="gridcell"><CookieText text={cookie.path} /></div>
       <div role="gridcell" data-testid="cookie-expires" title={cookie.expires === null ? 'session cookie' : formatDate(cookie.expires)}>
         {expired ? <><Badge kind="expired">expired</Badge> {formatExpiry(cookie)}</> : formatExpiry(cookie)}

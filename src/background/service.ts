@@ -118,7 +118,7 @@ export class Background {
   constructor(private readonly options: BackgroundOptions) {
     this.now = options.now ?? Date.now;
     const browser = options.browser ?? 'chromium';
-    this.modelBrowser = (Object.hasOwn(BROWSERS, browser) ? browser : 'chromium') as BrowserName;
+    this.modelBrowser = Object.hasOwn(BROWSERS, browser) ? browser : 'chromium';
     this.classifier = new Classifier(options.incognitoInstance ?? false, options.defaultStoreId ?? CHROME_DEFAULT_STORE);
     this.defaultStore = this.classifier.defaultStore;
     const storage = options.incognitoInstance === true ? null : options.storage;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import pkg from '../package.json' with { type: 'json' };
-import { CHROME_ONLY_KEYS, CHROME_ONLY_PERMISSIONS, chromeManifest, firefoxManifest, GECKO_ID, manifestFor } from './manifest';
+import { CHROME_ONLY_KEYS, CHROME_ONLY_PERMISSIONS, FIREFOX_ONLY_PERMISSIONS, chromeManifest, firefoxManifest, GECKO_ID, manifestFor } from './manifest';
 
 describe('the two manifests', () => {
   it('both carry package.json\'s version', () => {
@@ -18,8 +18,12 @@ describe('the two manifests', () => {
     });
     for (const key of CHROME_ONLY_KEYS) expect(firefox).not.toHaveProperty(key);
     expect(chrome).toHaveProperty('minimum_chrome_version');
-    // Everything else is Chrome's, unchanged, but for the permissions Firefox does not know.
-    expect(firefox['permissions']).toEqual(chrome.permissions?.filter((p) => !(CHROME_ONLY_PERMISSIONS as readonly string[]).includes(p)));
+    // Everything else is Chrome's, unchanged, but for the permissions Firefox does not know and
+    // contextualIdentities (the containers' names: Firefox only).
+    expect(firefox['permissions']).toEqual([...(chrome.permissions ?? []).filter((p) => !(CHROME_ONLY_PERMISSIONS as readonly string[]).includes(p)), ...FIREFOX_ONLY_PERMISSIONS]);
+    expect(firefox['permissions']).toContain('contextualIdentities');
+    expect(chrome.permissions).not.toContain('contextualIdentities');
+    expect(firefox['incognito']).toBe('spanning');
     expect(firefox['permissions']).not.toContain('sidePanel');
     expect(firefox['host_permissions']).toEqual(chrome['host_permissions']);
     expect(firefox['content_security_policy']).toEqual(chrome['content_security_policy']);

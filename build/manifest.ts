@@ -18,6 +18,9 @@ export const CHROME_ONLY_KEYS = ['minimum_chrome_version', 'key', 'update_url', 
 /** Permissions Firefox does not know (web-ext lint reports each): dropped from its manifest. */
 export const CHROME_ONLY_PERMISSIONS = ['sidePanel'] as const;
 
+/** Permissions only Firefox has: the containers' names and colours (contextualIdentities). */
+export const FIREFOX_ONLY_PERMISSIONS = ['contextualIdentities'] as const;
+
 export type Manifest = Record<string, unknown> & {
   manifest_version: 3;
   version: string;
@@ -36,7 +39,7 @@ export function firefoxManifest(chrome: Manifest): Record<string, unknown> {
   const firefox: Record<string, unknown> = { ...structuredClone(chrome) };
   for (const key of CHROME_ONLY_KEYS) Reflect.deleteProperty(firefox, key);
   const chromeOnly: readonly string[] = CHROME_ONLY_PERMISSIONS;
-  if (chrome.permissions !== undefined) firefox['permissions'] = chrome.permissions.filter((p) => !chromeOnly.includes(p));
+  firefox['permissions'] = [...(chrome.permissions ?? []).filter((p) => !chromeOnly.includes(p)), ...FIREFOX_ONLY_PERMISSIONS];
   return {
     ...firefox,
     // Chrome's side panel is Firefox's sidebar: the same page, the toolbar button's title and icon.

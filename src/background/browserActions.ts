@@ -5,7 +5,7 @@
 import type { Handlers } from '../shared/dispatch';
 import { plural } from '../shared/words';
 import { browserIdentity, identityKey, type CookieIdentity } from '../shared/cookieIdentity';
-import type { AppliedCookie, BrowserCookie, BrowserCookieInput, ChangeSummary, CookieStoreInfo, ImportPreview, ImportRequest, ImportResult } from '../shared/protocol';
+import type { AppliedCookie, BrowserCookie, BrowserCookieInput, ChangeSummary, ImportPreview, ImportRequest, ImportResult } from '../shared/protocol';
 import { asStored, checkWrite, completeInput, differences, inputIdentity, inputOf } from '../shared/cookieWrite';
 import { ImportError, importResult, nothingToImport, planImport, type ImportPlan } from '../shared/importPlan';
 import { BrowserStore, type CookiesWriteApi } from './browserStore';
@@ -32,7 +32,7 @@ export interface CookieActionsOptions {
 export interface ChangeRecord { summary: ChangeSummary; browser: AppliedStep[]; jar: JarStep[] }
 
 /** The messages this module answers (the service worker's handler map takes them from here). */
-export type ActionMessage = 'getCookieStores' | 'checkBrowserCookie' | 'setBrowserCookie' | 'removeCookies' | 'getLastChange' | 'undoLastChange' | 'previewImport' | 'importCookies';
+export type ActionMessage = 'checkBrowserCookie' | 'setBrowserCookie' | 'removeCookies' | 'getLastChange' | 'undoLastChange' | 'previewImport' | 'importCookies';
 
 export const UNDO_KEY = 'lastChange';
 
@@ -66,22 +66,6 @@ export class CookieActions {
     const api = this.options.cookies;
     if (api === undefined) throw Object.assign(new Error('The browser’s cookie store is not available here.'), { name: 'Unavailable' });
     return new BrowserStore(api, storeId);
-  }
-
-  // --- stores -------------------------------------------------------------------------------------
-
-  async stores(tabId: number | undefined): Promise<{ stores: CookieStoreInfo[]; tabStoreId: string | null }> {
-    const api = this.options.cookies;
-    if (api === undefined) return { stores: [], tabStoreId: null };
-    const [stores, tabs] = await Promise.all([api.getAllCookieStores(), this.options.tabs?.query({}).catch(() => []) ?? Promise.resolve([])]);
-    const incognitoTabs = new Set(tabs.filter((t) => t.incognito && t.id !== undefined).map((t) => t.id));
-    const info = stores.map((s): CookieStoreInfo => ({
-      id: s.id, tabIds: [...s.tabIds],
-      // Firefox says so; Chrome's incognito store is the one of the incognito tabs (id "1").
-      incognito: s.incognito ?? (s.tabIds.some((id) => incognitoTabs.has(id)) || s.id === '1'),
-    }));
-    const tabStore = tabId === undefined ? undefined : info.find((s) => s.tabIds.includes(tabId));
-    return { stores: info, tabStoreId: tabStore?.id ?? null };
   }
 
   // --- the undo record ----------------------------------------------------------------------------
@@ -243,7 +227,6 @@ export class CookieActions {
   handlers(): Pick<Handlers, ActionMessage> {
     const ready = async <T>(work: () => Promise<T>): Promise<T> => { await this.options.ready; return work(); };
     return {
-      getCookieStores: (m) => ready(() => this.stores(m.tabId)),
       checkBrowserCookie: (m) => ready(() => this.check(m.storeId, m.cookie)),
       setBrowserCookie: (m) => ready(() => this.set(m.storeId, m.cookie, m.replaces)),
       removeCookies: (m) => ready(() => this.remove(m.storeId, m.browser ?? [], m.jar ?? [], m.label)),

@@ -50,6 +50,15 @@ export class Classifier {
       : { storeId: this.defaultStoreId, private: false };
   }
 
+  /**
+   * The store a page asks about by its id (a message's `storeId`; undefined: this instance's own).
+   * Chrome's incognito instance holds only private state: whatever it is asked about is private.
+   */
+  keyOf(storeId: string | undefined): StoreKey {
+    if (storeId === undefined) return this.defaultStore;
+    return { storeId, private: this.incognitoInstance || storeId === FIREFOX_PRIVATE_STORE || storeId === CHROME_INCOGNITO_STORE };
+  }
+
   /** A tab seen by tabs.onCreated or tabs.query. Only the incognito mark is kept, and never dropped. */
   noteTab(tab: { id?: number | undefined; incognito: boolean }): void {
     if (tab.id === undefined || !tab.incognito) return;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Cookie } from '../jar';
 import type { BrowserCookie, CookieJSON } from '../shared/protocol';
-import { compareCookies } from './cookies';
+import { compareCookies, plainBrowserCookie } from './cookies';
 
 const jarCookie = (name: string, domain: string, path = '/', domainSpecified = domain.startsWith('.')): CookieJSON => new Cookie({
   version: 0, name, value: 'v', port: null, portSpecified: false, domain, domainSpecified, domainInitialDot: domain.startsWith('.'),
@@ -47,5 +47,23 @@ describe('getCookies’ comparison of the jar with the browser’s store', () =>
       [browserCookie('a', '.example.com'), browserCookie('b', '.EXAMPLE.com')],
     );
     expect(rows.map((row) => [row.name, row.status])).toEqual([['a', 'onlyInJar'], ['b', 'both'], ['a', 'onlyInBrowser']]);
+  });
+});
+
+describe('a Firefox cookie as the cookies API gives it', () => {
+  const raw = { name: 'a', value: '1', domain: 'tracker.test', hostOnly: true, path: '/', secure: false, httpOnly: false, sameSite: 'no_restriction', session: true, storeId: 'firefox-container-2' };
+
+  it('keeps its store, its partition (Total Cookie Protection) and a first-party domain only when isolation set one', () => {
+    expect(plainBrowserCookie({ ...raw, firstPartyDomain: '', partitionKey: { topLevelSite: 'http://example.com', hasCrossSiteAncestor: true } }))
+      .toEqual({ ...raw, partitionKey: { topLevelSite: 'http://example.com', hasCrossSiteAncestor: true } });
+    expect(plainBrowserCookie({ ...raw, firstPartyDomain: 'example.com', partitionKey: null })).toEqual({ ...raw, firstPartyDomain: 'example.com' });
+  });
+
+  it('the same name in two partitions is two cookies of the comparison', () => {
+    const rows = compareCookies([], [
+      browserCookie('a', 'tracker.test', { partitionKey: { topLevelSite: 'http://example.com' } }),
+      browserCookie('a', 'tracker.test', { partitionKey: { topLevelSite: 'http://shop.test' } }),
+    ]);
+    expect(rows.length).toBe(2);
   });
 });

@@ -53,6 +53,8 @@ export function plainBrowserCookie(raw: Record<string, unknown>): BrowserCookie 
     storeId: text('storeId', ''),
   };
   if (typeof raw['expirationDate'] === 'number') cookie.expirationDate = raw['expirationDate'];
+  // Firefox gives every cookie a firstPartyDomain, '' unless first-party isolation kept it for one.
+  if (typeof raw['firstPartyDomain'] === 'string' && raw['firstPartyDomain'] !== '') cookie.firstPartyDomain = raw['firstPartyDomain'];
   const partitionKey = raw['partitionKey'];
   if (typeof partitionKey === 'object' && partitionKey !== null) {
     const { topLevelSite, hasCrossSiteAncestor } = partitionKey as { topLevelSite?: unknown; hasCrossSiteAncestor?: unknown };

@@ -11,6 +11,7 @@ import { abandon, verdictOf, type LoggedVerdict } from './browserVerdicts';
 import { decodeCookie, encodeCookie, type StoredCookie } from './codec';
 import { siteOf } from './cookies';
 import type { SetCookieLine } from './adapter';
+import type { StoreKey } from './classify';
 import { hostOf } from '../shared/urls';
 import { Largest } from './largest';
 import { utf8Length } from './limits';
@@ -331,19 +332,19 @@ function trimResponse(response: LoggedResponse, excessDecisions: number, excessB
 }
 
 /** The decisions of a response as the protocol gives them (getDecisions), newest first within it. */
-export function decisionEntries(response: LoggedResponse, incognito: boolean): DecisionEntry[] {
+export function decisionEntries(response: LoggedResponse, store: StoreKey): DecisionEntry[] {
   const requestHost = hostOf(response.url) ?? '';
   const site = siteOf(hostOf(response.topLevelUrl) ?? requestHost);
   const out: DecisionEntry[] = [];
   for (let d = response.decisions.length - 1; d >= 0; d--) {
     const decision = response.decisions[d];
     if (decision === undefined) continue;
-    out.push(decisionEntry(response, decision, { site, requestHost, incognito }));
+    out.push(decisionEntry(response, decision, { site, requestHost, store }));
   }
   return out;
 }
 
-export function decisionEntry(response: LoggedResponse, decision: LoggedDecision, context: { site: string; requestHost: string; incognito: boolean }): DecisionEntry {
+export function decisionEntry(response: LoggedResponse, decision: LoggedDecision, context: { site: string; requestHost: string; store: StoreKey }): DecisionEntry {
   const line = decision.line >= 0 ? response.lines[decision.line] : undefined;
   return {
     id: decision.id, responseId: response.id, time: response.time, tabId: response.tabId, site: context.site,
@@ -355,7 +356,7 @@ export function decisionEntry(response: LoggedResponse, decision: LoggedDecision
     ...(decision.rule === undefined ? {} : { rule: decision.rule }),
     ...(decision.reason === undefined ? {} : { reason: decision.reason }),
     cookie: cookieJSON(decision, line),
-    incognito: context.incognito,
+    incognito: context.store.private, storeId: context.store.storeId,
     ...(decision.kind === undefined ? {} : { kind: decision.kind }),
     ...(line?.browser === undefined || decision.kind !== undefined ? {} : { browser: verdictOf(line.browser, response.sentences) }),
   };

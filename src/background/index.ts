@@ -5,7 +5,7 @@
 //
 // The incognito instance gets no storage area at all: it only reads the settings the regular
 // instance stored, and keeps everything else in memory.
-import { browser, browserName, defaultCookieStoreId, isIncognitoInstance, listenerOptions, storageQuotaBytes } from '../shared/browser';
+import { browser, browserName, containersApi, cookiesApi, defaultCookieStoreId, isIncognitoInstance, listenerOptions, storageQuotaBytes } from '../shared/browser';
 import { handleMessages } from '../shared/messaging';
 import { Background, DEFAULT_QUOTA_BYTES } from './service';
 import { registerListeners } from './wiring';
@@ -22,8 +22,9 @@ const background = new Background({
   incognitoInstance: incognito,
   defaultStoreId: defaultCookieStoreId(),
   browser: browserName(),
-  cookies: browser.cookies,
+  cookies: cookiesApi(),
   tabs: browser.tabs,
+  identities: containersApi(),
 });
 
 background.useSentHeadersListener(registerListeners(browser, background, listenerOptions()));

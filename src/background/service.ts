@@ -11,7 +11,7 @@ import { BROWSERS, type BrowserName, type RequestContext } from '../browser-mode
 import { Cookie, CookieRequest, LWPCookieJar, MozillaCookieJar, type CookiePolicy } from '../jar';
 import type { Handlers } from '../shared/dispatch';
 import type {
-  BrowserCookie, BrowserExplanation, DecisionEntry, DecisionFilter, ErrorInfo, ExportResult, ReplayDecision, ReplayResult, SentHeaderEntry, Status, StoreStatus, WorkKind,
+  BrowserCookie, BrowserExplanation, CookieStoresReply, DecisionEntry, DecisionFilter, ErrorInfo, ExportResult, InStore, ReplayDecision, ReplayResult, SentHeaderEntry, Status, StoreStatus, WorkKind,
 } from '../shared/protocol';
 import {
   DEFAULT_SETTINGS, applyPreset, completeSettings, isPolicySettings, normaliseSettings, policyOptions, validateSettings,
@@ -42,6 +42,7 @@ import { StorageWriter, formatBytes, type AreaName, type RecordSource, type Reco
 import { StoreRecords, StoreState, type StoreLimits } from './storeState';
 import type { SentHeadersListener } from './wiring';
 import { WorkMeter } from './workMeter';
+import { containerIdentities, describeStores, storeFileName, type IdentitiesApi } from './stores';
 
 /** The `cookies` API: read by the views, written by the actions (browserActions.ts). */
 export type CookiesApi = CookiesWriteApi;
@@ -70,6 +71,8 @@ export interface BackgroundOptions {
   verdicts?: boolean;
   cookies?: CookiesApi | undefined;
   tabs?: TabsApi | undefined;
+  /** Firefox's containers (`contextualIdentities`), to name them; absent in Chrome. */
+  identities?: IdentitiesApi | undefined;
   /** Milliseconds since the epoch. */
   now?: () => number;
   flushDelayMs?: number;
@@ -216,6 +219,29 @@ export class Background {
   /** The store the extension's own pages ask about: this instance's default one. */
   private get primary(): StoreState {
     return this.store(this.defaultStore);
+  }
+
+  /**
+   * The store a page asks about (a message's `storeId`; default this instance's own). A store
+   * never seen, or a private one while private browsing is not mirrored, reads as empty.
+   */
+  private shownStore(storeId: string | undefined): StoreState {
+    const key = this.classifier.keyOf(storeId);
+    const store = this.stores.get(key.storeId);
+    if (store !== undefined) return store;
+    if (key.storeId === this.defaultStore.storeId) return this.primary;
+    return new StoreState(key, this.policyFor(this.settings), this.clock, this.limitsFor(this.settings), new BrowserVerdicts({ browser: this.modelBrowser, now: this.now }));
+  }
+
+  /** The store a page changes (an import, a clear); a private one only while private browsing is mirrored. */
+  private storeToChange(storeId: string | undefined): StoreState {
+    const key = this.classifier.keyOf(storeId);
+    const store = this.stores.get(key.storeId);
+    if (store !== undefined) return store;
+    if (key.private && !this.settings.mirrorIncognito) {
+      throw Object.assign(new Error('Private browsing is not mirrored: turn on “Mirror private windows” (Policy) to keep a jar for it, in memory only.'), { name: 'NotMirroredError' });
+    }
+    return this.store(key);
   }
 
   /** The store of an event, or null when it is private and private browsing is not mirrored. */
@@ -642,11 +668,13 @@ export class Background {
     if (this.writer !== null && this.options.storage !== null) await this.options.storage.local.set({ [SETTINGS_KEY]: normalised });
     this.applySettings(normalised);
     if (replaceJar) {
-      const store = this.primary;
-      const old = store.mirror;
-      store.mirror = this.replayUnder(normalised).mirror;
-      for (const site of old.knownSites()) store.mirror.dirty.add(site);
-      this.changed(store);
+      // Every store's jar is rebuilt from its own log: the policy is the same for all of them.
+      for (const store of this.stores.values()) {
+        const old = store.mirror;
+        store.mirror = this.replayUnder(normalised, store).mirror;
+        for (const site of old.knownSites()) store.mirror.dirty.add(site);
+        this.changed(store);
+      }
     }
     return structuredClone(normalised);
   }
@@ -691,8 +719,8 @@ export class Background {
 
   // --- queries ------------------------------------------------------------------------------------
 
-  decisions(filter: DecisionFilter = {}): DecisionEntry[] {
-    const store = this.primary;
+  decisions(filter: DecisionFilter & InStore = {}): DecisionEntry[] {
+    const store = this.shownStore(filter.storeId);
     const limit = filter.limit ?? 1000;
     const site = filter.site === undefined ? undefined : siteOf(filter.site);
     const out: DecisionEntry[] = [];
@@ -703,7 +731,7 @@ export class Background {
         const requestHost = hostOf(response.url) ?? '';
         if (DecisionLog.siteOf(response) !== site && siteOf(requestHost) !== site) continue;
       }
-      for (const entry of decisionEntries(response, store.key.private)) {
+      for (const entry of decisionEntries(response, store.key)) {
         if (out.length >= limit) break;
         if (filter.accepted !== undefined && entry.accepted !== filter.accepted) continue;
         if (filter.rule !== undefined && entry.rule !== filter.rule) continue;
@@ -713,8 +741,8 @@ export class Background {
     return out;
   }
 
-  status(): Status {
-    const store = this.primary;
+  status(storeId?: string): Status {
+    const store = this.shownStore(storeId);
     const writer = this.writer;
     const failures = writer === null ? [] : [...writer.failures.values()];
     const errors: string[] = [];
@@ -772,8 +800,8 @@ export class Background {
     return result;
   }
 
-  private jarCookies(site: string | undefined): Cookie[] {
-    const mirror = this.primary.mirror;
+  private jarCookies(site: string | undefined, storeId: string | undefined): Cookie[] {
+    const mirror = this.shownStore(storeId).mirror;
     return site === undefined ? [...mirror.jar] : mirror.cookiesOf(siteOf(site));
   }
 
@@ -803,14 +831,28 @@ export class Background {
     };
   }
 
+  /** The stores the browser has now and those the extension holds something of, named. */
+  private async cookieStores(tabId: number | undefined): Promise<CookieStoresReply> {
+    const browser = await (this.options.cookies?.getAllCookieStores() ?? Promise.resolve([])).catch(() => []);
+    // Containers may be turned off (privacy.userContext.enabled): then there are none to name.
+    const containers = containerIdentities(await (this.options.identities?.query({}) ?? Promise.resolve([])).catch(() => []));
+    const held = [...this.stores.values()]
+      .filter((store) => !store.key.private || this.settings.mirrorIncognito)
+      .map((store) => ({ id: store.key.storeId, private: store.key.private, cookies: store.mirror.size, decisions: store.log.decisions }));
+    const tabStore = tabId === undefined ? undefined : browser.find((store) => store.tabIds.includes(tabId));
+    return describeStores({
+      browser, containers, held, defaultStoreId: this.defaultStore.storeId, mirrorIncognito: this.settings.mirrorIncognito, tabStoreId: tabStore?.id ?? null,
+    });
+  }
+
   // --- replay -------------------------------------------------------------------------------------
 
   /** Runs the recorded responses through a fresh mirror under these settings (the live jar is untouched). */
-  private replayUnder(settings: PolicySettings): { mirror: JarMirror; decisions: ReplayDecision[][]; skipped: number } {
+  private replayUnder(settings: PolicySettings, store: StoreState): { mirror: JarMirror; decisions: ReplayDecision[][]; skipped: number } {
     const mirror = new JarMirror(this.policyFor(settings), this.clock, this.limitsFor(settings).mirror);
     let skipped = 0;
     const decisions: ReplayDecision[][] = [];
-    for (const response of this.primary.log.chronological()) {
+    for (const response of store.log.chronological()) {
       // A response whose URL or a line the log keeps only in part cannot be replayed as it was.
       if (response.urlLength !== undefined || response.lines.some((l) => l.length !== undefined)) { skipped++; decisions.push([]); continue; }
       let request: CookieRequest;
@@ -833,9 +875,10 @@ export class Background {
     return { mirror, decisions, skipped };
   }
 
-  replay(settings: PolicySettings): ReplayResult {
-    const next = this.replayUnder(settings);
-    const current = this.replayUnder(this.settings);
+  replay(settings: PolicySettings, storeId?: string): ReplayResult {
+    const store = this.shownStore(storeId);
+    const next = this.replayUnder(settings, store);
+    const current = this.replayUnder(this.settings, store);
     const newlyRefused: ReplayDecision[] = [];
     const newlyAccepted: ReplayDecision[] = [];
     next.decisions.forEach((decisions, index) => {
@@ -862,16 +905,22 @@ export class Background {
 
   private exportJar(message: Parameters<Handlers['exportJar']>[0]): Promise<ExportResult> {
     return exportFile(message, {
-      jar: (site) => this.jarCookies(site),
+      jar: (site, storeId) => this.jarCookies(site, storeId),
       browser: (site, storeId, warnings) => this.browserCookies(site, warnings, storeId),
-    }, this.now());
+    }, this.now()).then(async (result) => {
+      // A file of another store than the default one says whose it is: cookies-example.com-Work.txt.
+      const storeId = this.classifier.keyOf(message.storeId).storeId;
+      if (storeId === this.classifier.defaultStore.storeId) return result;
+      const name = (await this.cookieStores(undefined)).stores.find((store) => store.id === storeId)?.name ?? storeId;
+      return { ...result, filename: storeFileName(result.filename, name) };
+    });
   }
 
   private importJar(message: Parameters<Handlers['importJar']>[0]): { imported: number; jarSize: number; refused: number; evicted: number } {
     const file = message.format === 'lwp' ? new LWPCookieJar() : new MozillaCookieJar();
     // loadText throws LoadError (with its line) before anything reaches the live jar.
     file.loadText(message.text, { ignoreDiscard: message.ignoreDiscard ?? true, ignoreExpires: message.ignoreExpires ?? false });
-    const store = this.primary;
+    const store = this.storeToChange(message.storeId);
     const now = this.now();
     const { refused, evictions } = store.mirror.add([...file].map((cookie) => ({ cookie, used: now })), { dirty: true });
     const imported = file.size - refused.length;
@@ -885,35 +934,37 @@ export class Background {
   handlers(): Handlers {
     const loaded = async <T>(work: () => T | Promise<T>): Promise<T> => { await this.ready; return work(); };
     return {
-      getStatus: () => loaded(() => this.status()),
+      getStatus: (m) => loaded(() => this.status(m.storeId)),
+      getCookieStores: (m) => loaded(() => this.cookieStores(m.tabId)),
       getCookies: (m) => loaded(async () => {
         const warnings: string[] = [];
         const source = m.source ?? 'both';
-        const jar = source === 'browser' ? [] : this.jarCookies(m.site).map((c) => c.toJSON());
+        const jar = source === 'browser' ? [] : this.jarCookies(m.site, m.storeId).map((c) => c.toJSON());
         const browser = source === 'jar' ? null : await this.browserCookies(m.site, warnings, m.storeId);
         return {
           jar, browser, comparison: source === 'both' && browser !== null ? compareCookies(jar, browser) : null, warnings,
           scope: m.site === undefined ? null : siteOf(m.site),
         };
       }),
-      getCookieRows: (m) => loaded(() => this.jarCookies(m.site).map(cookieTableRow)),
+      getCookieRows: (m) => loaded(() => this.jarCookies(m.site, m.storeId).map(cookieTableRow)),
       explainDifferences: (m) => loaded(async () => {
-        const browser = await this.browserCookies(m.site, []);
-        const store = this.primary;
-        const jar = this.jarCookies(m.site).map((c) => c.toJSON());
+        const browser = await this.browserCookies(m.site, [], m.storeId);
+        const store = this.shownStore(m.storeId);
+        const jar = this.jarCookies(m.site, m.storeId).map((c) => c.toJSON());
         return { notes: cookieNotes(jar, browser, store.log.newestFirst(), store.verdicts.history) };
       }),
       getDecisions: (m) => loaded(() => this.decisions(m)),
-      clearDecisions: () => loaded(() => {
-        this.primary.log.clear();
-        this.changed(this.primary);
+      clearDecisions: (m) => loaded(() => {
+        const store = this.storeToChange(m.storeId);
+        store.log.clear();
+        this.changed(store);
         return null;
       }),
       getSentHeaders: (m) => loaded(() => {
         const site = m.site === undefined ? undefined : siteOf(m.site);
         const limit = m.limit ?? 1000;
         const out: SentHeaderEntry[] = [];
-        for (const e of this.primary.sent.newestFirst()) {
+        for (const e of this.shownStore(m.storeId).sent.newestFirst()) {
           if (out.length >= limit) break;
           if ((m.tabId === undefined || e.tabId === m.tabId) && (site === undefined || siteOf(hostOf(e.url) ?? '') === site)) out.push({ ...e });
         }
@@ -925,7 +976,7 @@ export class Background {
         const unverifiable = m.unverifiable ?? (fromHost === null ? undefined : true);
         const originReqHost = m.originReqHost ?? fromHost ?? undefined;
         const init = { ...(unverifiable === undefined ? {} : { unverifiable }), ...(originReqHost === undefined ? {} : { originReqHost }) };
-        const jar = this.primary.mirror.jar;
+        const jar = this.shownStore(m.storeId).mirror.jar;
         const withHeader = new CookieRequest(m.url, init);
         jar.addCookieHeader(withHeader);
         const explained = jar.explainCookieHeader(new CookieRequest(m.url, init));
@@ -940,17 +991,17 @@ export class Background {
       }),
       getPolicy: () => loaded(() => structuredClone(this.settings)),
       setPolicy: (m) => loaded(() => this.storeSettings(this.settingsFrom(m), m.replaceJar ?? false)),
-      replay: (m) => loaded(() => this.replay(this.settingsFrom(m))),
+      replay: (m) => loaded(() => this.replay(this.settingsFrom(m), m.storeId)),
       exportJar: (m) => loaded(() => this.exportJar(m)),
       importJar: (m) => loaded(() => this.importJar(m)),
       clearJar: (m) => loaded(() => {
-        const store = this.primary;
+        const store = this.storeToChange(m.storeId);
         const removed = store.mirror.clear(m.site === undefined ? undefined : siteOf(m.site));
         if (removed > 0) this.changed(store);
         return { removed };
       }),
       deleteCookie: (m) => loaded(() => {
-        const store = this.primary;
+        const store = this.storeToChange(m.storeId);
         store.mirror.remove(m.domain, m.path, m.name);
         this.changed(store);
         return { removed: 1 };

@@ -42,6 +42,11 @@ describe('the protocol mapped onto the views', () => {
       .toMatchObject({ sameSite: 'None', expires: null, partitionKey: 'https://example.com', hostOnly: true });
     expect(browserCookieView({ name: 'a', value: '1', domain: 'www.example.com', hostOnly: true, path: '/', secure: true, httpOnly: false, sameSite: 'strict', session: true, storeId: '0', partitionKey: { topLevelSite: 'https://example.com', hasCrossSiteAncestor: true } }))
       .toMatchObject({ sameSite: 'Strict', partitionKey: 'https://example.com (cross-site ancestor)' });
+    // Firefox with first-party isolation keeps a cookie per first party: a partition too.
+    expect(browserCookieView({ name: 'a', value: '1', domain: 'www.example.com', hostOnly: true, path: '/', secure: false, httpOnly: false, sameSite: 'no_restriction', session: true, storeId: 'firefox-default', firstPartyDomain: 'example.com' }))
+      .toMatchObject({ partitionKey: 'first party example.com' });
+    expect(browserCookieView({ name: 'a', value: '1', domain: 'www.example.com', hostOnly: true, path: '/', secure: false, httpOnly: false, sameSite: 'no_restriction', session: true, storeId: 'firefox-default', firstPartyDomain: 'example.com', partitionKey: { topLevelSite: 'http://example.com', hasCrossSiteAncestor: true } }))
+      .toMatchObject({ partitionKey: 'http://example.com (cross-site ancestor), first party example.com' });
     expect(browserCookieView({ name: 'a', value: '1', domain: '.example.com', hostOnly: false, path: '/', secure: false, httpOnly: true, sameSite: 'unspecified', session: false, expirationDate: 1_900_000_000.7, storeId: '0' }))
       .toMatchObject({ sameSite: null, expires: 1_900_000_000, httpOnly: true });
   });
@@ -66,7 +71,7 @@ describe('the protocol mapped onto the views', () => {
     const entry: DecisionEntry = {
       id: 1, responseId: 2, time: 5, tabId: 7, site: 'example.com', topLevelUrl: 'https://www.example.com/', requestUrl: 'https://ads.test/p',
       requestHost: 'ads.test', resourceType: 'image', label: 'third-party', thirdParty: true, unverifiable: true, originReqHost: 'www.example.com',
-      header: 'Set-Cookie', line: 'sid=x', accepted: false, rule: 'set.domain.blocked', reason: 'Blocked.', cookie: cookieJson, incognito: false,
+      header: 'Set-Cookie', line: 'sid=x', accepted: false, rule: 'set.domain.blocked', reason: 'Blocked.', cookie: cookieJson, incognito: false, storeId: '0',
     };
     expect(decisionView(entry)).toEqual({
       time: 5, tabId: 7, topSite: 'example.com', url: 'https://ads.test/p', line: 'sid=x', cookieName: 'sid', accepted: false, rule: 'set.domain.blocked', reason: 'Blocked.',

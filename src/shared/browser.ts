@@ -56,3 +56,25 @@ export function browserName(): 'chromium' | 'firefox' {
 export function defaultCookieStoreId(): string {
   return browserName() === 'firefox' ? 'firefox-default' : '0';
 }
+
+/**
+ * The `cookies` API as the background reads it. Firefox with first-party isolation on
+ * (`privacy.firstparty.isolate`) refuses `getAll` without `firstPartyDomain` ("First-Party
+ * Isolation is enabled, but the required 'firstPartyDomain' attribute was not set"); `null` asks
+ * for the cookies of every first-party domain, isolation on or off. Chrome refuses the key: it is
+ * added in Firefox only.
+ */
+export function cookiesApi() {
+  const { cookies } = browser;
+  if (browserName() !== 'firefox') return cookies;
+  return {
+    getAll: (details: Record<string, unknown>) => cookies.getAll({ firstPartyDomain: null, ...details }),
+    set: (details: Parameters<typeof cookies.set>[0]) => cookies.set(details),
+    getAllCookieStores: () => cookies.getAllCookieStores(),
+  };
+}
+
+/** Firefox's containers (`contextualIdentities`, with its permission), to name them; undefined in Chrome. */
+export function containersApi(): { query(details: Record<string, never>): Promise<unknown[]> } | undefined {
+  return (browser as { contextualIdentities?: { query(details: Record<string, never>): Promise<unknown[]> } }).contextualIdentities;
+}

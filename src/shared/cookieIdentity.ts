@@ -27,12 +27,15 @@ export function identityKey(cookie: CookieIdentity): string {
 
 /**
  * A browser cookie's partition as a person reads it: the top-level site, and whether the cookie
- * was set below a cross-site ancestor frame (Chrome keeps those apart too). null: unpartitioned.
+ * was set below a cross-site ancestor frame (Chrome keeps those apart too; Firefox's Total Cookie
+ * Protection says it of every third-party cookie), and Firefox's first-party domain under
+ * first-party isolation (another way of keeping a cookie per top-level site). null: unpartitioned.
  */
-export function partitionOf(cookie: Pick<BrowserCookie, 'partitionKey'>): string | null {
+export function partitionOf(cookie: Pick<BrowserCookie, 'partitionKey' | 'firstPartyDomain'>): string | null {
   const key = cookie.partitionKey;
-  if (key?.topLevelSite === undefined) return null;
-  return key.hasCrossSiteAncestor === true ? `${key.topLevelSite} (cross-site ancestor)` : key.topLevelSite;
+  const site = key?.topLevelSite === undefined ? null : key.hasCrossSiteAncestor === true ? `${key.topLevelSite} (cross-site ancestor)` : key.topLevelSite;
+  const firstParty = cookie.firstPartyDomain === undefined ? null : `first party ${cookie.firstPartyDomain}`;
+  return site === null ? firstParty : firstParty === null ? site : `${site}, ${firstParty}`;
 }
 
 export function jarIdentity(cookie: Pick<CookieJSON, 'domain' | 'domainSpecified' | 'path' | 'name'>): CookieIdentity {

@@ -4,13 +4,14 @@
 // Pure: the service worker answers exportJar with it, the popup's mock too.
 import { exportCookies, toJarCookie, writeCookieFile, writeJsonCookies, type CookieFields } from '../formats';
 import type { Cookie } from '../jar';
-import { browserIdentity, identityKey, jarIdentity, type CookieIdentity } from './cookieIdentity';
+import { browserIdentity, identityKey, jarIdentity, partitionOf, type CookieIdentity } from './cookieIdentity';
 import type { BrowserCookie, ExportRequest, ExportResult } from './protocol';
 import { plural } from './words';
 
 /** Where the cookies come from: the jar's of a site, the browser store's of a site. */
 export interface ExportSources {
-  jar(site: string | undefined): Cookie[];
+  /** The jar of the store asked about (`storeId` undefined: this instance's own). */
+  jar(site: string | undefined, storeId: string | undefined): Cookie[];
   browser(site: string | undefined, storeId: string | undefined, warnings: string[]): Promise<BrowserCookie[]>;
 }
 
@@ -50,14 +51,14 @@ export async function exportFile(message: ExportRequest, sources: ExportSources,
   let fields: CookieFields[] | null = null;
   if ((message.source ?? 'jar') === 'browser') {
     const browser = selected(await sources.browser(message.site, message.storeId, warnings), message.cookies, browserIdentity);
-    const partitioned = browser.filter((c) => c.partitionKey?.topLevelSite !== undefined).length;
+    const partitioned = browser.filter((c) => partitionOf(c) !== null).length;
     if (partitioned > 0 && format !== 'header') warnings.push(`${plural(partitioned, 'partitioned browser cookie loses its', 'partitioned browser cookies lose their')} partition key: the file treats ${partitioned === 1 ? 'it as an ordinary cookie' : 'them as ordinary cookies'}.`);
     // Through the formats' own fields: HttpOnly and SameSite travel as the jar keeps them (LWP
     // writes them; cookies.txt says what it loses).
     fields = browser.map(browserFields);
     cookies = fields.map((f) => toJarCookie(f));
   } else {
-    cookies = selected(sources.jar(message.site), message.cookies, (c) => jarIdentity(c));
+    cookies = selected(sources.jar(message.site, message.storeId), message.cookies, (c) => jarIdentity(c));
   }
   if (format === 'mozilla' || format === 'lwp') {
     return exportCookies(cookies, { format, dialect, site: message.site, includeSession, includeExpired }, now, warnings);

@@ -26,6 +26,8 @@ export interface BrowserCookie {
   storeId: string;
   /** CHIPS: the top-level site of a partitioned cookie. */
   partitionKey?: { topLevelSite?: string; hasCrossSiteAncestor?: boolean };
+  /** Firefox with first-party isolation (`privacy.firstparty.isolate`): the first party the cookie is kept for; absent when none. */
+  firstPartyDomain?: string;
 }
 
 /** The SameSite values of the `cookies` API. */
@@ -54,13 +56,6 @@ export interface BrowserCookieInput {
 
 /** Which cookie of a store: host-only or domain, domain, path, name, partition (src/shared/cookieIdentity.ts). */
 export type { CookieIdentity };
-
-/** One cookie store of the browser: the normal one, an incognito one (when the extension is allowed there), a container. */
-export interface CookieStoreInfo {
-  id: string;
-  incognito: boolean;
-  tabIds: number[];
-}
 
 /** The browser model's verdict on writing a cookie, before it is written (src/browser-model's checkCookie). */
 export interface BrowserCookieCheck {
@@ -234,6 +229,8 @@ export interface DecisionEntry {
   reason?: string;
   cookie: CookieJSON | null;
   incognito: boolean;
+  /** The cookie store the response belonged to ('0', 'firefox-default', 'firefox-container-2', ...). */
+  storeId: string;
   /** 'evicted': not a cookie of the line but one the mirror evicted to stay within a limit (rule `mirror.evicted.*`). */
   kind?: 'evicted';
   /** The browser's verdict on the line (Set-Cookie lines; absent for Set-Cookie2, which browsers ignore, for evictions, and in entries logged before it existed). */
@@ -465,6 +462,55 @@ export interface DecisionFilter {
   limit?: number;
 }
 
+/**
+ * One cookie store: the browser's default store, a Firefox container (named by
+ * `contextualIdentities`: its name, colour and icon), or the private one (incognito, a Firefox
+ * private window); what the browser says of it, and what the extension holds of it.
+ */
+export interface CookieStoreInfo {
+  /** The browser's cookie store id ('0', '1', 'firefox-default', 'firefox-private', 'firefox-container-N'). */
+  id: string;
+  /** Incognito or a private window: the extension keeps it in memory only, never writes it. */
+  incognito: boolean;
+  /** The browser's tabs in it now (`cookies.getAllCookieStores`). */
+  tabIds: number[];
+  kind: 'default' | 'container' | 'private';
+  /** "Default", the container's name, "Private windows" ("Incognito" in Chrome). */
+  name: string;
+  /** A container's colour, Firefox's name of it ("blue") and its CSS colour ("#37adff"), and its icon's name ("briefcase"). */
+  color?: string;
+  colorCode?: string;
+  icon?: string;
+  /** False for a private store while private browsing is not mirrored (mirrorIncognito): nothing of it is noted. */
+  mirrored: boolean;
+  /** The cookies of the jar and the decisions of the log of this store. */
+  cookies: number;
+  decisions: number;
+  /** The browser has the store now: a container that exists, an open window of it (false: only the extension's records are left). */
+  live: boolean;
+}
+
+export interface CookieStoresReply {
+  /** The default store first, then the containers by name, then the private one. */
+  stores: CookieStoreInfo[];
+  /** The store of the tab asked about (null: no such tab, or none asked). */
+  tabStoreId: string | null;
+  /** The store this instance's pages show when they know no better (Chrome's incognito instance: '1'). */
+  defaultStoreId: string;
+}
+
+/**
+ * Messages about one cookie store: each takes `storeId?` (a store id of CookieStoreView; default:
+ * this instance's own store). A private store that is not mirrored reads as empty, and changing it
+ * is refused (`NotMirroredError`).
+ */
+export const STORE_SCOPED = [
+  'getStatus', 'getCookies', 'getCookieRows', 'getDecisions', 'clearDecisions', 'getSentHeaders', 'explain', 'replay', 'exportJar', 'importJar',
+  'clearJar', 'deleteCookie', 'explainDifferences',
+] as const satisfies readonly (keyof Protocol)[];
+export type StoreScoped = (typeof STORE_SCOPED)[number];
+export interface InStore { storeId?: string }
+
 export interface Protocol {
   getStatus: { request: object; reply: Status };
   /** The jar's cookies (and the browser's, compared), of one site or all. */
@@ -498,8 +544,8 @@ export interface Protocol {
   /** After a failed load: 'keep' drops the unreadable records and saves again; 'startAfresh' deletes every stored record and empties the jar and logs. */
   resolveLoadError: { request: { action: 'keep' | 'startAfresh' }; reply: Status };
   // --- acting on the browser's store (src/background/browserActions.ts, docs/messages.md) ---
-  /** The browser's cookie stores, and the one of a tab. */
-  getCookieStores: { request: { tabId?: number }; reply: { stores: CookieStoreInfo[]; tabStoreId: string | null } };
+  /** The cookie stores the browser has or the extension has recorded, named (Firefox's containers by their name and colour), and the one of a tab. */
+  getCookieStores: { request: { tabId?: number }; reply: CookieStoresReply };
   /** The browser model's verdict on writing this cookie (replacing `replaces`, when an edit changes its identity); changes nothing. */
   checkBrowserCookie: { request: { storeId?: string; cookie: BrowserCookieInput; replaces?: CookieIdentity }; reply: BrowserCookieCheck };
   /** Writes one cookie into the browser's store (an edit removes `replaces` when the identity changed), reads it back; undoable. */
@@ -517,7 +563,7 @@ export interface Protocol {
 }
 
 export type MessageType = keyof Protocol;
-export type Message<K extends MessageType = MessageType> = { [T in K]: { type: T } & Protocol[T]['request'] }[K];
+export type Message<K extends MessageType = MessageType> = { [T in K]: { type: T } & Protocol[T]['request'] & (T extends StoreScoped ? InStore : object) }[K];
 export type ReplyValue<K extends MessageType> = Protocol[K]['reply'];
 /** An error as it crosses the channel; a LoadError keeps its line number and file name. */
 export interface ErrorInfo { name: string; message: string; lineNumber?: number; filename?: string }
@@ -655,6 +701,20 @@ function isHttpUrl(v: unknown): boolean {
   try { return ['http:', 'https:', 'ws:', 'wss:'].includes(new URL(v).protocol); } catch { return false; }
 }
 
+const storeScoped: readonly string[] = STORE_SCOPED;
+
+/** `storeId` of a store-scoped message: a non-empty string when given. */
+function storeProblem(type: MessageType, params: Params): string | null {
+  return storeScoped.includes(type) ? optional(params, 'storeId', isNonEmptyString, 'a cookie store id') : null;
+}
+
+/** The parameters a message's own guard checks: `storeId` is checked once for every store-scoped message. */
+function withoutStore(type: MessageType, params: Params): Params {
+  if (!storeScoped.includes(type) || !('storeId' in params)) return params;
+  const { storeId: _storeId, ...rest } = params;
+  return rest;
+}
+
 /** Narrows an incoming `unknown` to a valid message, or says what is wrong with it. */
 export function checkMessage(value: unknown): { ok: true; message: Message } | { ok: false; error: ErrorInfo } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -664,7 +724,7 @@ export function checkMessage(value: unknown): { ok: true; message: Message } | {
   if (typeof type !== 'string' || !Object.hasOwn(guards, type)) {
     return { ok: false, error: { name: 'UnknownMessage', message: `Unknown message type ${JSON.stringify(type)}; known: ${MESSAGE_TYPES.join(', ')}.` } };
   }
-  const problem = guards[type as MessageType](value as Params);
+  const problem = storeProblem(type as MessageType, value as Params) ?? guards[type as MessageType](withoutStore(type as MessageType, value as Params));
   if (problem !== null) return { ok: false, error: { name: 'BadRequest', message: `${type}: ${problem}` } };
   return { ok: true, message: value as Message };
 }

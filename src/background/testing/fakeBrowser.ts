@@ -100,10 +100,13 @@ export interface FakeBrowser {
   events: ReturnType<typeof fakeEvents>;
   local: FakeStorage;
   session: FakeStorage;
+  /** The browser's cookies, of every store (a cookie without `storeId` is in every store). */
   cookieStore: Record<string, unknown>[];
   /** The fake cookies API over cookieStore (Chromium's behaviour: testing/fakeCookies.ts). */
   cookies: FakeCookiesApi;
   openTabs: { id: number; incognito: boolean }[];
+  /** Firefox's containers, as `contextualIdentities.query` answers. */
+  containers: { cookieStoreId: string; name: string; color: string; colorCode: string; icon: string }[];
   background: Background;
   /** Milliseconds since the epoch; tests move it. */
   clock: { now: number };
@@ -121,13 +124,15 @@ export function startFakeBrowser(options: {
   const events = fakeEvents();
   const clock = { now: Date.UTC(2025, 0, 1) };
   const cookieStore: Record<string, unknown>[] = [];
-  const openTabs: { id: number; incognito: boolean }[] = [];
+  const openTabs: FakeBrowser['openTabs'] = [];
+  const containers: FakeBrowser['containers'] = [];
   const local = options.local ?? fakeStorage();
   const session = options.session ?? fakeStorage();
   const incognito = options.incognitoInstance === true;
   const cookies = fakeCookiesApi(cookieStore, {
     now: () => clock.now, ...(options.partitionedCookies === undefined ? {} : { partitioned: options.partitionedCookies }),
     ...(options.cookieStores === undefined ? {} : { stores: options.cookieStores }),
+    ...(options.background?.defaultStoreId === undefined ? {} : { defaultStore: options.background.defaultStoreId }),
     onChanged: (change) => { events.cookies.onChanged.dispatch(change); },
   });
   const background = new Background({
@@ -137,11 +142,12 @@ export function startFakeBrowser(options: {
     quota: { local: local.quotaBytes, session: session.quotaBytes },
     now: () => clock.now,
     cookies,
+    identities: { query: () => Promise.resolve(structuredClone(containers)) },
     tabs: { query: () => Promise.resolve(openTabs.map((t) => ({ ...t }))) },
     ...options.background,
   });
   background.useSentHeadersListener(registerListeners(events, background, { headersReceived: ['responseHeaders', 'extraHeaders'], beforeSendHeaders: ['requestHeaders', 'extraHeaders'] }));
-  return { events, local, session, cookieStore, cookies, openTabs, background, clock };
+  return { events, local, session, cookieStore, cookies, openTabs, containers, background, clock };
 }
 
 let requestCounter = 0;

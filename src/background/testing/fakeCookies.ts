@@ -44,12 +44,15 @@ function domainMatches(cookieDomain: string, filter: string): boolean {
 /** A cookies API over `cookies` (the array is the store: tests may read and fill it). */
 export function fakeCookiesApi(cookies: RawCookie[], options: {
   stores?: { id: string; tabIds: number[] }[]; partitioned?: boolean; now: () => number;
+  /** The store of a call that names none ('0'; Firefox: 'firefox-default'). */
+  defaultStore?: string;
   /** cookies.onChanged, with Chromium's causes: an overwrite removes the old cookie ('overwrite'), an expired write removes it ('expired_overwrite'). */
   onChanged?: (change: { removed: boolean; cause: string; cookie: RawCookie }) => void;
 }): FakeCookiesApi {
-  const stores = options.stores ?? [{ id: '0', tabIds: [1] }];
+  const defaultStore = options.defaultStore ?? '0';
+  const stores = options.stores ?? [{ id: defaultStore, tabIds: [1] }];
   const checkStore = (storeId: unknown): string => {
-    const id = typeof storeId === 'string' ? storeId : '0';
+    const id = typeof storeId === 'string' ? storeId : defaultStore;
     if (!stores.some((s) => s.id === id)) throw new Error(`Invalid cookie store id: "${id}".`);
     return id;
   };

@@ -104,3 +104,45 @@ describe('Inspector problems', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });
+
+describe('Inspector and cookie stores (Firefox containers)', () => {
+  const WORK = 'firefox-container-2';
+  const firefoxStores = {
+    stores: [
+      { id: 'firefox-default', name: 'Default', kind: 'default' as const, incognito: false, tabIds: [3], mirrored: true, cookies: 1, decisions: 1, live: true },
+      { id: WORK, name: 'Work', kind: 'container' as const, incognito: false, tabIds: [7], color: 'orange', colorCode: '#ff9f00', icon: 'briefcase', mirrored: true, cookies: 1, decisions: 0, live: true },
+      { id: 'firefox-private', name: 'Private windows', kind: 'private' as const, incognito: true, tabIds: [], mirrored: false, cookies: 0, decisions: 0, live: true },
+    ],
+    tabStoreId: WORK, defaultStoreId: 'firefox-default',
+  };
+  const names = () => screen.getAllByTestId('cookie-name').map((c) => c.textContent);
+
+  it('a container tab shows its container’s jar and names the container; another store can be picked', async () => {
+    const api = mockApi({
+      stores: firefoxStores,
+      jar: [cookie({ name: 'home_sid' })],
+      storeData: { [WORK]: { jar: [cookie({ name: 'work_sid' })], browser: [], decisions: [] } },
+    });
+    render(<Inspector api={api} />);
+    await waitFor(() => { expect(names()).toEqual(['work_sid']); });
+    const picker = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Cookie store' });
+    expect(picker.selectedOptions[0]?.textContent).toBe('Container: Work');
+    expect([...picker.options].map((o) => o.textContent)).toEqual(['Default', 'Container: Work', 'Private windows (not mirrored)']);
+    // Nothing was asked of the default store before the tab's store was known.
+    expect(api.state.calls.filter((c) => c.method === 'getCookies').map((c) => c.storeId)).toEqual([WORK]);
+    fireEvent.change(picker, { target: { value: 'firefox-default' } });
+    await waitFor(() => { expect(names()).toEqual(['home_sid']); });
+    // Exports of the store shown.
+    fireEvent.change(picker, { target: { value: WORK } });
+    fireEvent.click(screen.getByRole('tab', { name: 'Export' }));
+    await waitFor(() => { expect(api.state.calls.filter((c) => c.method === 'exportJar').map((c) => c.storeId)).toContain(WORK); });
+  });
+
+  it('one store (Chrome): no picker, every message about the default store', async () => {
+    const api = mockApi({ jar: [cookie({ name: 'sid' })] });
+    render(<Inspector api={api} />);
+    await waitFor(() => { expect(names()).toEqual(['sid']); });
+    expect(screen.queryByRole('combobox', { name: 'Cookie store' })).toBeNull();
+    expect(api.state.calls.some((c) => c.method === 'inStore' || c.storeId !== undefined)).toBe(false);
+  });
+});

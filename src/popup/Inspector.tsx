@@ -2,13 +2,15 @@
 // toolbar popup, the full-size tab, the side panel and the DevTools panel (surface.ts); which tab it
 // is about, and how it follows it, is tabBinding.ts's business (through PopupApi.followTab).
 import type { JSX } from 'preact';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { hostOf } from '../shared/urls';
 import type { PopupApi, TabContext } from './model';
 import { Status, useLoad } from './components/common';
 import { CookieText } from './components/CookieText';
+import { StorePicker } from './components/StorePicker';
 import { MESSAGE_LIMIT } from './display';
 import { NARROW_WIDTH, NarrowContext } from './layout';
+import { shownStore } from './stores';
 import type { Surface } from './surface';
 import { DecisionsView } from './views/DecisionsView';
 import { ExportView } from './views/ExportView';
@@ -70,6 +72,15 @@ function Views({ api, first, surface, initialView }: { api: PopupApi; first: Tab
   }), [api]);
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const site = hostOf(tab.url);
+  // The tab's cookie store (a Firefox container tab's container), or the one the user picked for this tab.
+  const [stores] = useLoad(() => api.cookieStores(tab.tabId), [api, tab.tabId]);
+  const [picked, setPicked] = useState<{ tabId: number | null; storeId: string } | null>(null);
+  const storeList = stores.status === 'ready' ? stores.value : null;
+  const storeId = shownStore(storeList, picked?.tabId === tab.tabId ? picked.storeId : null);
+  const storeApi = useMemo(() => (storeId === null ? api : api.inStore(storeId)), [api, storeId]);
+  // The views that act on the browser's store name it through the tab.
+  const shown = storeList?.stores.find((store) => store.id === storeId);
+  const viewTab = useMemo(() => (storeId === null ? tab : { ...tab, cookieStoreId: storeId, incognito: shown?.incognito === true }), [tab, storeId, shown]);
   const [problems, reloadProblems] = useLoad(() => api.problems(), [api]);
   const [loadFailed, reloadLoadFailed] = useLoad(() => api.loadFailed(), [api]);
   const resolve = (action: 'keep' | 'startAfresh') => {
@@ -91,6 +102,7 @@ function Views({ api, first, surface, initialView }: { api: PopupApi; first: Tab
       <header>
         <h1>Cookie Jar Inspector</h1>
         <span class="site" title={tab.url ?? ''}>{site ?? 'no web page'}</span>
+        {storeList !== null && <StorePicker stores={storeList} shown={storeId} onPick={(id) => { setPicked({ tabId: tab.tabId, storeId: id }); }} />}
         {surface === 'popup' && api.openSidePanel !== null && (
           // Asked at once in the click: the browser opens a side panel only in answer to one. The
           // popup then closes, its place taken by the panel.
@@ -125,15 +137,18 @@ function Views({ api, first, surface, initialView }: { api: PopupApi; first: Tab
             <button type="button" class="danger" onClick={() => { resolve('startAfresh'); }}>Start afresh (delete everything stored)</button>
           </div>
         )}
-        {/* Keyed by the tab and its site: another tab or site starts each view afresh. */}
-        <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`} key={`${tab.tabId ?? ''}\t${site ?? ''}`}>
-        {view === 'site' && <SiteView api={api} site={site} tab={tab} />}
-        {view === 'why' && <WhyView api={api} url={site === null ? null : tab.url} revision={revision} />}
-        {view === 'decisions' && <DecisionsView api={api} tabId={tab.tabId} revision={revision} />}
-        {view === 'policy' && <PolicyView api={api} site={site} />}
-        {view === 'export' && <ExportView api={api} site={site} tab={tab} />}
-        {view === 'import' && <ImportView api={api} tab={tab} />}
+        {/* Keyed by the tab, its site and the store: another one starts each view afresh. Until the
+            tab's store is known nothing is asked: a container tab never shows the default store's jar. */}
+        {stores.status !== 'loading' && (
+        <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`} key={`${tab.tabId ?? ''}\t${site ?? ''}\t${storeId ?? ''}`}>
+        {view === 'site' && <SiteView api={storeApi} site={site} tab={viewTab} />}
+        {view === 'why' && <WhyView api={storeApi} url={site === null ? null : tab.url} revision={revision} />}
+        {view === 'decisions' && <DecisionsView api={storeApi} tabId={tab.tabId} revision={revision} />}
+        {view === 'policy' && <PolicyView api={storeApi} site={site} />}
+        {view === 'export' && <ExportView api={storeApi} site={site} tab={viewTab} />}
+        {view === 'import' && <ImportView api={storeApi} tab={viewTab} />}
         </div>
+        )}
       </main>
     </>
   );

@@ -54,7 +54,10 @@ function optional<T extends Record<string, unknown>>(params: T): { [K in keyof T
   return Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
 }
 
-export const extensionApi: PopupApi = {
+/** The API about one cookie store (null: this instance's default): its store-scoped messages name it. */
+function storeApi(storeId: string | null): PopupApi {
+  const inStore = storeId === null ? {} : { storeId };
+  return {
   currentTab: () => tabBinding().initial,
   followTab: (onChange) => tabBinding().follow(onChange),
   async tabTitles(tabIds) {
@@ -67,14 +70,14 @@ export const extensionApi: PopupApi = {
   problems: async () => (await request({ type: 'getStatus' })).errors,
   loadFailed: async () => (await request({ type: 'getStatus' })).load.state === 'failed',
   async resolveLoadError(action) { await request({ type: 'resolveLoadError', action }); },
-  async getCookies(site, storeId) {
+  async getCookies(site, browserStoreId = storeId ?? undefined) {
     // The jar as compact rows and the browser's store, in parallel: at 10,000 cookies the JSON of
     // getCookies is what makes the popup slow to open. The popup matches the two stores (rows.ts).
     const scope = site === null ? {} : { site };
     performance.mark('cji:cookies-requested');
     const [jar, browserStore] = await Promise.all([
-      request({ type: 'getCookieRows', ...scope }),
-      request({ type: 'getCookies', source: 'browser', ...scope, ...(storeId === undefined ? {} : { storeId }) }),
+      request({ type: 'getCookieRows', ...scope, ...inStore }),
+      request({ type: 'getCookies', source: 'browser', ...scope, ...(browserStoreId === undefined ? {} : { storeId: browserStoreId }) }),
     ]);
     performance.mark('cji:cookies-received');
     return {
@@ -93,28 +96,28 @@ export const extensionApi: PopupApi = {
   previewImport: (importRequest) => request({ type: 'previewImport', ...importRequest }),
   importCookies: (importRequest) => request({ type: 'importCookies', ...importRequest }),
   async counts() {
-    const status = await request({ type: 'getStatus' });
+    const status = await request({ type: 'getStatus', ...inStore });
     return { jar: status.jarSize, decisions: status.decisions };
   },
-  async clearJar() { await request({ type: 'clearJar' }); },
-  async clearDecisions() { await request({ type: 'clearDecisions' }); },
-  async deleteCookie({ domain, path, name }) { await request({ type: 'deleteCookie', domain, path, name }); },
-  async clearSite(site) { await request({ type: 'clearJar', site }); },
+  async clearJar() { await request({ type: 'clearJar', ...inStore }); },
+  async clearDecisions() { await request({ type: 'clearDecisions', ...inStore }); },
+  async deleteCookie({ domain, path, name }) { await request({ type: 'deleteCookie', domain, path, name, ...inStore }); },
+  async clearSite(site) { await request({ type: 'clearJar', site, ...inStore }); },
   async explain(url) {
-    const reply = await request({ type: 'explain', url });
+    const reply = await request({ type: 'explain', url, ...inStore });
     return {
       url, header: reply.cookieHeader,
       cookies: reply.cookies.map((entry) => ({ cookie: jarCookieView(entry.cookie), sent: entry.sent, rule: entry.rule, reason: entry.reason })),
     };
   },
   async getDecisions(query) {
-    const entries = await request({ type: 'getDecisions', limit: 10_000, ...(query.tabId === undefined ? {} : { tabId: query.tabId }) });
+    const entries = await request({ type: 'getDecisions', limit: 10_000, ...(query.tabId === undefined ? {} : { tabId: query.tabId }), ...inStore });
     return entries.map(decisionView);
   },
   getPolicy: () => request({ type: 'getPolicy' }),
   setPolicy: (settings, options = {}) => request({ type: 'setPolicy', settings, ...(options.replaceJar === true ? { replaceJar: true } : {}) }),
   async replay(settings) {
-    const reply = await request({ type: 'replay', settings });
+    const reply = await request({ type: 'replay', settings, ...inStore });
     return {
       replayed: reply.decisions.length, newlyRefused: reply.newlyRefused.map(replayedView), newlyAccepted: reply.newlyAccepted.map(replayedView),
       skipped: reply.skipped,
@@ -127,11 +130,12 @@ export const extensionApi: PopupApi = {
       ...(options.format === 'mozilla' ? { dialect: options.dialect } : {}),
       ...(options.site === null ? {} : { site: options.site }),
       ...(options.format === 'header' ? optional({ url: options.url }) : {}),
+      ...inStore,
       ...optional({ cookies: options.cookies, storeId: options.source === 'browser' ? options.storeId : undefined }),
     });
   },
   async importJar(text, format) {
-    const reply = await request({ type: 'importJar', text, format });
+    const reply = await request({ type: 'importJar', text, format, ...inStore });
     return { imported: reply.imported };
   },
   async saveFile(text, filename) {
@@ -150,4 +154,9 @@ export const extensionApi: PopupApi = {
     if (context.url !== null) params.set('url', context.url);
     await browser.tabs.create({ url: browser.runtime.getURL(`src/popup/index.html?${params.toString()}`) });
   },
-};
+  cookieStores: (tabId) => request({ type: 'getCookieStores', ...(tabId === null ? {} : { tabId }) }),
+  inStore: storeApi,
+  };
+}
+
+export const extensionApi: PopupApi = storeApi(null);

@@ -13,7 +13,10 @@ import { plural } from '../shared/words';
 import { cookieKey } from './format';
 import { browserCookieView, cookieInputOf, jarCookieView } from './fromProtocol';
 import { DEFAULT_SETTINGS, buildPolicy } from '../shared/settings';
-import { type CookieView, type DecisionView, type ExportOptions, type ExportView, type PolicyView, type PopupApi, type ReplayView, type TabContext } from './model';
+import { type CookieView, type DecisionView, type ExportOptions, type ExportView, type PolicyView, type PopupApi, type ReplayView, type StoresView, type TabContext } from './model';
+
+/** What one cookie store other than the default one holds. */
+export interface StoreData { jar: CookieView[]; browser: CookieView[]; decisions: DecisionView[] }
 
 export interface MockState {
   tab: TabContext;
@@ -27,7 +30,12 @@ export interface MockState {
   policy: PolicyView;
   replay: ReplayView;
   exported: ExportView | null;
-  calls: { method: string; args: unknown[] }[];
+  /** Each call; `storeId` when it was made through `inStore(storeId)`. */
+  calls: { method: string; args: unknown[]; storeId?: string }[];
+  /** The cookie stores, named (default: the default store alone). */
+  stores: StoresView;
+  /** The cookies and decisions of the stores other than the default one (default: none). */
+  storeData: Record<string, StoreData>;
   saved: { text: string; filename: string }[];
   copied: string[];
   /** The last change and the stores before it (what undo restores), as the service worker keeps it. */
@@ -120,6 +128,11 @@ export function mockApi(initial: Partial<MockState> = {}): MockApi {
     jar: [], browser: [], decisions: [], policy: structuredClone(DEFAULT_SETTINGS),
     replay: { replayed: 0, newlyRefused: [], newlyAccepted: [], skipped: 0 },
     exported: null, calls: [], saved: [], copied: [], tabTitles: new Map(), lastChange: null, refuse: null, now: Date.now(),
+    stores: {
+      stores: [{ id: '0', name: 'Default', kind: 'default', incognito: false, tabIds: [7], mirrored: true, cookies: 0, decisions: 0, live: true }],
+      tabStoreId: '0', defaultStoreId: '0',
+    },
+    storeData: {},
     ...initial,
   };
   checkRules('decisions', state.decisions);
@@ -150,7 +163,7 @@ export function mockApi(initial: Partial<MockState> = {}): MockApi {
     for (const view of state.jar) index.set(jarKeyOf(view), [...(index.get(jarKeyOf(view)) ?? []), jarCookie(view).toJSON()]);
     return index;
   };
-  return {
+  const api: MockApi = {
     state,
     currentTab() { record('currentTab'); return Promise.resolve(state.tab); },
     problems() { record('problems'); return Promise.resolve(state.problems); },
@@ -331,5 +344,33 @@ export function mockApi(initial: Partial<MockState> = {}): MockApi {
       return Promise.resolve(new Map(tabIds.flatMap((id) => { const title = state.tabTitles.get(id); return title === undefined ? [] : [[id, title] as const]; })));
     },
     openSidePanel(context) { record('openSidePanel', context); return Promise.resolve(); },
+    cookieStores(tabId) { record('cookieStores', tabId); return Promise.resolve(structuredClone(state.stores)); },
+    inStore(storeId) { record('inStore', storeId); return storeId === null ? api : storeMock(api, state, storeId); },
+  };
+  return api;
+}
+
+/** The mock about another cookie store: its cookies and decisions from `state.storeData`; each call recorded with the store. */
+function storeMock(base: PopupApi, state: MockState, storeId: string): PopupApi {
+  const data = (): StoreData => (state.storeData[storeId] ??= { jar: [], browser: [], decisions: [] });
+  const record = (method: string, ...args: unknown[]) => { state.calls.push({ method, args, storeId }); };
+  return {
+    ...base,
+    getCookies(site) {
+      record('getCookies', site);
+      return Promise.resolve({
+        site, scope: site === null ? null : registrableDomain(site) || site, warnings: [],
+        jar: data().jar.filter((c) => siteMatches(c.domain, site)), browser: data().browser.filter((c) => siteMatches(c.domain, site)),
+      });
+    },
+    getDecisions(query) {
+      record('getDecisions', query);
+      return Promise.resolve(data().decisions.filter((d) => query.tabId === undefined || d.tabId === query.tabId));
+    },
+    exportJar(options) {
+      record('exportJar', options);
+      const cookies = (options.source === 'jar' ? data().jar : data().browser).filter((c) => siteMatches(c.domain, options.site));
+      return Promise.resolve({ text: cookies.map((c) => `${c.domain}\t${c.name}\t${c.value ?? ''}\n`).join(''), filename: 'cookies.txt', count: cookies.length, warnings: [] });
+    },
   };
 }

@@ -2,7 +2,7 @@
 // implementation (api.ts) maps the service worker's protocol onto these types; component tests use
 // the mock (mock.ts). Nothing here touches the browser.
 import type {
-  BrowserCookieCheck, BrowserCookieInput, ChangeSummary, CookieIdentity, CookieSource, ExportDialect, ExportFormat, ImportPreview, ImportRequest, ImportResult, RequestLabel,
+  BrowserCookieCheck, BrowserCookieInput, ChangeSummary, CookieIdentity, CookieSource, CookieStoreInfo, CookieStoresReply, ExportDialect, ExportFormat, ImportPreview, ImportRequest, ImportResult, RequestLabel,
 } from '../shared/protocol';
 import type { PolicySettings } from '../shared/settings';
 
@@ -139,6 +139,11 @@ export interface ImportView {
   imported: number;
 }
 
+/** A cookie store as the UI names it: the default one, a Firefox container (its name and colour), the private one. */
+export type StoreView = CookieStoreInfo;
+/** The stores, the store of the tab asked about (null: unknown) and this instance's default store. */
+export type StoresView = CookieStoresReply;
+
 /** The tab the popup is about: its id and URL (null when it shows no web page). */
 export interface TabContext {
   tabId: number | null;
@@ -213,4 +218,11 @@ export interface PopupApi {
   tabTitles(tabIds: readonly number[]): Promise<Map<number, string>>;
   /** Opens the browser's side panel (Chrome) or sidebar (Firefox) on the UI; null where the browser has none. */
   openSidePanel: ((context: TabContext) => Promise<void>) | null;
+  /** The cookie stores (Firefox's containers, the private one), named, and the store of tab `tabId`. */
+  cookieStores(tabId: number | null): Promise<StoresView>;
+  /**
+   * The same API about one cookie store (null: this instance's default store): the jar, the
+   * browser's cookies, the decisions, replay, export and import of that store alone.
+   */
+  inStore(storeId: string | null): PopupApi;
 }

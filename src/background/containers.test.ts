@@ -2,7 +2,6 @@
 // records and exports, as Chrome's incognito store has; the pages ask about one by `storeId`, and
 // the stores are named by `contextualIdentities`.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { checkMessage } from '../shared/protocol';
 import { DEFAULT_SETTINGS } from '../shared/settings';
 import { chromeRequest, fakeStorage, startFakeBrowser, withCookies, type FakeBrowser } from './testing/fakeBrowser';
 
@@ -172,16 +171,3 @@ describe('Firefox’s private windows ("incognito": "spanning"): a store kept in
   });
 });
 
-describe('the store of a message', () => {
-  it.each([
-    [{ type: 'getCookies', storeId: WORK }, true],
-    [{ type: 'exportJar', format: 'mozilla', storeId: 'firefox-private' }, true],
-    [{ type: 'getCookies', storeId: '' }, false],
-    [{ type: 'getCookies', storeId: 3 }, false],
-    [{ type: 'getPolicy', storeId: WORK }, false],
-    [{ type: 'getCookieStores', tabId: 2 }, true],
-    [{ type: 'getCookieStores', tabId: 'two' }, false],
-  ])('%j accepted: %s', (message, ok) => {
-    expect(checkMessage(message).ok).toBe(ok);
-  });
-});

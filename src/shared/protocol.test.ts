@@ -14,6 +14,12 @@ const COOKIE = { name: 'a', value: '1', domain: 'www.example.com', hostOnly: tru
 const MESSAGES: [message: Record<string, unknown>, problem: string | null][] = [
   [{ type: 'getStatus' }, null],
   [{ type: 'getStatus', site: 'x' }, 'getStatus: Unknown parameter "site".'],
+  // Every store-scoped message takes storeId (a Firefox container, the private store); no other does.
+  [{ type: 'getStatus', storeId: 'firefox-container-1' }, null],
+  [{ type: 'getCookies', storeId: '' }, 'getCookies: "storeId" must be a cookie store id.'],
+  [{ type: 'exportJar', format: 'mozilla', storeId: 3 }, 'exportJar: "storeId" must be a cookie store id.'],
+  [{ type: 'getPolicy', storeId: 'firefox-container-1' }, 'getPolicy: Unknown parameter "storeId".'],
+  [{ type: 'getCookieStores', storeId: '0' }, 'getCookieStores: Unknown parameter "storeId".'],
   [{ type: 'getCookies', site: 'example.com', source: 'jar' }, null],
   [{ type: 'getCookies', source: 'browser' }, null],
   [{ type: 'getCookies', source: 'both' }, null],
@@ -137,7 +143,7 @@ const MESSAGES: [message: Record<string, unknown>, problem: string | null][] = [
 
 describe('the protocol’s guard (checkMessage)', () => {
   it('has a valid message for every message type', () => {
-    expect(MESSAGES).toHaveLength(120);
+    expect(MESSAGES).toHaveLength(125);
     const validTypes = new Set(MESSAGES.filter(([, problem]) => problem === null).map(([message]) => message['type']));
     expect([...validTypes].sort()).toEqual([...MESSAGE_TYPES].sort());
   });

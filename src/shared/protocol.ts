@@ -514,7 +514,7 @@ export interface InStore { storeId?: string }
 export interface Protocol {
   getStatus: { request: object; reply: Status };
   /** The jar's cookies (and the browser's, compared), of one site or all. */
-  /** `scope`: the registrable domain whose cookies these are (null: every site); `storeId`: the browser store (default: the normal one). */
+  /** `scope`: the registrable domain whose cookies these are (null: every site); `storeId`: the cookie store, the jar's and the browser's (default: this instance's own). */
   getCookies: { request: { site?: string; source?: CookieSource | 'both'; storeId?: string }; reply: { jar: CookieJSON[]; browser: BrowserCookie[] | null; comparison: ComparisonRow[] | null; warnings: string[]; scope: string | null } };
   /** The jar's cookies of one site or all as compact rows (the popup's table; see CookieTableRow). */
   getCookieRows: { request: { site?: string }; reply: CookieTableRow[] };

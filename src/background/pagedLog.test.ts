@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readLogPage } from './records';
 import { itemBytes } from './store';
-import { PagedLog } from './pagedLog';
+import { PagedLog, pageRecordBytes, storedItemBytes } from './pagedLog';
 
 describe('a page stored as its items’ JSON text', () => {
   it('knows its record’s stored size as the storage area counts it (quotes, backslashes, any Unicode), items dropped and replaced', () => {
@@ -27,5 +27,100 @@ describe('a page stored as its items’ JSON text', () => {
     expect(readLogPage({ v: 2, items: '[' })).toMatch(/^unreadable/);
     expect(readLogPage({ v: 3, items: '[]' })).toBe('has version 3, not 1 or 2');
     expect(readLogPage({ v: 2, items: '[]' })).toEqual([]);
+  });
+});
+
+describe('pages', () => {
+  /** A log of pages of 3 items of `{"n":N}` (N one digit: 8 stored bytes each, its comma included). */
+  const small = () => new PagedLog<{ n: number }>(3 * storedItemBytes('{"n":1}'));
+  const append = (log: PagedLog<{ n: number }>, ...ns: number[]) => { for (const n of ns) log.append({ n }, JSON.stringify({ n })); };
+  const pages = (log: PagedLog<{ n: number }>) => log.pageNumbers().map((no) => log.pageItems(no)?.map((item) => item.n));
+
+  it('an item goes to the newest page while it fits, then a new page starts: an append rewrites one page only', () => {
+    const log = small();
+    append(log, 1, 2, 3);
+    expect(pages(log)).toEqual([[1, 2, 3]]);
+    log.dirty.clear();
+    append(log, 4);
+    expect(pages(log)).toEqual([[1, 2, 3], [4]]);
+    expect([...log.dirty]).toEqual([2]);
+    expect(log.size).toBe(4);
+    expect(log.bytes).toBe(4 * storedItemBytes('{"n":1}'));
+  });
+
+  it('an item larger than a page has a page of its own, never an empty page before it', () => {
+    const log = new PagedLog<string>(10);
+    log.append('a'.repeat(50), JSON.stringify('a'.repeat(50)));
+    log.append('b', '"b"');
+    expect(log.pageNumbers()).toEqual([1, 2]);
+    expect(log.pageItems(1)).toEqual(['a'.repeat(50)]);
+  });
+
+  it('the oldest leave from the oldest page; an emptied page is gone (its record to be removed)', () => {
+    const log = small();
+    append(log, 1, 2, 3, 4);
+    log.dirty.clear();
+    expect(log.oldest()).toEqual({ n: 1 });
+    expect(log.dropOldest()).toEqual({ n: 1 });
+    expect([...log.dirty]).toEqual([1]);
+    expect(log.pageRecord(1, 'k')?.value).toEqual({ v: 2, items: '[{"n":2},{"n":3}]' });
+    log.dropOldest();
+    log.dropOldest();
+    expect(pages(log)).toEqual([[4]]);
+    expect(log.pageItems(1)).toBeUndefined();
+    expect(log.pageRecord(1, 'k')).toBeUndefined();
+    expect([...log.dirty]).toEqual([1]);
+    expect([...log.oldestFirst()]).toEqual([{ n: 4 }]);
+    expect(log.size).toBe(1);
+    expect(log.bytes).toBe(storedItemBytes('{"n":4}'));
+    log.dropOldest();
+    expect(log.dropOldest()).toBeUndefined();
+    expect(log.size).toBe(0);
+  });
+
+  it('reads newest first and oldest first across pages', () => {
+    const log = small();
+    append(log, 1, 2, 3, 4, 5, 6, 7);
+    expect([...log.newestFirst()].map((i) => i.n)).toEqual([7, 6, 5, 4, 3, 2, 1]);
+    expect([...log.oldestFirst()].map((i) => i.n)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('the oldest item replaced by a smaller copy: its page and the total shrink by the difference', () => {
+    const log = new PagedLog<string>();
+    log.append('x'.repeat(100), JSON.stringify('x'.repeat(100)));
+    log.append('y', '"y"');
+    log.dirty.clear();
+    log.replaceOldest('x', '"x"');
+    expect([...log.oldestFirst()]).toEqual(['x', 'y']);
+    expect(log.bytes).toBe(storedItemBytes('"x"') + storedItemBytes('"y"'));
+    expect(log.pageRecord(1, 'k')).toEqual({ value: { v: 2, items: '["x","y"]' }, bytes: itemBytes('k', { v: 2, items: '["x","y"]' }) });
+    expect([...log.dirty]).toEqual([1]);
+    new PagedLog<string>().replaceOldest('x', '"x"'); // nothing to replace: no page made
+  });
+
+  it('clear marks every page for removal and forgets the items', () => {
+    const log = small();
+    append(log, 1, 2, 3, 4);
+    log.dirty.clear();
+    log.clear();
+    expect([...log.dirty]).toEqual([1, 2]);
+    expect([log.size, log.bytes, log.pageNumbers().length]).toEqual([0, 0, 0]);
+  });
+
+  it('pages read back in any order are put in order, and new pages are numbered after the last', () => {
+    const log = small();
+    expect(log.restorePage(3, [{ n: 5 }])).toBe(storedItemBytes('{"n":5}'));
+    log.restorePage(1, [{ n: 1 }, { n: 2 }]);
+    log.restorePage(2, [{ n: 3 }, { n: 4 }]);
+    expect([...log.oldestFirst()].map((i) => i.n)).toEqual([1, 2, 3, 4, 5]);
+    expect([log.size, log.bytes]).toEqual([5, 5 * storedItemBytes('{"n":1}')]);
+    expect(log.dirty.size).toBe(0);
+    append(log, 6, 7, 8);
+    expect(log.pageNumbers()).toEqual([1, 2, 3, 4]);
+    expect(log.pageItems(3)?.map((i) => i.n)).toEqual([5, 6, 7]);
+  });
+
+  it('an empty page’s record is counted as stored', () => {
+    expect(pageRecordBytes('k', 0, 0)).toBe(itemBytes('k', { v: 2, items: '[]' }));
   });
 });

@@ -45,6 +45,9 @@ export function mutateFor(scopes) {
 /** This run's scopes: MUTATION_SCOPE (set by scripts/mutation.ts), else every folder. */
 const scopes = globalThis.process.env['MUTATION_SCOPE']?.split(',') ?? Object.keys(FOLDERS);
 const mutate = mutateFor(scopes);
+// Only the background's own tests can reach its code (lint forbids the other layers to import it).
+const folders = new Set(scopes.map((scope) => scope.replace(/^src\//, '').split('/')[0]));
+if (folders.size === 1 && folders.has('background')) globalThis.process.env['MUTATION_TEST_FOLDERS'] = 'background';
 /** The scopes as one name for a directory or file: `background`, `shared+popup`, `background-service.ts`. */
 const scopeName = scopes.map((scope) => scope.replace(/^src\//, '').replaceAll('/', '-')).join('+');
 /** Where this run's reports go: one directory per set of scopes, so a run of one folder keeps the others' reports. */

@@ -74,8 +74,8 @@ describe('records written by the worker', () => {
     const entry = { ...ENTRY, browser: null, jar: 'a=1', jarCookie2: '$Version="1"', same: true, jarLength: 5000, urlLength: 9000 };
     expect(readSentPage(logPage(ENTRY, entry))).toEqual([ENTRY, entry]);
     expect(readTabs({ v: 1, tabs: [[3, 'https://a.test/'], [-1, '']] })).toEqual([[3, 'https://a.test/'], [-1, '']]);
-    expect(readMeta(META)).toEqual({ v: 1, nextResponseId: 1, nextDecisionId: 1, refused: 0, evicted: 0 });
-    expect(readMeta({ ...META, nextResponseId: 40, refused: 2, evicted: 0 })).toEqual({ v: 1, nextResponseId: 40, nextDecisionId: 1, refused: 2, evicted: 0 });
+    expect(readMeta(META)).toEqual({ v: 1, nextResponseId: 1, nextDecisionId: 1, refused: 0, evicted: 0, disagreements: 0 });
+    expect(readMeta({ ...META, nextResponseId: 40, refused: 2, evicted: 0, disagreements: 3 })).toEqual({ v: 1, nextResponseId: 40, nextDecisionId: 1, refused: 2, evicted: 0, disagreements: 3 });
     const failure = { ...FAILURE, area: 'local', bytes: 300 };
     expect(readStatus({ v: 1, failures: [FAILURE, failure] })).toEqual([FAILURE, failure]);
   });
@@ -131,6 +131,8 @@ const DAMAGED: [what: string, read: Reader, value: unknown, problem: string][] =
   ['a response whose redirect chain is no list', readLogPage, logWith((r) => { r['redirectedFrom'] = 'b.test'; }), 'response 2 has a bad redirect chain'],
   ['a response whose redirect chain holds a number', readLogPage, logWith((r) => { r['redirectedFrom'] = ['b.test', 2]; }), 'response 2 has a bad redirect chain'],
   ['a response whose lines are no list', readLogPage, logWith((r) => { (r as Record<string, unknown>)['lines'] = {}; }), 'response 2 has no lines or decisions'],
+  ['a response whose sentences are no list', readLogPage, logWith((r) => { r['sentences'] = 'why'; }), 'response 2 has a bad list of sentences'],
+  ['a response with a sentence that is a number', readLogPage, logWith((r) => { r['sentences'] = ['why', 1]; }), 'response 2 has a bad list of sentences'],
   ['a response whose decisions are no list', readLogPage, logWith((r) => { (r as Record<string, unknown>)['decisions'] = null; }), 'response 2 has no lines or decisions'],
   // Its lines.
   ['a line that is text', readLogPage, logWith((r) => { r.lines[1] = 'x' as never; }), 'line 2 is not an object'],
@@ -186,6 +188,7 @@ const DAMAGED: [what: string, read: Reader, value: unknown, problem: string][] =
   ['a refused count below 0', readMeta, { ...META, refused: -1 }, 'has a bad refused count'],
   ['an evicted count of 1.5', readMeta, { ...META, evicted: 1.5 }, 'has a bad evicted count'],
   ['a refused count of null', readMeta, { ...META, refused: null }, 'has a bad refused count'],
+  ['a disagreements count as text', readMeta, { ...META, disagreements: '2' }, 'has a bad disagreements count'],
   // The write failures.
   ['a status of version 2', readStatus, { v: 2, failures: [] }, 'has version 2, not 1'],
   ['a status without its list', readStatus, { v: 1, failures: FAILURE }, 'has no failures list'],
@@ -213,7 +216,7 @@ const DAMAGED: [what: string, read: Reader, value: unknown, problem: string][] =
 ];
 
 describe('a damaged record, or one of an unknown version', () => {
-  it('has every case', () => { expect(DAMAGED).toHaveLength(107); });
+  it('has every case', () => { expect(DAMAGED).toHaveLength(110); });
   it.each(DAMAGED)('%s: refused, saying why', (_what, read, value, problem) => { expect(read(value)).toBe(problem); });
 });
 

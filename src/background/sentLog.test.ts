@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SentHeaderEntry } from '../shared/protocol';
 import { storedItemBytes } from './pagedLog';
-import { HEADER_LIMIT, SentLog, keptEntry } from './sentLog';
+import { HEADER_LIMIT, SENT_LIMIT, SentLog, keptEntry } from './sentLog';
 
 const entry = (n: number, extra: Partial<SentHeaderEntry> = {}): SentHeaderEntry => ({
   time: n, tabId: 1, url: `https://a.test/${n}`, resourceType: 'image', browser: `n=${n}`, jar: `n=${n}`, jarCookie2: null, same: true, ...extra,
@@ -47,6 +47,19 @@ describe('the log', () => {
     for (let n = 10; n < 30; n++) log.append(entry(n));
     expect([...log.newestFirst()].map((e) => e.time)).toEqual([29, 28, 27]);
     expect(log.pages.bytes).toBeLessThanOrEqual(3.5 * one);
+  });
+
+  it('keeps an entry that brings it exactly to its byte bound', () => {
+    const one = storedItemBytes(JSON.stringify(entry(10)));
+    const log = new SentLog({ entries: 1000, bytes: 3 * one });
+    for (let n = 10; n < 13; n++) log.append(entry(n));
+    expect(log.size).toBe(3);
+  });
+
+  it('by default keeps the newest 2,000 entries', () => {
+    const log = new SentLog();
+    for (let n = 0; n < 2001; n++) log.append(entry(n % 10));
+    expect(log.size).toBe(SENT_LIMIT);
   });
 
   it('keeps one entry larger than its whole byte bound (the newest is never dropped for its size)', () => {

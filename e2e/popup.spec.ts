@@ -54,7 +54,7 @@ test('every view, about the tab', async ({ context, site, openPopup }) => {
   await ui.getByLabel('URL').fill(`www.example.com:${site.port}/a/page`);
   await ui.getByRole('button', { name: 'Explain' }).click();
   await expect(ui.getByText(`No scheme typed: explained as https://www.example.com:${site.port}/a/page.`)).toBeVisible();
-  await expect(ui.getByText(/Cookie header the jar would send to https:/)).toBeVisible();
+  await expect(ui.getByTestId('explained-request')).toContainText(`A request to https://www.example.com:${site.port}/a/page as a visit to it`);
 
   // Policy: a malformed entry refused with a message, a good one added, replay, apply.
   await popup.showView('Policy');
@@ -79,7 +79,7 @@ test('every view, about the tab', async ({ context, site, openPopup }) => {
   // Decisions: every tab, refused ones with their rule.
   await popup.showView('Decisions');
   await ui.getByLabel('Which tab').selectOption('all');
-  await ui.getByLabel('Outcome').selectOption('refused');
+  await ui.getByLabel('Policy', { exact: true }).selectOption('refused');
   await expect(popup.observedLines().first()).toHaveAttribute('data-rule', 'set.domain.blocked');
 
   // Export: the preview and its warnings.

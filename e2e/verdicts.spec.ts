@@ -66,6 +66,43 @@ test.describe('the browser’s verdict', () => {
     expect((await settled(popup.page, 'lat=caf\uFFFD; Path=/')).browser).toEqual({ stored: true, predicted: 'stored', reasons: [] });
     const status = await value<{ verdicts: { disagreements: number; thirdPartyCookies: string; thirdPartyCookiesKnown: boolean } }>(popup.page, { type: 'getStatus' });
     expect(status.verdicts).toMatchObject({ disagreements: 0, thirdPartyCookies: 'blocked', thirdPartyCookiesKnown: true });
+
+    // The Decisions view: each refusal under the browser's reason filter, Browser "refused" with
+    // Chromium's reason beside the policy's own outcome (the simulation accepts most of them).
+    const ui = popup.page;
+    await ui.reload();
+    await popup.showView('Decisions');
+    await ui.getByLabel('Which tab').selectOption('all');
+    await ui.getByLabel('Browser', { exact: true }).selectOption('refused');
+    const refusals = [...REFUSALS, ...trackers.map((line) => ({ line, reasons: ['UserPreferences'] }))];
+    for (const { line, reasons } of refusals) {
+      await ui.getByLabel('Browser reason').selectOption(reasons[0]);
+      const row = ui.getByRole('row').filter({ has: ui.getByTestId('decision-line').filter({ hasText: line.slice(0, 40) }) });
+      await expect(row.getByTestId('decision-browser'), line).toHaveAttribute('data-reasons', reasons.join(' '));
+      await expect(row.getByTestId('decision-browser'), line).toContainText(`refused ${reasons.join(', ')}`);
+      await row.getByTestId('decision-line').click();
+      await expect(ui.getByRole('region', { name: 'Details of the decision' }), line).toContainText('Browser (the truth)The browser did not store it.');
+    }
+    // The policy accepted SameSite=None without Secure: the view shows both outcomes on one line.
+    await ui.getByLabel('Browser reason').selectOption('SameSiteNoneInsecure');
+    await expect(ui.getByRole('row').filter({ hasText: 'none=1; SameSite=None' }).getByTestId('decision-outcome')).toHaveText('accepted');
+
+    // The Site view: every refused cookie the jar holds (all but the 4.1 KB one, over the jar's limit
+    // too) is "only in jar", the browser's reason beside it.
+    const jar = (await value<{ jar: { name: string }[] }>(popup.page, { type: 'getCookies', source: 'jar' })).jar.map((c) => c.name);
+    const inJarOnly = refusals.map((r) => ({ ...r, name: r.line.slice(0, r.line.indexOf('=')) })).filter((r) => jar.includes(r.name));
+    expect(inJarOnly.map((r) => r.name)).toEqual(['none', '__Host-sid', 'supercookie', 'sec', 'track', 'uid']);
+    await popup.showView('Site');
+    await ui.getByLabel('Scope').selectOption('all');
+    for (const { name, reasons } of inJarOnly) {
+      await ui.getByRole('searchbox').fill(name);
+      const where = ui.getByRole('row').filter({ has: ui.getByTestId('cookie-name').getByText(name, { exact: true }) }).getByTestId('cookie-where');
+      await expect(where, name).toContainText('only in jar');
+      await expect(where, name).toHaveAttribute('data-note', 'browser-refused');
+      await expect(where, name).toHaveAttribute('data-reasons', reasons.join(' '));
+      await ui.getByTestId('cookie-name').getByText(name, { exact: true }).click();
+      await expect(ui.getByTestId('cookie-note'), name).toContainText(`Why only in the jar: ${reasons.join('')} The browser refused it`);
+    }
   });
 
   test('a SameSite=Lax cookie is not sent to its site from another site’s page, and is from its own', async ({ context, openPopup }) => {
@@ -79,5 +116,26 @@ test.describe('the browser’s verdict', () => {
     const fromOther = await value<Explained>(popup.page, { type: 'explain', url: https.url('shop.example.com', '/cart'), topLevelUrl: https.url('blog.other.test', '/') });
     expect(fromOther.browser.cookieHeader).toBeNull();
     expect(fromOther.browser.cookies).toEqual([expect.objectContaining({ name: 'pref', sent: false, reasons: expect.arrayContaining(['SchemefulSameSiteLax']) })]);
+
+    // The Why view, requested from another site's page: the browser does not send it (its reason and
+    // sentence), while the policy, a simulation without SameSite, would.
+    const ui = popup.page;
+    await popup.showView('Why');
+    await ui.getByLabel('URL').fill(https.url('shop.example.com', '/cart'));
+    await ui.getByLabel('Requested from').fill(https.url('blog.other.test', '/'));
+    await ui.getByRole('button', { name: 'Explain' }).click();
+    await expect(ui.getByTestId('explained-request')).toContainText(`made from the page ${https.url('blog.other.test', '/')}`);
+    await expect(ui.getByTestId('browser-cookie-header')).toHaveText('(none)');
+    const pref = ui.getByTestId('browser-explained-cookie').filter({ hasText: 'pref' });
+    await expect(pref).toContainText('not sent');
+    await expect(pref).toHaveAttribute('data-reasons', /SchemefulSameSiteLax/);
+    await expect(pref).toContainText(/SameSite=Lax/);
+    await expect(ui.getByTestId('why-browser')).toContainText('Browser (the truth)');
+    await expect(ui.getByTestId('why-policy')).toContainText('Policy (the simulation)');
+    await expect(ui.getByTestId('cookie-header')).toHaveText('pref=blue');
+    // From its own site's page the browser sends it.
+    await ui.getByLabel('Requested from').fill(https.url('shop.example.com', '/'));
+    await ui.getByRole('button', { name: 'Explain' }).click();
+    await expect(ui.getByTestId('browser-cookie-header')).toHaveText('pref=blue');
   });
 });

@@ -14,7 +14,7 @@ describe('Inspector', () => {
     const site = screen.getByRole('tab', { name: 'Site' });
     expect(site.getAttribute('aria-selected')).toBe('true');
     fireEvent.keyDown(site, { key: 'ArrowRight' });
-    await screen.findByRole('heading', { name: /Which cookies would be sent/ });
+    await screen.findByRole('heading', { name: /Which cookies go with a request/ });
     expect(screen.getByRole('tab', { name: 'Why' }).getAttribute('aria-selected')).toBe('true');
     fireEvent.keyDown(screen.getByRole('tab', { name: 'Why' }), { key: 'End' });
     await screen.findByRole('heading', { name: 'Import' });

@@ -5,6 +5,8 @@ import { hostOf } from '../shared/urls';
 import type { DecisionView, ReplayedLine } from './model';
 
 export type Outcome = 'all' | 'accepted' | 'refused';
+/** The browser's side: what its store did, or a disagreement with the model, or not known (waiting, a deletion of nothing, Set-Cookie2). */
+export type BrowserOutcome = 'all' | 'stored' | 'refused' | 'flagged' | 'unknown';
 export type Party = 'all' | 'first' | 'third';
 
 export interface DecisionFilters {
@@ -15,6 +17,10 @@ export interface DecisionFilters {
   rule: string;
   /** First- or third-party to the tab's page; 'all' when absent. */
   party?: Party;
+  /** What the browser's store did; 'all' when absent. */
+  browser?: BrowserOutcome;
+  /** One of the browser's reason names exactly; '' or absent for any. */
+  browserReason?: string;
 }
 
 /** Newest first. */
@@ -27,6 +33,22 @@ export function rulesOf(decisions: readonly DecisionView[]): string[] {
   return [...new Set(decisions.flatMap((d) => (d.rule === undefined ? [] : [d.rule])))].sort();
 }
 
+/** The browser's reason names the decisions carry, each once, sorted: the choices of the browser reason filter. */
+export function browserReasonsOf(decisions: readonly DecisionView[]): string[] {
+  return [...new Set(decisions.flatMap((d) => d.browser?.reasons ?? []))].sort();
+}
+
+function browserMatches(decision: DecisionView, wanted: BrowserOutcome): boolean {
+  const verdict = decision.browser;
+  switch (wanted) {
+    case 'all': return true;
+    case 'stored': return verdict?.stored === true;
+    case 'refused': return verdict?.stored === false;
+    case 'flagged': return verdict?.flagged === true;
+    case 'unknown': return verdict === undefined || verdict.pending || verdict.stored === null;
+  }
+}
+
 /** Each decision's request host (its URL where it has none), parsed once rather than on every keystroke. */
 export function hostsOf(decisions: readonly DecisionView[]): Map<DecisionView, string> {
   return new Map(decisions.map((d) => [d, hostOf(d.url) ?? d.url]));
@@ -35,7 +57,11 @@ export function hostsOf(decisions: readonly DecisionView[]): Map<DecisionView, s
 export function filterDecisions(decisions: readonly DecisionView[], hosts: ReadonlyMap<DecisionView, string>, filters: DecisionFilters): DecisionView[] {
   const needle = filters.host.trim().toLowerCase();
   const party = filters.party ?? 'all';
+  const browser = filters.browser ?? 'all';
+  const reason = filters.browserReason ?? '';
   return decisions.filter((d) => (filters.outcome === 'all' || (filters.outcome === 'accepted') === d.accepted)
+    && browserMatches(d, browser)
+    && (reason === '' || d.browser?.reasons.includes(reason) === true)
     && (party === 'all' || (party === 'third') === d.thirdParty)
     && (needle === '' || (hosts.get(d) ?? d.url).includes(needle))
     && (filters.rule === '' || d.rule === filters.rule));

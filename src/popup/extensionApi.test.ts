@@ -80,11 +80,25 @@ describe('extensionApi', () => {
     ]);
   });
 
-  it('explains a URL with the jar’s header and each cookie’s rule and reason', async () => {
-    replies.set('explain', { cookieHeader: null, cookie2Header: null, cookies: [{ cookie: cookieJson, sent: false, rule: 'return.secure.protocol', reason: 'Secure.' }] });
+  it('explains a URL with the jar’s header and each cookie’s rule and reason, and the browser’s answer; from a page when one is given', async () => {
+    const browser = { cookieHeader: null, cookies: [{ name: 'pref', domain: 'www.example.com', path: '/', sent: false, reasons: ['SameSiteLax'], sentence: 'Lax.', partitionKey: { topLevelSite: 'https://a.test', hasCrossSiteAncestor: false } }] };
+    replies.set('explain', { cookieHeader: null, cookie2Header: null, cookies: [{ cookie: cookieJson, sent: false, rule: 'return.secure.protocol', reason: 'Secure.' }], browser });
     const view = await extensionApi.explain('http://www.example.com/');
-    expect(sent).toEqual([{ type: 'explain', url: 'http://www.example.com/' }]);
-    expect(view).toEqual({ url: 'http://www.example.com/', header: null, cookies: [{ cookie: expect.objectContaining({ name: 'sid', httpOnly: true, secure: true }) as unknown, sent: false, rule: 'return.secure.protocol', reason: 'Secure.' }] });
+    await extensionApi.explain('http://www.example.com/', 'https://a.test/page');
+    expect(sent).toEqual([{ type: 'explain', url: 'http://www.example.com/' }, { type: 'explain', url: 'http://www.example.com/', topLevelUrl: 'https://a.test/page' }]);
+    expect(view).toEqual({
+      url: 'http://www.example.com/', topLevelUrl: null, header: null,
+      cookies: [{ cookie: expect.objectContaining({ name: 'sid', httpOnly: true, secure: true }) as unknown, sent: false, rule: 'return.secure.protocol', reason: 'Secure.' }],
+      browser: { header: null, cookies: [{ name: 'pref', domain: 'www.example.com', path: '/', partitionKey: 'https://a.test', sent: false, reasons: ['SameSiteLax'], sentence: 'Lax.' }] },
+    });
+  });
+
+  it('asks why cookies are in one store only, for a site or for all', async () => {
+    replies.set('explainDifferences', { notes: [{ key: 'host www.example.com\t/\tsid\t', side: 'jar', kind: 'browser-refused', sentence: 'Refused.', reasons: ['SecureOnly'] }] });
+    const notes = await extensionApi.cookieNotes('www.example.com');
+    await extensionApi.cookieNotes(null);
+    expect(sent).toEqual([{ type: 'explainDifferences', site: 'www.example.com' }, { type: 'explainDifferences' }]);
+    expect(notes).toEqual([{ key: 'host www.example.com\t/\tsid\t', side: 'jar', kind: 'browser-refused', sentence: 'Refused.', reasons: ['SecureOnly'], rule: null }]);
   });
 
   it('replays a policy and reports what it would change', async () => {

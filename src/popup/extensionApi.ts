@@ -3,7 +3,7 @@
 // downloads, clipboard), all through src/shared.
 import { browser } from '../shared/browser';
 import { request } from '../shared/messaging';
-import { browserCookieView, decisionView, jarCookieView, replayedView, tableRowView } from './fromProtocol';
+import { browserCookieView, cookieNoteView, decisionView, explainView, replayedView, tableRowView } from './fromProtocol';
 import type { PopupApi } from './model';
 import { surfaceOf } from './surface';
 import { bindTab, inspectedWindowTabs, type InspectedWindow, type TabBinding, type TabsApi } from './tabBinding';
@@ -103,12 +103,13 @@ function storeApi(storeId: string | null): PopupApi {
   async clearDecisions() { await request({ type: 'clearDecisions', ...inStore }); },
   async deleteCookie({ domain, path, name }) { await request({ type: 'deleteCookie', domain, path, name, ...inStore }); },
   async clearSite(site) { await request({ type: 'clearJar', site, ...inStore }); },
-  async explain(url) {
-    const reply = await request({ type: 'explain', url, ...inStore });
-    return {
-      url, header: reply.cookieHeader,
-      cookies: reply.cookies.map((entry) => ({ cookie: jarCookieView(entry.cookie), sent: entry.sent, rule: entry.rule, reason: entry.reason })),
-    };
+  async explain(url, topLevelUrl = null) {
+    const reply = await request({ type: 'explain', url, ...(topLevelUrl === null ? {} : { topLevelUrl }), ...inStore });
+    return explainView(url, topLevelUrl, reply);
+  },
+  async cookieNotes(site) {
+    const reply = await request({ type: 'explainDifferences', ...(site === null ? {} : { site }), ...inStore });
+    return reply.notes.map(cookieNoteView);
   },
   async getDecisions(query) {
     const entries = await request({ type: 'getDecisions', limit: 10_000, ...(query.tabId === undefined ? {} : { tabId: query.tabId }), ...inStore });

@@ -3,8 +3,8 @@
 import { Cookie } from '../jar';
 import { partitionOf } from '../shared/cookieIdentity';
 import { cookieTableRow } from '../shared/cookieRows';
-import type { BrowserCookie, BrowserCookieInput, CookieIdentity, CookieJSON, CookieTableRow, DecisionEntry, ReplayDecision, SameSiteStatus } from '../shared/protocol';
-import type { CookieView, DecisionView, ReplayedLine } from './model';
+import type { BrowserCookie, BrowserCookieInput, CookieIdentity, CookieJSON, CookieNote, CookieTableRow, DecisionEntry, Protocol, ReplayDecision, SameSiteStatus } from '../shared/protocol';
+import type { CookieNoteView, CookieView, DecisionView, ExplainView, ReplayedLine } from './model';
 
 /** The page's own URL may name the tab it is about: `?tab=ID&url=URL` ("Open in a tab", tests). */
 export function tabFromLocation(search: string): { tabId: number | null; url: string | null } {
@@ -62,6 +62,10 @@ export function decisionView(entry: DecisionEntry): DecisionView {
     time: entry.time, tabId: entry.tabId, topSite: entry.site, url: entry.requestUrl, line: entry.line,
     cookieName: entry.cookie?.name ?? null, accepted: entry.accepted, rule: entry.rule, reason: entry.reason,
     thirdParty: entry.thirdParty, label: entry.label,
+    browser: entry.browser === undefined ? undefined : {
+      stored: entry.browser.stored, predicted: entry.browser.predicted, reasons: entry.browser.reasons, sentence: entry.browser.sentence ?? null,
+      pending: entry.browser.pending === true, flagged: entry.browser.flagged === true,
+    },
   };
 }
 
@@ -70,4 +74,22 @@ export function replayedView(decision: ReplayDecision): ReplayedLine {
     responseId: decision.responseId, url: decision.requestUrl, line: decision.line, cookieName: decision.cookie?.name ?? null,
     accepted: decision.accepted, rule: decision.rule, reason: decision.reason,
   };
+}
+
+/** explain's reply: the policy's answer over the jar and the browser's over its own store. */
+export function explainView(url: string, topLevelUrl: string | null, reply: Protocol['explain']['reply']): ExplainView {
+  return {
+    url, topLevelUrl, header: reply.cookieHeader,
+    cookies: reply.cookies.map((entry) => ({ cookie: jarCookieView(entry.cookie), sent: entry.sent, rule: entry.rule, reason: entry.reason })),
+    browser: {
+      header: reply.browser.cookieHeader,
+      cookies: reply.browser.cookies.map((c) => ({
+        name: c.name, domain: c.domain, path: c.path, partitionKey: partitionOf(c), sent: c.sent, reasons: c.reasons, sentence: c.sentence ?? null,
+      })),
+    },
+  };
+}
+
+export function cookieNoteView(note: CookieNote): CookieNoteView {
+  return { key: note.key, side: note.side, kind: note.kind, sentence: note.sentence, reasons: note.reasons ?? [], rule: note.rule ?? null };
 }

@@ -2,9 +2,11 @@
 // the calls it received, so a test can assert what the UI asked for. What it answers about cookies
 // comes from src/jar itself (explain runs the real jar under the mock's policy), and every rule id
 // it is given must be one of src/jar's: a test cannot pass on a rule the extension never sends.
+import { BrowserCookieStore, SET_REASONS } from '../browser-model';
 import { Cookie, CookieJar, CookieRequest, RULE_IDS } from '../jar';
 import { MAX_EXPIRY_MS, registrableDomain } from '../browser-model';
-import { browserIdentity, identityKey, jarIdentity, type CookieIdentity } from '../shared/cookieIdentity';
+import { browserIdentity, identityKey, jarIdentity, partitionOf, type CookieIdentity } from '../shared/cookieIdentity';
+import { hostOf } from '../shared/urls';
 import { asStored, checkWrite, completeInput, differences, inputIdentity } from '../shared/cookieWrite';
 import { exportFile } from '../shared/exportFile';
 import { ImportError, importResult, nothingToImport, planImport } from '../shared/importPlan';
@@ -13,7 +15,7 @@ import { plural } from '../shared/words';
 import { cookieKey } from './format';
 import { browserCookieView, cookieInputOf, jarCookieView } from './fromProtocol';
 import { DEFAULT_SETTINGS, buildPolicy } from '../shared/settings';
-import { type CookieView, type DecisionView, type ExportOptions, type ExportView, type PolicyView, type PopupApi, type ReplayView, type StoresView, type TabContext } from './model';
+import { type CookieNoteView, type CookieView, type DecisionView, type ExportOptions, type ExportView, type PolicyView, type PopupApi, type ReplayView, type StoresView, type TabContext } from './model';
 
 /** What one cookie store other than the default one holds. */
 export interface StoreData { jar: CookieView[]; browser: CookieView[]; decisions: DecisionView[] }
@@ -107,11 +109,55 @@ function jarCookie(view: CookieView): Cookie {
 
 const KNOWN_RULES: ReadonlySet<string> = new Set(RULE_IDS);
 
-/** Refuses test data naming a rule src/jar does not have (src/jar/rules.ts). */
-function checkRules(where: string, decisions: readonly { rule?: string | undefined }[]): void {
-  for (const { rule } of decisions) {
+/** Refuses test data naming a rule src/jar does not have (src/jar/rules.ts), or a browser reason the browser model does not give. */
+function checkRules(where: string, decisions: readonly { rule?: string | undefined; browser?: { reasons: string[] } | undefined }[]): void {
+  for (const { rule, browser } of decisions) {
     if (rule !== undefined && !KNOWN_RULES.has(rule)) throw new Error(`mockApi: ${where} names the rule "${rule}", which src/jar does not have.`);
+    for (const reason of browser?.reasons ?? []) {
+      if (!Object.hasOwn(SET_REASONS, reason)) throw new Error(`mockApi: ${where} names the browser reason "${reason}", which src/browser-model does not give.`);
+    }
   }
+}
+
+/** The newest decision about a cookie: its name, set by a response from a host its domain covers. */
+function newestDecision(view: CookieView, decisions: readonly DecisionView[]): DecisionView | undefined {
+  const domain = view.domain.replace(/^\./, '').toLowerCase();
+  let newest: DecisionView | undefined;
+  for (const d of decisions) {
+    const host = hostOf(d.url);
+    if (d.cookieName !== view.name || host === null) continue;
+    if (host !== domain && !(!view.hostOnly && host.endsWith(`.${domain}`))) continue;
+    if (newest === undefined || d.time > newest.time) newest = d;
+  }
+  return newest;
+}
+
+/**
+ * Why each cookie is in one store only, as the service worker tells it (src/background/cookieNotes.ts)
+ * from its decision log: here from the mock's decisions.
+ */
+function mockNotes(jar: readonly CookieView[], browser: readonly CookieView[], decisions: readonly DecisionView[]): CookieNoteView[] {
+  const inJar = new Map(jar.map((c) => [jarKeyOf(c), c] as const));
+  const inBrowser = new Map(browser.map((c) => [browserKey(c), c] as const));
+  const notes: CookieNoteView[] = [];
+  for (const [key, view] of inJar) {
+    if (inBrowser.has(key)) continue;
+    const d = newestDecision(view, decisions);
+    const base = { key, side: 'jar' as const, reasons: [], rule: null };
+    if (d === undefined) notes.push({ ...base, kind: 'not-logged', sentence: 'No Set-Cookie line in the decision log set it: it was imported into the jar from a file, or its decision has left the log. The browser does not have it.' });
+    else if (d.browser?.stored === false) notes.push({ ...base, kind: 'browser-refused', reasons: d.browser.reasons, sentence: `The browser refused it. ${d.browser.sentence ?? 'The browser model predicted it would store it: a gap in the model.'}` });
+    else if (d.browser?.stored === true) notes.push({ ...base, kind: 'browser-removed', sentence: 'The browser stored it; it has been removed since. The jar keeps it: the policy decides what the jar holds.' });
+    else notes.push({ ...base, kind: 'browser-unknown', reasons: d.browser?.reasons ?? [], sentence: d.browser?.pending === true ? 'The browser’s verdict is not in yet (it comes within seconds).' : 'What the browser did could not be observed.' });
+  }
+  for (const [key, view] of inBrowser) {
+    if (inJar.has(key)) continue;
+    const d = newestDecision(view, decisions);
+    const base = { key, side: 'browser' as const, reasons: [], rule: null };
+    if (d === undefined) notes.push({ ...base, kind: 'before', sentence: 'No Set-Cookie header the extension saw set it: the browser had it before the extension was watching (from before it was installed, or from a time whose log is gone), or a script or an extension set it then.' });
+    else if (!d.accepted) notes.push({ ...base, kind: 'policy-refused', rule: d.rule ?? null, sentence: `The policy refused it: ${d.reason ?? d.rule ?? ''}` });
+    else notes.push({ ...base, kind: 'jar-removed', sentence: 'The policy accepted it, but the jar no longer holds it: cleared, deleted from the jar, or the jar was rebuilt under another policy.' });
+  }
+  return notes;
 }
 
 /** The mock, its state, and what a test does to the browser around it. */
@@ -272,9 +318,13 @@ export function mockApi(initial: Partial<MockState> = {}): MockApi {
       state.jar = state.jar.filter((c) => !siteMatches(c.domain, site));
       return Promise.resolve();
     },
-    explain(url) {
-      record('explain', url);
-      // As the service worker answers it: the real jar, under the mock's policy.
+    explain(url, topLevelUrl = null) {
+      record('explain', url, ...(topLevelUrl === null ? [] : [topLevelUrl]));
+      // As the service worker answers it: the real jar under the mock's policy (a request from a
+      // page is an unverifiable one from that page's host), and the real browser model over the
+      // mock's browser store.
+      const fromHost = topLevelUrl === null ? null : hostOf(topLevelUrl);
+      const init = fromHost === null ? {} : { unverifiable: true, originReqHost: fromHost };
       const jar = new CookieJar(buildPolicy(state.policy));
       const views = new Map<Cookie, CookieView>();
       for (const view of state.jar) {
@@ -282,14 +332,31 @@ export function mockApi(initial: Partial<MockState> = {}): MockApi {
         views.set(cookie, view);
         jar.setCookie(cookie);
       }
-      const withHeader = new CookieRequest(url);
+      const withHeader = new CookieRequest(url, init);
       jar.addCookieHeader(withHeader);
-      const cookies = jar.explainCookieHeader(new CookieRequest(url)).map((d) => {
+      const cookies = jar.explainCookieHeader(new CookieRequest(url, init)).map((d) => {
         const cookie = views.get(d.cookie);
         if (cookie === undefined) throw new Error('mockApi: the jar explained a cookie it was not given');
         return { cookie, sent: d.accepted, rule: d.rule, reason: d.reason };
       });
-      return Promise.resolve({ url, header: withHeader.getHeader('Cookie') ?? null, cookies });
+      const model = new BrowserCookieStore({ now: () => state.now });
+      model.seed(state.browser.map(browserCookieOf));
+      const answer = model.cookiesFor(topLevelUrl === null
+        ? { url, kind: 'top-level', initiator: null, now: state.now }
+        : { url, kind: 'subresource', topLevelUrl, now: state.now });
+      return Promise.resolve({
+        url, topLevelUrl, header: withHeader.getHeader('Cookie') ?? null, cookies,
+        browser: {
+          header: answer.cookieHeader,
+          cookies: answer.cookies.map((c) => ({
+            name: c.name, domain: c.domain, path: c.path, partitionKey: partitionOf(c), sent: c.sent, reasons: [...c.reasons], sentence: c.sentence,
+          })),
+        },
+      });
+    },
+    cookieNotes(site) {
+      record('cookieNotes', site);
+      return Promise.resolve(mockNotes(state.jar.filter((c) => siteMatches(c.domain, site)), state.browser.filter((c) => siteMatches(c.domain, site)), state.decisions));
     },
     getDecisions(query) {
       record('getDecisions', query);

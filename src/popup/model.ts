@@ -2,7 +2,7 @@
 // implementation (api.ts) maps the service worker's protocol onto these types; component tests use
 // the mock (mock.ts). Nothing here touches the browser.
 import type {
-  BrowserCookieCheck, BrowserCookieInput, ChangeSummary, CookieIdentity, CookieSource, CookieStoreInfo, CookieStoresReply, ExportDialect, ExportFormat, ImportPreview, ImportRequest, ImportResult, RequestLabel,
+  BrowserCookieCheck, BrowserCookieInput, ChangeSummary, CookieIdentity, CookieNoteKind, CookieSource, CookieStoreInfo, CookieStoresReply, ExportDialect, ExportFormat, ImportPreview, ImportRequest, ImportResult, RequestLabel,
 } from '../shared/protocol';
 import type { PolicySettings } from '../shared/settings';
 
@@ -49,11 +49,60 @@ export interface ExplainedCookie {
   reason?: string | undefined;
 }
 
+/** One cookie of the browser's own store and whether the browser sends it (the browser model's answer, Chromium's reasons). */
+export interface BrowserExplainedCookie {
+  name: string;
+  /** As the browser's store has it: a leading dot for a domain cookie. */
+  domain: string;
+  path: string;
+  /** The partition of a partitioned cookie, as a person reads it, or null. */
+  partitionKey: string | null;
+  sent: boolean;
+  /** Chromium's names (Network.CookieBlockedReason); empty when sent. */
+  reasons: string[];
+  sentence: string | null;
+}
+
 export interface ExplainView {
   url: string;
-  /** The Cookie header the jar would send, or null when it sends none. */
+  /** The page the request is made from; null: a top-level navigation to `url`. */
+  topLevelUrl: string | null;
+  /** The policy's answer (the simulation): the Cookie header the jar would send, or null when it sends none. */
   header: string | null;
   cookies: ExplainedCookie[];
+  /** The browser's answer (the truth) over its own store: the Cookie header it sends and why not the others. */
+  browser: { header: string | null; cookies: BrowserExplainedCookie[] };
+}
+
+/** Why a cookie is in one store only (the Site view's "only in jar" and "only in browser" rows). */
+export interface CookieNoteView {
+  /** The row's key (src/shared/cookieIdentity.ts identityKey). */
+  key: string;
+  side: 'jar' | 'browser';
+  kind: CookieNoteKind;
+  sentence: string;
+  /** The browser's reasons (Chromium's names), for a cookie the browser refused. */
+  reasons: string[];
+  /** The policy's rule, for a cookie the policy refused or the jar evicted. */
+  rule: string | null;
+}
+
+/**
+ * The browser's own verdict on a Set-Cookie line: what its store did (observed), beside what the
+ * browser model predicted, with Chromium's reason names. The browser is the truth; the policy
+ * (DecisionView.accepted) is a simulation of Python's http.cookiejar.
+ */
+export interface BrowserVerdictView {
+  /** Observed: true stored, false not stored, null not known (a deletion of nothing, or waiting). */
+  stored: boolean | null;
+  predicted: 'stored' | 'refused';
+  /** Chromium's reason names (Network.SetCookieBlockedReason); empty when predicted stored. */
+  reasons: string[];
+  sentence: string | null;
+  /** Still waiting for the browser's store (a second or two). */
+  pending: boolean;
+  /** Observed and predicted disagree: a gap in the browser model. */
+  flagged: boolean;
 }
 
 export interface DecisionView {
@@ -74,6 +123,8 @@ export interface DecisionView {
   thirdParty: boolean;
   /** How the request stood to its tab: the top-level document, first- or third-party, a redirect, or no tab. */
   label: RequestLabel;
+  /** The browser's verdict on the line; absent for a Set-Cookie2 line (browsers ignore it), an eviction, or an older entry. */
+  browser?: BrowserVerdictView | undefined;
 }
 
 export interface DecisionQuery {
@@ -196,7 +247,10 @@ export interface PopupApi {
   clearDecisions(): Promise<void>;
   deleteCookie(cookie: Pick<CookieView, 'domain' | 'path' | 'name'>): Promise<void>;
   clearSite(site: string): Promise<void>;
-  explain(url: string): Promise<ExplainView>;
+  /** Which cookies go with a request to `url`, made from the page `topLevelUrl` (null: a top-level navigation): the browser's answer and the policy's. */
+  explain(url: string, topLevelUrl?: string | null): Promise<ExplainView>;
+  /** Why each cookie of the site (null: of all) is only in the jar or only in the browser. */
+  cookieNotes(site: string | null): Promise<CookieNoteView[]>;
   getDecisions(query: DecisionQuery): Promise<DecisionView[]>;
   getPolicy(): Promise<PolicyView>;
   /** Stores the policy (and answers it as stored); `replaceJar` also rebuilds the jar by replaying the recorded traffic under it. */

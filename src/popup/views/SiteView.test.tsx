@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NarrowContext } from '../layout';
+import type { DecisionView } from '../model';
 import { cookie, mockApi } from '../mock';
 import { SiteView } from './SiteView';
 
@@ -355,3 +356,45 @@ describe('SiteView', () => {
     await waitFor(() => { expect(names()).toEqual(['c09999']); });
   });
 });
+
+describe('SiteView: why a cookie is in one store only', () => {
+  const seen = (init: Partial<DecisionView> & Pick<DecisionView, 'line' | 'cookieName'>): DecisionView => ({
+    time: 1000, tabId: 7, topSite: 'example.com', url: 'http://www.example.com/', accepted: true, thirdParty: false, label: 'first-party', ...init,
+  });
+  const refusedByBrowser = seen({
+    line: 'none=1; SameSite=None', cookieName: 'none',
+    browser: { stored: false, predicted: 'refused', reasons: ['SameSiteNoneInsecure'], sentence: 'The cookie "none" says SameSite=None without Secure.', pending: false, flagged: false },
+  });
+  const refusedByPolicy = seen({ line: 'ads=1; Domain=.example.com', cookieName: 'ads', accepted: false, rule: 'set.domain.blocked', reason: 'example.com is blocked.' });
+
+  it('an "only in jar" row says the browser refused it, with Chromium’s reason; an "only in browser" row the policy’s rule, or that no observed Set-Cookie set it', async () => {
+    const api = mockApi({
+      jar: [cookie({ name: 'none', value: '1', sameSite: 'None' })],
+      browser: [cookie({ name: 'ads', value: '1', domain: '.example.com', hostOnly: false }), cookie({ name: 'fromjs', value: '1' })],
+      decisions: [refusedByBrowser, refusedByPolicy],
+    });
+    render(<SiteView api={api} site={site} />);
+    await screen.findByRole('grid');
+    const where = (name: string) => screen.getAllByRole('row').find((row) => within(row).queryByText(name, { selector: '[data-testid=cookie-name] bdi' }) !== null)?.querySelector('[data-testid=cookie-where]');
+    await waitFor(() => { expect(where('none')?.getAttribute('data-note')).toBe('browser-refused'); });
+    expect(where('none')?.getAttribute('data-reasons')).toBe('SameSiteNoneInsecure');
+    expect(where('ads')?.getAttribute('data-note')).toBe('policy-refused');
+    expect(where('fromjs')?.getAttribute('data-note')).toBe('before');
+    const noteOf = async (name: string) => {
+      fireEvent.click(screen.getAllByTestId('cookie-name').find((cell) => cell.textContent === name) as HTMLElement);
+      return (await screen.findByTestId('cookie-note')).textContent;
+    };
+    expect(await noteOf('none')).toBe('Why only in the jar: SameSiteNoneInsecure The browser refused it. The cookie "none" says SameSite=None without Secure.');
+    expect(await noteOf('ads')).toBe('Why only in the browser: set.domain.blocked The policy refused it: example.com is blocked.');
+    expect(await noteOf('fromjs')).toMatch(/^Why only in the browser: No Set-Cookie header the extension saw set it/);
+    expect(api.state.calls.filter((c) => c.method === 'cookieNotes').map((c) => c.args)).toContainEqual([site]);
+  });
+
+  it('a row in both stores has no such note', async () => {
+    const both = cookie({ name: 'visit', value: '1' });
+    render(<SiteView api={mockApi({ jar: [both], browser: [both] })} site={site} />);
+    await screen.findByRole('grid');
+    expect(screen.queryByTestId('cookie-note')).toBeNull();
+  });
+});
+

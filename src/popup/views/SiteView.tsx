@@ -6,7 +6,7 @@ import type { ComponentChildren, JSX } from 'preact';
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { formatDate, formatExpiry, type SortDirection, type SortKey } from '../format';
 import { cookieInputOf, identityOf } from '../fromProtocol';
-import type { AppliedView, BrowserCookieInput, ChangeSummary, CookieIdentity, CookieView, PopupApi, TabContext } from '../model';
+import type { AppliedView, BrowserCookieInput, ChangeSummary, CookieIdentity, CookieNoteView, CookieView, PopupApi, TabContext } from '../model';
 import { filterRows, mergeRows, sortRows, type CookieRow } from '../rows';
 import { EMPTY_SELECTION, extend, prune, selectionCounts, toggle, toggleAll, type Selection } from '../selection';
 import { Badge, Notice, Status, errorMessage, useLoad } from '../components/common';
@@ -57,6 +57,9 @@ export function SiteView({ api, site, tab }: { api: PopupApi; site: string | nul
   useLayoutEffect(() => { void api.lastChange().then(setLastChange, () => undefined); }, [api]);
 
   const rows = useMemo(() => (state.status === 'ready' ? mergeRows(state.value.jar, state.value.browser) : []), [state]);
+  // Why a cookie is in one store only: asked after the cookies (it never delays the grid), again with each reload of them.
+  const [noteState] = useLoad(() => (state.status === 'ready' ? api.cookieNotes(shownSite) : Promise.resolve([])), [api, shownSite, state]);
+  const notes = useMemo(() => new Map(noteState.status === 'ready' ? noteState.value.map((n) => [n.key, n] as const) : []), [noteState]);
   const sorted = useMemo(() => sortRows(rows, sort.key, sort.direction), [rows, sort]);
   const filtered = useMemo(() => filterRows(sorted, query), [sorted, query]);
   const active = filtered[Math.min(activeIndex, filtered.length - 1)];
@@ -252,7 +255,7 @@ export function SiteView({ api, site, tab }: { api: PopupApi; site: string | nul
               ...(narrow ? [] : [<div role="columnheader" key="flags">Flags</div>]),
             ]}
             renderRow={(row, index) => (
-              <CookieCells row={row} narrow={narrow} selected={selection.keys.has(row.key)} onToggle={() => { setSelection((s) => toggle(s, row.key, index)); }} />
+              <CookieCells row={row} narrow={narrow} note={notes.get(row.key)} selected={selection.keys.has(row.key)} onToggle={() => { setSelection((s) => toggle(s, row.key, index)); }} />
             )}
           />
           {panel.kind === 'edit' && (
@@ -278,7 +281,7 @@ export function SiteView({ api, site, tab }: { api: PopupApi; site: string | nul
             </section>
           )}
           {panel.kind === 'none' && active !== undefined && (
-            <CookieDetails key={active.key} row={active} actions={{
+            <CookieDetails key={active.key} row={active} note={notes.get(active.key)} actions={{
               storeLabel: store,
               onEdit: active.browser === undefined ? undefined : () => {
                 const cookie = active.browser as CookieView;
@@ -307,7 +310,7 @@ function isExpired(cookie: CookieView, nowMs = Date.now()): boolean {
 
 const SAME_SITE_FLAG: Record<string, string> = { lax: 'Lax', strict: 'Strict', none: 'None' };
 
-function CookieCells({ row, narrow, selected, onToggle }: { row: CookieRow; narrow: boolean; selected: boolean; onToggle: () => void }): JSX.Element {
+function CookieCells({ row, narrow, note, selected, onToggle }: { row: CookieRow; narrow: boolean; note: CookieNoteView | undefined; selected: boolean; onToggle: () => void }): JSX.Element {
   const cookie = row.shown;
   return (
     <>
@@ -315,7 +318,9 @@ function CookieCells({ row, narrow, selected, onToggle }: { row: CookieRow; narr
         <input type="checkbox" tabIndex={-1} checked={selected} aria-label={`Select cookie ${escapedText(cookie.name)}`}
           onClick={(event) => { event.stopPropagation(); }} onChange={onToggle} />
       </div>
-      <div role="gridcell"><Badge kind={row.where}>{WHERE_LABEL[row.where]}</Badge></div>
+      <div role="gridcell" data-testid="cookie-where" data-note={note?.kind} data-reasons={note?.reasons.join(' ')} title={note === undefined ? undefined : escapedText(note.sentence)}>
+        <Badge kind={row.where}>{WHERE_LABEL[row.where]}</Badge>
+      </div>
       <div role="gridcell" class="mono" data-testid="cookie-name"><CookieText text={cookie.name} /></div>
       <div role="gridcell" class="mono" data-testid="cookie-value"><CookieText text={cookie.value ?? ''} /></div>
       <div role="gridcell"><CookieText text={cookie.domain} /></div>

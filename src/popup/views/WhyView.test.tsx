@@ -85,4 +85,37 @@ describe('WhyView', () => {
     render(<WhyView api={api} url="http://www.example.com/" />);
     expect((await screen.findByRole('alert')).textContent).toMatch(/must be an http/);
   });
+
+  it('answers for the browser (the truth) beside the policy (the simulation): a SameSite=Lax cookie is not sent from another site’s page', async () => {
+    const pref = cookie({ name: 'pref', value: 'blue', domain: 'shop.example.com', sameSite: 'Lax', secure: true });
+    const api = mockApi({ jar: [pref], browser: [pref] });
+    render(<WhyView api={api} url="https://shop.example.com/cart" />);
+    // A visit to the page itself: both send it.
+    await waitFor(() => { expect(screen.getByTestId('browser-cookie-header').textContent).toBe('pref=blue'); });
+    expect(screen.getByTestId('cookie-header').textContent).toBe('pref=blue');
+    expect(screen.getByTestId('explained-request').textContent).toContain('as a visit to it');
+    // From another site's page: the browser withholds it for SameSite=Lax, with its reason and sentence; the policy, which has no SameSite, sends it.
+    fireEvent.input(screen.getByLabelText('Requested from'), { target: { value: 'https://blog.other.test/post' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Explain' }));
+    await waitFor(() => { expect(screen.getByTestId('browser-cookie-header').textContent).toBe('(none)'); });
+    expect(api.state.calls.filter((c) => c.method === 'explain').at(-1)?.args).toEqual(['https://shop.example.com/cart', 'https://blog.other.test/post']);
+    const row = screen.getByTestId('browser-explained-cookie');
+    expect(row.textContent).toContain('not sent');
+    expect(row.getAttribute('data-reasons')).toMatch(/SameSiteLax/);
+    expect(row.textContent).toMatch(/Lax/);
+    expect(screen.getByTestId('cookie-header').textContent).toBe('pref=blue');
+    expect(screen.getByTestId('explained-request').textContent).toContain('made from the page https://blog.other.test/post');
+    expect(screen.getByTestId('why-browser').textContent).toContain('Browser (the truth)');
+    expect(screen.getByTestId('why-policy').textContent).toContain('Policy (the simulation)');
+  });
+
+  it('refuses inline a "requested from" page it cannot read', async () => {
+    const api = mockApi({ jar });
+    render(<WhyView api={api} url="http://www.example.com/" />);
+    await screen.findByTestId('cookie-header');
+    fireEvent.input(screen.getByLabelText('Requested from'), { target: { value: 'ftp://a.test/' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Explain' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^Requested from: ftp: URLs have no cookies/);
+    expect(screen.queryByTestId('cookie-header')).toBeNull();
+  });
 });

@@ -2,11 +2,11 @@
 // side (the differences marked), and what can be done with it, each button naming its store.
 import type { JSX } from 'preact';
 import { formatDate, relativeTime } from '../../format';
-import type { CookieView } from '../../model';
+import type { CookieNoteView, CookieView } from '../../model';
 import type { CookieRow, Where } from '../../rows';
 import { Badge } from '../../components/common';
 import { CookieText } from '../../components/CookieText';
-import { DETAIL_LIMIT, escapedText } from '../../display';
+import { DETAIL_LIMIT, MESSAGE_LIMIT, escapedText } from '../../display';
 
 export const WHERE_LABEL: Record<Where, string> = { both: 'jar + browser', jar: 'only in jar', browser: 'only in browser' };
 
@@ -50,9 +50,24 @@ export interface DetailActions {
   onDeleteJar?: (() => void) | undefined;
 }
 
-export function CookieDetails({ row, actions }: { row: CookieRow; actions: DetailActions }): JSX.Element {
+/** What the browser's refusal, or the policy's, or the cookie's history says about why it is in one store only. */
+const NOTE_HEADING: Record<'jar' | 'browser', string> = { jar: 'Why only in the jar', browser: 'Why only in the browser' };
+
+export function CookieDetails({ row, note, actions }: { row: CookieRow; note?: CookieNoteView | undefined; actions: DetailActions }): JSX.Element {
   return (
     <section class="details" aria-label={`Details of cookie ${escapedText(row.shown.name)}`}>
+      {row.where !== 'both' && (
+        <p class="cookie-note" data-testid="cookie-note" data-kind={note?.kind}>
+          <strong>{NOTE_HEADING[row.where]}: </strong>
+          {note === undefined ? <span class="muted">asking the extension…</span> : (
+            <>
+              {note.reasons.map((r) => <code key={r} class="rule">{r}</code>)}
+              {note.rule !== null && <code class="rule">{note.rule}</code>}
+              {(note.reasons.length > 0 || note.rule !== null) && ' '}<CookieText text={note.sentence} limit={MESSAGE_LIMIT} expandable />
+            </>
+          )}
+        </p>
+      )}
       <table>
         <thead>
           <tr><th scope="col">Attribute</th><th scope="col">In the jar</th><th scope="col">In the browser</th></tr>

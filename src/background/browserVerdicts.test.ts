@@ -26,9 +26,9 @@ function removed(fake: FakeBrowser, cookie: Record<string, unknown>, cause: stri
   fake.events.cookies.onChanged.dispatch({ removed: true, cause, cookie });
 }
 
-async function started(seed: Record<string, unknown>[] = []): Promise<FakeBrowser> {
+async function started(seed: Record<string, unknown>[] = [], browser: 'chromium' | 'firefox' = 'chromium'): Promise<FakeBrowser> {
   // The worker's clock is the (fake) timers' clock, so the wait for a change ends when they say.
-  const fake = startFakeBrowser({ background: { now: () => Date.now() } });
+  const fake = startFakeBrowser({ background: { now: () => Date.now(), browser } });
   fake.cookieStore.push(...seed);
   await fake.background.ready;
   return fake;
@@ -256,6 +256,21 @@ describe('explain: the browser’s answer beside the policy’s', () => {
     expect(cookie).toMatchObject({ name: 'pref', domain: 'shop.example.com', path: '/', sent: false });
     expect(cookie?.reasons).toContain('SchemefulSameSiteLax');
     expect(cookie?.sentence).toContain('SameSite=Lax');
+  });
+
+  it('in Firefox, Firefox’s rules: another site’s page sees its own partition only (Total Cookie Protection), where Chromium withholds the cookie for SameSite', async () => {
+    const seed = [apiCookie('pref', 'blue', 'shop.example.com', { sameSite: 'unspecified', secure: true })];
+    const visit = { type: 'explain', url: 'https://shop.example.com/cart' } as const;
+    const fromOther = { ...visit, topLevelUrl: 'https://blog.other.test/post' } as const;
+    const firefox = await started(seed, 'firefox');
+    expect(firefox.background.status().verdicts).toMatchObject({ browser: 'firefox', thirdPartyCookies: 'partitioned' });
+    expect((await firefox.background.handlers().explain(visit)).browser.cookieHeader).toBe('pref=blue');
+    expect((await firefox.background.handlers().explain(fromOther)).browser).toEqual({ cookieHeader: null, cookies: [] });
+    const chromium = await started(seed);
+    expect(chromium.background.status().verdicts).toMatchObject({ browser: 'chromium', thirdPartyCookies: 'blocked' });
+    const withheld = (await chromium.background.handlers().explain(fromOther)).browser;
+    expect(withheld.cookieHeader).toBeNull();
+    expect(withheld.cookies).toEqual([expect.objectContaining({ name: 'pref', sent: false, reasons: expect.arrayContaining(['SchemefulSameSiteUnspecifiedTreatedAsLax']) as unknown })]);
   });
 
   it('partitioned cookies are included, in their partition only', async () => {

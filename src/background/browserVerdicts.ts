@@ -14,7 +14,7 @@
 // stored" for LATE_MS. The model predicts without applying (`apply: false`): the store changes
 // only by what cookies.onChanged reports, so the model's copy is the browser's store.
 import {
-  BrowserCookieStore, inferThirdPartyCookieSetting, registrableDomain,
+  BROWSERS, BrowserCookieStore, inferThirdPartyCookieSetting, registrableDomain,
   type ApiCookie, type BrowserName, type RequestContext, type SetCookieVerdict, type ThirdPartyCookieSetting,
 } from '../browser-model';
 import type { BrowserVerdict } from '../shared/protocol';
@@ -211,7 +211,8 @@ export class BrowserVerdicts {
   private readonly deferred: (() => void)[] = [];
 
   constructor(private readonly options: BrowserVerdictsOptions) {
-    this.model = new BrowserCookieStore({ browser: options.browser, thirdPartyCookies: 'blocked', now: options.now });
+    // Until the store shows it, the browser's default (Chromium: blocked; Firefox: partitioned, Total Cookie Protection).
+    this.model = new BrowserCookieStore({ browser: options.browser, thirdPartyCookies: BROWSERS[options.browser].defaultThirdPartyCookies, now: options.now });
   }
 
   get pending(): number { return this.waitingCount; }

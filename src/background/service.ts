@@ -120,6 +120,8 @@ export class Background {
 
   constructor(private readonly options: BackgroundOptions) {
     this.now = options.now ?? Date.now;
+    // The one place that knows the browser (index.ts: browserName() of src/shared/browser.ts) names
+    // it; the model applies that browser's rules (BROWSERS), Chromium's for one it does not know.
     const browser = options.browser ?? 'chromium';
     this.modelBrowser = Object.hasOwn(BROWSERS, browser) ? browser : 'chromium';
     this.classifier = new Classifier(options.incognitoInstance ?? false, options.defaultStoreId ?? CHROME_DEFAULT_STORE);

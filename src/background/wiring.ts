@@ -8,7 +8,7 @@
 //
 // The sent-header comparison's listener (onBeforeSendHeaders with extraHeaders) is not among them:
 // Chrome then hands every request's headers to the extension before sending it, which costs page
-// loads about 5% (docs/performance.md). It is registered only while the user has the comparison on
+// loads about 5 to 10% (docs/performance.md). It is registered only while the user has the comparison on
 // (`SentHeadersListener.listen`, called by the Background whenever its settings are applied: once
 // the stored settings are read after every start of the worker, and on every change).
 import type { BeforeRedirectDetails, BeforeSendHeadersDetails, HeadersReceivedDetails } from './adapter';

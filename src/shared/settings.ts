@@ -34,7 +34,7 @@ export interface PolicySettings {
   maxCookies: number;
   /**
    * Compare, for every request, the Cookie header the browser sends with the one the jar would
-   * send. Off by default: it needs a listener that costs every page load about 5% (docs/performance.md).
+   * send. Off by default: it needs a listener that costs every page load about 5 to 10% (docs/performance.md).
    */
   compareSentHeaders: boolean;
 }

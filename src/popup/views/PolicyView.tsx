@@ -31,7 +31,7 @@ const KEEPING: { key: KeepSwitch; label: string; help: string }[] = [
   { key: 'mirrorIncognito', label: 'Mirror incognito windows', help: 'Also mirror incognito traffic (with “Allow in Incognito” on), into a separate jar kept in memory only: nothing of it is ever written anywhere.' },
   { key: 'persistJar', label: 'Keep the jar across browser restarts', help: 'Cookie values are then stored unencrypted on disk (storage.local), outside the browser’s encrypted cookie database. Session cookies are never written to disk. Off: the jar lives in memory and ends with the browser session.' },
   { key: 'followBrowserClears', label: 'Follow the browser’s clears', help: 'When you clear cookies in the browser (a site’s data, or browsing data), remove the same cookies from the jar.' },
-  { key: 'compareSentHeaders', label: 'Compare the Cookie headers sent', help: 'Record, for every request, the Cookie header the browser sends beside the one the jar would send. It costs every page load about 5% more time: the browser then hands the extension every request’s headers before sending it. Off: nothing of the sort is recorded, and nothing else depends on it.' },
+  { key: 'compareSentHeaders', label: 'Compare the Cookie headers sent', help: 'Record, for every request, the Cookie header the browser sends beside the one the jar would send. It costs every page load about 5 to 10% more time: the browser then hands the extension every request’s headers before sending it. Off: nothing of the sort is recorded, and nothing else depends on it.' },
 ];
 
 const PRESET_HELP: Record<keyof typeof PRESETS, string> = {

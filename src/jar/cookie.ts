@@ -320,6 +320,11 @@ export class Cookie {
   }
 }
 
+/** The domain a Cookie made with this domain has (the constructor lower-cases it): a jar's key for it. */
+export function cookieDomainKey(domain: string): string {
+  return lowerCased(domain);
+}
+
 /**
  * `text.toLowerCase()`, or `text` itself when that changes nothing (ASCII without capitals, as
  * almost every domain is): toLowerCase makes a new string every time.

@@ -170,8 +170,52 @@ class TreeView implements ReadonlyMap<string, ByPath> {
   }
 }
 
+/**
+ * A file's cookies as a load has read them, before they are built (see CookieJar.addLoaded). The
+ * file is read and checked whole at once (a bad line refuses the load, the jar unchanged); each
+ * Cookie is built when its domain key is first used. The cookies come in runs, consecutive ones
+ * of one domain key, in the file's order.
+ */
+export interface LoadedCookies {
+  /** How many cookies. */
+  readonly cookies: number;
+  /** How many runs. */
+  readonly runs: number;
+  /** The domain key of run `run`: what each of its cookies' `domain` is. */
+  runDomain(run: number): string;
+  /** The first cookie of run `run`; `runStart(runs)` is `cookies`. */
+  runStart(run: number): number;
+  /**
+   * Cookie number `index`, as the load would have set it then (its domain is `domain`, its run's
+   * key); a new Cookie each call. It cannot fail: the load checked everything.
+   */
+  build(index: number, domain: string): Cookie;
+}
+
+/** One load's cookies not built yet: the runs of each domain key are chained through `nextRun`. */
+class PendingLoad {
+  readonly nextRun: Int32Array;
+
+  constructor(
+    readonly cookies: LoadedCookies,
+    readonly names: StringPool,
+    /** Told, once a domain key's cookies are built, how many were counted for it and how many it holds more now. */
+    readonly settle: (counted: number, added: number) => void,
+  ) {
+    this.nextRun = new Int32Array(cookies.runs).fill(-1);
+  }
+}
+
 /** One domain key of the jar: its cookies by path and its place in the jar's (dict) order. */
 class DomainEntry {
+  /** Python's `_cookies[domain]`; undefined while only loaded cookies, not built yet, are here. */
+  private paths: ByPath | undefined;
+  /** The load whose cookies of this domain key are still to be built, with its first and last run here. */
+  private pending: PendingLoad | null = null;
+  private firstRun = -1;
+  private lastRun = -1;
+  /** How many of the jar's cookies the pending ones were counted as (duplicates are found when built). */
+  private pendingCount = 0;
   /**
    * Each path key followed by its cookies, in the tree's order: what a request walks, in one array
    * instead of a Map per path. Built on demand; every change to the domain's cookies drops it.
@@ -193,7 +237,73 @@ class DomainEntry {
   anyHostOnly = false;
   private plainAt = -1;
 
-  constructor(readonly domain: string, readonly seq: number, readonly byPath: ByPath) {}
+  constructor(readonly domain: string, readonly seq: number, byPath?: ByPath) {
+    this.paths = byPath;
+  }
+
+  /** Python's `_cookies[domain]`: the loaded cookies of this key are built on the first read. */
+  get byPath(): ByPath {
+    if (this.pending !== null) this.buildLoaded();
+    return this.paths as ByPath;
+  }
+
+  /** Builds the loaded cookies of this key that are not built yet, if any. */
+  buildPending(): void {
+    if (this.pending !== null) this.buildLoaded();
+  }
+
+  /**
+   * The load's run `run` (of `count` cookies) belongs here, after every cookie here so far. True
+   * when it is the load's first run here (the entry has cookies to build from it from now on).
+   */
+  addPending(load: PendingLoad, run: number, count: number): boolean {
+    const first = this.pending !== load;
+    if (first) {
+      if (this.pending !== null) this.buildLoaded(); // an earlier load's, built first: its cookies came first
+      this.pending = load;
+      this.firstRun = run;
+    } else {
+      load.nextRun[this.lastRun] = run;
+    }
+    this.lastRun = run;
+    this.pendingCount += count;
+    this.changed();
+    return first;
+  }
+
+  /**
+   * Sets the loaded cookies of this key in the file's order, as the load's setCookie calls would
+   * have (a cookie with the same path and name replaces the earlier one, in its place).
+   */
+  private buildLoaded(): void {
+    const load = this.pending as PendingLoad;
+    const { cookies, nextRun, names } = load;
+    const counted = this.pendingCount;
+    this.pending = null;
+    this.pendingCount = 0;
+    const paths = this.paths ??= new Map<string, Map<string, Cookie>>();
+    let added = 0;
+    let lastPath: string | undefined;
+    let byName: Map<string, Cookie> | undefined;
+    for (let run = this.firstRun; run !== -1; run = nextRun[run] as number) {
+      for (let index = cookies.runStart(run), end = cookies.runStart(run + 1); index < end; index++) {
+        const cookie = cookies.build(index, this.domain);
+        const { path, name } = cookie;
+        if (byName === undefined || path !== lastPath) {
+          byName = paths.get(path);
+          if (byName === undefined) paths.set(path, byName = new Map<string, Cookie>());
+          lastPath = path;
+        }
+        const pooled = names.of(name);
+        shareStrings(cookie, this.domain, pooled);
+        const size = byName.size;
+        byName.set(pooled, cookie);
+        added += byName.size - size;
+      }
+    }
+    this.changed();
+    load.settle(counted, added);
+  }
 
   changed(): void {
     this.flat = undefined;
@@ -299,6 +409,8 @@ export class CookieJar implements Iterable<Cookie> {
   private lastPath = '';
   private lastByName: Map<string, Cookie> | undefined;
   private count = 0;
+  /** How many domain entries hold loaded cookies not built yet (see addLoaded). */
+  private pendingEntries = 0;
   /** One copy of each cookie name (see shareStrings). */
   private readonly names = new StringPool();
   /** Expiry times, soonest first; built on the first expiry sweep (see expiryHeap), then kept up to date. */
@@ -327,7 +439,39 @@ export class CookieJar implements Iterable<Cookie> {
 
   /** The number of cookies. */
   get size(): number {
+    // Loaded cookies are counted as they come; building them finds duplicates (a file may list a
+    // cookie twice, the later one replacing the earlier), so an exact count builds them.
+    if (this.pendingEntries > 0) this.buildAllLoaded();
     return this.count;
+  }
+
+  private buildAllLoaded(): void {
+    for (const entry of this.domains.values()) entry.buildPending();
+  }
+
+  /**
+   * Adds a file's cookies as `setCookie` called for each, in order, would: the same domain keys in
+   * the same order at once, each key's cookies built when the key is first read (a request, an
+   * iteration, a save, `size`...). Loading a large file then costs the reading of it; the cookies
+   * of a site are built when that site is asked for.
+   */
+  protected addLoaded(cookies: LoadedCookies): void {
+    if (cookies.cookies === 0) return;
+    const load = new PendingLoad(cookies, this.names, (counted, added) => {
+      this.count += added - counted;
+      this.pendingEntries--;
+    });
+    // setCookie's shortcut to the last path must not skip the cookies added here before it.
+    this.lastEntry = undefined;
+    this.lastByName = undefined;
+    // The expiry heap holds Cookies: built again, from every cookie, on the next sweep.
+    this.heap = undefined;
+    for (let run = 0; run < cookies.runs; run++) {
+      const domain = cookies.runDomain(run);
+      const entry = this.domains.get(domain) ?? this.addDomain(domain, true);
+      if (entry.addPending(load, run, cookies.runStart(run + 1) - cookies.runStart(run))) this.pendingEntries++;
+    }
+    this.count += cookies.cookies;
   }
 
   /** Python's iteration order: domain keys, then path keys, then names, each in insertion order. */
@@ -371,8 +515,8 @@ export class CookieJar implements Iterable<Cookie> {
     if (cookie.expires !== null && this.heap !== undefined) this.pushExpiry({ expires: cookie.expires, domain, path, name, cookie });
   }
 
-  private addDomain(domain: string): DomainEntry {
-    const entry = new DomainEntry(domain, this.nextSeq++, new Map());
+  private addDomain(domain: string, loaded = false): DomainEntry {
+    const entry = new DomainEntry(domain, this.nextSeq++, loaded ? undefined : new Map());
     this.domains.set(domain, entry);
     if (domain === '') this.emptyDomain = entry;
     this.domainGroups?.add(entry);
@@ -441,6 +585,7 @@ export class CookieJar implements Iterable<Cookie> {
       this.deleteDomain(domain, byPath);
     } else {
       this.domains = new Map();
+      this.pendingEntries = 0;
       this.emptyDomain = undefined;
       this.domainGroups = undefined;
       this.sites = undefined;

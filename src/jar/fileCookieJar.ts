@@ -14,7 +14,7 @@
  */
 
 import type { Cookie } from './cookie';
-import { CookieJar, type CookieJarOptions } from './cookieJar';
+import { CookieJar, type CookieJarOptions, type LoadedCookies } from './cookieJar';
 import { CookieValueError, LoadError } from './errors';
 import type { CookiePolicy } from './policy';
 
@@ -107,15 +107,41 @@ export abstract class FileCookieJar extends CookieJar {
   protected abstract parseText(text: string, context: ParseContext): Cookie[];
 
   /**
+   * The same cookies as `parseText`, read and checked but not built yet (the same LoadError for a
+   * bad file), or null where the format has no such reading: then the load builds each cookie at
+   * once. The jar builds them when their domain is first used (CookieJar.addLoaded).
+   */
+  protected parseLoaded(_text: string, _context: ParseContext): LoadedCookies | null {
+    return null;
+  }
+
+  /**
+   * The file's cookies, checked whole: as LoadedCookies when the format can read them so and this
+   * jar's setCookie is CookieJar's own (a subclass's setCookie sees each cookie, as Python's
+   * set_cookie does), else built.
+   */
+  private parseForLoad(text: string, context: ParseContext): LoadedCookies | Cookie[] {
+    const loaded = this.setCookie === CookieJar.prototype.setCookie ? this.parseLoaded(text, context) : null;
+    return loaded ?? this.parseText(text, context);
+  }
+
+  private setParsed(parsed: LoadedCookies | Cookie[]): void {
+    if (!Array.isArray(parsed)) {
+      this.addLoaded(parsed);
+      return;
+    }
+    // An index, not for-of: this loop runs once per load, and before it is optimised an array
+    // iterator makes a result object per cookie.
+    for (let i = 0; i < parsed.length; i++) this.setCookie(parsed[i] as Cookie);
+  }
+
+  /**
    * Python's `load` from text: adds the file's cookies to the jar (a cookie with the same domain,
    * path and name replaces the old one). Throws LoadError naming the line; the jar is then unchanged.
    * Line ends are read as Python's text mode reads them: "\r\n" and "\r" count as "\n".
    */
   loadText(text: string, options: LoadOptions = {}): void {
-    const cookies = this.parseText(text, this.context(options));
-    // An index, not for-of: this loop runs once per load, and before it is optimised an array
-    // iterator makes a result object per cookie.
-    for (let i = 0; i < cookies.length; i++) this.setCookie(cookies[i] as Cookie);
+    this.setParsed(this.parseForLoad(text, this.context(options)));
   }
 
   /** Python's `save`: writes `saveText(options)` to `filename` (default: the jar's) through the store. */
@@ -139,9 +165,9 @@ export abstract class FileCookieJar extends CookieJar {
   async revert(filename?: string | null, options: SaveOptions = {}): Promise<void> {
     const name = this.resolveFilename(filename);
     const text = await this.requireStore().readText(name);
-    const cookies = this.parseText(text, this.context({ ...options, filename: name }));
+    const parsed = this.parseForLoad(text, this.context({ ...options, filename: name }));
     this.clear();
-    for (const cookie of cookies) this.setCookie(cookie);
+    this.setParsed(parsed);
   }
 
   private context(options: LoadOptions): ParseContext {

@@ -14,12 +14,12 @@
  * - Loading is atomic (see FileCookieJar).
  */
 
-import { Cookie, type CookieInit } from './cookie';
+import { Cookie, cookieDomainKey, type CookieInit } from './cookie';
+import type { LoadedCookies } from './cookieJar';
 import { isPythonSpace, pyStrip } from './dates';
 import {
   FileCookieJar, LineReader, type FileLine, type ParseContext, type PreviousFields, type SaveOptions,
 } from './fileCookieJar';
-import { StringPool } from './strings';
 import type { LoadError } from './errors';
 import { asciiInteger, decimalDigitValue } from './request';
 
@@ -30,6 +30,7 @@ const NO_REST: readonly (readonly [string, string])[] = [];
 const HASH = 0x23;
 const DOLLAR = 0x24;
 const NEWLINE = 0x0a;
+const TAB = 0x09;
 const NETSCAPE_MAGIC = /^#( Netscape)? HTTP Cookie File/;
 const NETSCAPE_HEADER_TEXT = `# Netscape HTTP Cookie File
 # http://curl.haxx.se/rfc/cookie_spec.html
@@ -64,36 +65,148 @@ export class MozillaCookieJar extends FileCookieJar {
   }
 
   protected parseText(text: string, context: ParseContext): Cookie[] {
-    const { filename } = context;
-    const reader = new LineReader(text);
-    if (!reader.next() || !NETSCAPE_MAGIC.test(reader.text)) {
-      throw FileCookieJar.lineError(`${FileCookieJar.pyRepr(filename)} does not look like a Netscape format cookies file`, reader.number === 0 ? { text: '', number: 1 } : reader, filename,
-        'a cookies.txt file starts with "# Netscape HTTP Cookie File"');
-    }
-    const cookies: Cookie[] = [];
-    const previous: PreviousFields = { domain: '', path: '' };
-    const names = new StringPool();
-    // One CookieInit, refilled for each line (the Cookie copies its fields): not one object per line.
-    const init: CookieInit = {
-      version: 0, name: '', value: null, port: null, portSpecified: false, domain: '', domainSpecified: false, domainInitialDot: false,
-      path: '', pathSpecified: false, secure: false, expires: null, discard: false, comment: null, commentUrl: null, rest: NO_REST,
-    };
-    // The lines after the first are read in place (no slice per line): parseLine takes the
-    // line's bounds in the text, and only an error message slices the line out.
-    const source = reader.source;
-    let number = reader.number;
-    for (let start = reader.nextStart; start < source.length;) {
-      const newline = source.indexOf('\n', start);
-      const stop = newline === -1 ? source.length : newline + 1;
-      const cookie = parseLine(source, start, stop, ++number, context, previous, names, init);
-      start = stop;
-      if (cookie === null) continue;
-      if (!context.ignoreDiscard && cookie.discard) continue;
-      if (!context.ignoreExpires && cookie.isExpired(context.now)) continue;
-      cookies.push(cookie);
-    }
-    return cookies;
+    return readFile(text, context).buildAll();
   }
+
+  protected override parseLoaded(text: string, context: ParseContext): LoadedCookies | null {
+    // A subclass that reads lines its own way is asked through parseText.
+    return this.parseText === MozillaCookieJar.prototype.parseText ? readFile(text, context) : null;
+  }
+}
+
+/** _really_load: every line read and checked, the cookies it would set kept as MozillaCookies. */
+function readFile(text: string, context: ParseContext): MozillaCookies {
+  const { filename } = context;
+  const reader = new LineReader(text);
+  if (!reader.next() || !NETSCAPE_MAGIC.test(reader.text)) {
+    throw FileCookieJar.lineError(`${FileCookieJar.pyRepr(filename)} does not look like a Netscape format cookies file`, reader.number === 0 ? { text: '', number: 1 } : reader, filename,
+      'a cookies.txt file starts with "# Netscape HTTP Cookie File"');
+  }
+  const source = reader.source;
+  const cookies = new MozillaCookies(source);
+  const previous: PreviousFields = { domain: '', path: '' };
+  // The lines after the first are read in place (no slice per line): readLine finds the line's
+  // end and its tabs in one pass, and only an error message slices the line out.
+  let number = reader.number;
+  for (let start = reader.nextStart; start < source.length;) start = readLine(source, start, ++number, context, previous, cookies);
+  return cookies;
+}
+
+/** MozillaCookies' bits of a cookie's flags. */
+const SECURE = 1;
+const DOMAIN_SPECIFIED = 2;
+const DISCARD = 4;
+const HTTPONLY = 8;
+/** The line's name field was empty: its value is the cookie's name, and the cookie has no value. */
+const NO_VALUE = 16;
+
+/**
+ * The cookies of a file, in the file's order, as what a Cookie is made of: bounds in the text,
+ * numbers and flags in typed arrays (no object per cookie until one is built), the domain per run
+ * of cookies of one domain and the path per cookie (strings shared with the line before, see
+ * PreviousFields).
+ */
+class MozillaCookies implements LoadedCookies {
+  cookies = 0;
+  runs = 0;
+  /** Per cookie: where its name starts and ends in the text, then its value. */
+  private bounds: Int32Array;
+  private expiries: Float64Array;
+  private flags: Uint8Array;
+  /** Per cookie, its path: an index into `paths`, where a path is added when it is not the last one's. */
+  private pathIndices: Int32Array;
+  private readonly paths: string[] = [];
+  private runStarts = new Int32Array(64);
+  private readonly runDomains: string[] = [];
+  /** The domain field of the last cookie added, as written in the file. */
+  private runText: string | undefined;
+  /** One CookieInit, refilled for each cookie built (the Cookie copies its fields). */
+  private readonly init: CookieInit = {
+    version: 0, name: '', value: null, port: null, portSpecified: false, domain: '', domainSpecified: false, domainInitialDot: false,
+    path: '', pathSpecified: false, secure: false, expires: null, discard: false, comment: null, commentUrl: null, rest: NO_REST,
+  };
+
+  constructor(private readonly source: string) {
+    // About one cookie per 48 characters of a file; grown when there are more.
+    const capacity = Math.max(16, Math.ceil(source.length / 48));
+    this.bounds = new Int32Array(4 * capacity);
+    this.expiries = new Float64Array(capacity);
+    this.flags = new Uint8Array(capacity);
+    this.pathIndices = new Int32Array(capacity);
+  }
+
+  add(domain: string, nameStart: number, nameEnd: number, valueStart: number, valueEnd: number, path: string, expires: number | null, flags: number): void {
+    const index = this.cookies++;
+    if (index === this.flags.length) this.grow();
+    if (domain !== this.runText) {
+      this.runText = domain;
+      if (this.runs + 1 >= this.runStarts.length) this.runStarts = grown(this.runStarts, 2 * this.runStarts.length);
+      this.runStarts[this.runs++] = index;
+      // Python's Cookie lower-cases its domain: the jar's key.
+      this.runDomains.push(cookieDomainKey(domain));
+    }
+    const b = 4 * index;
+    this.bounds[b] = nameStart;
+    this.bounds[b + 1] = nameEnd;
+    this.bounds[b + 2] = valueStart;
+    this.bounds[b + 3] = valueEnd;
+    this.expiries[index] = expires ?? Number.NaN;
+    this.flags[index] = flags;
+    const paths = this.paths;
+    if (paths.length === 0 || paths[paths.length - 1] !== path) paths.push(path);
+    this.pathIndices[index] = paths.length - 1;
+  }
+
+  runDomain(run: number): string {
+    return this.runDomains[run] as string;
+  }
+
+  runStart(run: number): number {
+    return run >= this.runs ? this.cookies : this.runStarts[run] as number;
+  }
+
+  build(index: number, domain: string): Cookie {
+    const { init, bounds, source } = this;
+    const flags = this.flags[index] as number;
+    const b = 4 * index;
+    init.name = source.slice(bounds[b], bounds[b + 1]);
+    init.value = (flags & NO_VALUE) === 0 ? source.slice(bounds[b + 2], bounds[b + 3]) : null;
+    init.domain = domain;
+    init.domainSpecified = init.domainInitialDot = (flags & DOMAIN_SPECIFIED) !== 0;
+    init.path = this.paths[this.pathIndices[index] as number] as string;
+    init.secure = (flags & SECURE) !== 0;
+    const expires = this.expiries[index] as number;
+    init.expires = Number.isNaN(expires) ? null : expires;
+    init.discard = (flags & DISCARD) !== 0;
+    // assume path_specified is false (set once in init, as the other fields not read from a line)
+    init.rest = (flags & HTTPONLY) === 0 ? NO_REST : HTTPONLY_REST;
+    return new Cookie(init);
+  }
+
+  /** Every cookie built, in order: the load of a jar whose setCookie must see each. */
+  buildAll(): Cookie[] {
+    const all: Cookie[] = [];
+    for (let run = 0; run < this.runs; run++) {
+      const domain = this.runDomain(run);
+      for (let index = this.runStart(run), end = this.runStart(run + 1); index < end; index++) all.push(this.build(index, domain));
+    }
+    return all;
+  }
+
+  private grow(): void {
+    const capacity = 2 * this.flags.length;
+    this.bounds = grown(this.bounds, 4 * capacity);
+    this.expiries = grown(this.expiries, capacity);
+    this.flags = grown(this.flags, capacity);
+    this.pathIndices = grown(this.pathIndices, capacity);
+  }
+}
+
+/** A copy of `array` `length` long. */
+function grown<T extends Int32Array | Float64Array | Uint8Array>(array: T, length: number): T {
+  const copy = new (array.constructor as new (length: number) => T)(length);
+  copy.set(array);
+  return copy;
 }
 
 /**
@@ -161,56 +274,70 @@ class LineWriter {
 const LINES_PER_CHUNK = 256;
 
 /**
- * One line of _really_load's loop, `source.slice(lineStart, lineStop)` with its "\n": a Cookie,
- * null for a comment or blank line, or LoadError.
+ * One line of _really_load's loop, the line that starts at `lineStart` (to its "\n" or the end of
+ * the text): the cookie it sets is added to `cookies` (none for a comment or blank line, or a
+ * cookie the load leaves out: a session cookie without ignoreDiscard, an expired one without
+ * ignoreExpires), or LoadError. Returns where the next line starts.
  */
-function parseLine(source: string, lineStart: number, lineStop: number, number: number, context: ParseContext, previous: PreviousFields, names: StringPool, init: CookieInit): Cookie | null {
+function readLine(source: string, lineStart: number, number: number, context: ParseContext, previous: PreviousFields, cookies: MozillaCookies): number {
+  // The line's end and its first seven tabs, in one pass over its characters (a call to indexOf
+  // per tab costs more than the characters of a line).
+  let t1 = -1;
+  let t2 = -1;
+  let t3 = -1;
+  let t4 = -1;
+  let t5 = -1;
+  let t6 = -1;
+  let tabs = 0;
+  let end = lineStart;
+  for (const length = source.length; end < length; end++) {
+    const c = source.charCodeAt(end);
+    if (c === NEWLINE) break;
+    if (c === TAB) {
+      switch (tabs++) {
+        case 0: t1 = end; break;
+        case 1: t2 = end; break;
+        case 2: t3 = end; break;
+        case 3: t4 = end; break;
+        case 4: t5 = end; break;
+        case 5: t6 = end; break;
+        default: break;
+      }
+    }
+  }
+  const lineStop = end < source.length ? end + 1 : end;
   let start = lineStart;
-  let end = lineStop;
-  let httpOnly = false;
+  let flags = 0;
   // httponly is a cookie flag as defined in rfc6265; when encoded in a netscape cookie file, the
   // line is prepended with "#HttpOnly_"
   if (source.startsWith(HTTPONLY_PREFIX, start)) {
-    httpOnly = true;
+    flags = HTTPONLY;
     start += HTTPONLY_PREFIX.length;
   }
-  // last field may be absent, so keep any trailing tab
-  if (end > start && source.charCodeAt(end - 1) === NEWLINE) end--;
+  // (`end` is before the "\n": the last field may be absent, so any trailing tab is kept)
   // skip comments and blank lines
-  if (isCommentOrBlank(source, start, end)) return null;
+  if (isCommentOrBlank(source, start, end)) return lineStop;
 
-  // The seven tab-separated fields, by their tabs: fields are compared in place and only the
-  // ones kept are sliced out.
-  const t1 = tabIn(source, start, end);
-  const t2 = t1 < 0 ? -1 : tabIn(source, t1 + 1, end);
-  const t3 = t2 < 0 ? -1 : tabIn(source, t2 + 1, end);
-  const t4 = t3 < 0 ? -1 : tabIn(source, t3 + 1, end);
-  const t5 = t4 < 0 ? -1 : tabIn(source, t4 + 1, end);
-  const t6 = t5 < 0 ? -1 : tabIn(source, t5 + 1, end);
-  if (t6 < 0 || tabIn(source, t6 + 1, end) >= 0) {
+  // The seven tab-separated fields, by their tabs (the prefix has none): fields are compared in
+  // place and only the domain and path are sliced out (once per run of lines that share them).
+  if (tabs !== 6) {
     throw lineError(source, lineStart, lineStop, start, end, number, context, `expected 7 tab-separated fields, found ${source.slice(start, end).split('\t').length}`);
   }
   const domain = fieldIs(source, start, t1, previous.domain) ? previous.domain : (previous.domain = source.slice(start, t1));
   const domainSpecified = fieldIs(source, t1 + 1, t2, 'TRUE');
   const path = fieldIs(source, t2 + 1, t3, previous.path) ? previous.path : (previous.path = source.slice(t2 + 1, t3));
-  const secure = fieldIs(source, t3 + 1, t4, 'TRUE');
-  let name = names.of(source.slice(t5 + 1, t6));
-  let value: string | null = source.slice(t6 + 1, end);
-  if (name === '') {
-    // cookies.txt regards 'Set-Cookie: foo' as a cookie with no name
-    name = value;
-    value = null;
-  }
+  if (fieldIs(source, t3 + 1, t4, 'TRUE')) flags |= SECURE;
   const initialDot = domain.startsWith('.');
   if (domainSpecified !== initialDot) {
     throw lineError(source, lineStart, lineStop, start, end, number, context, `the second field says ${source.slice(t1 + 1, t2)} but the domain ${initialDot ? 'starts' : 'does not start'} with a dot`);
   }
+  if (domainSpecified) flags |= DOMAIN_SPECIFIED;
 
   let expires: number | null = null;
-  let discard = false;
   if (t5 === t4 + 1 || fieldIs(source, t4 + 1, t5, '0')) {
     // gh-61366: "0" (or "") is how curl and wget write a session cookie
-    discard = true;
+    flags |= DISCARD;
+    if (!context.ignoreDiscard) return lineStop;
   } else {
     // Python's Cookie(): int(float(expires)); plain digits are read in place
     let seconds = asciiInteger(source, t4 + 1, t5);
@@ -221,35 +348,18 @@ function parseLine(source: string, lineStart: number, lineStop: number, number: 
       if (!Number.isFinite(seconds)) throw lineError(source, lineStart, lineStop, start, end, number, context, `the expiry ${FileCookieJar.pyRepr(expiresText)} is infinite`);
     }
     expires = seconds;
+    // The Cookie's expires is int(float(expires)): Math.trunc of the number.
+    if (!context.ignoreExpires && Math.trunc(seconds) <= context.now) return lineStop;
   }
-
-  try {
-    // assume path_specified is false (the fields not set here are the same for every line)
-    init.name = name;
-    init.value = value;
-    init.domain = domain;
-    init.domainSpecified = domainSpecified;
-    init.domainInitialDot = initialDot;
-    init.path = path;
-    init.secure = secure;
-    init.expires = expires;
-    init.discard = discard;
-    init.rest = httpOnly ? HTTPONLY_REST : NO_REST;
-    return new Cookie(init);
-  } catch (error) {
-    throw lineError(source, lineStart, lineStop, start, end, number, context, error instanceof Error ? error.message : String(error), error);
-  }
+  // cookies.txt regards 'Set-Cookie: foo' as a cookie with no name (the value is the name)
+  if (t6 === t5 + 1) cookies.add(domain, t6 + 1, end, t6 + 1, end, path, expires, flags | NO_VALUE);
+  else cookies.add(domain, t5 + 1, t6, t6 + 1, end, path, expires, flags);
+  return lineStop;
 }
 
 /** `line.slice(start, end) === text`, without the slice. */
 function fieldIs(line: string, start: number, end: number, text: string): boolean {
   return end - start === text.length && line.startsWith(text, start);
-}
-
-/** The index of the first tab in `source.slice(from, end)`, or -1. */
-function tabIn(source: string, from: number, end: number): number {
-  const tab = source.indexOf('\t', from);
-  return tab < end ? tab : -1;
 }
 
 /** The LoadError for the line `source.slice(lineStart, lineStop)`, quoting it as Python does (`start`..`end`). */

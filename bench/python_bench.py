@@ -122,7 +122,7 @@ def header_worker(work, part, requests):
 
 
 def file_worker(work, operation, fmt, tmp):
-    """A save or a load, each in a process of its own (as on the Node side)."""
+    """A save, a load, or a load and every cookie read ("read"), each in a process of its own (as on the Node side)."""
     cls = cj.MozillaCookieJar if fmt == "mozilla" else cj.LWPCookieJar
     jar = filled_jar(work["cookies"], cls)
     path = os.path.join(tmp, operation + "-" + fmt + ".txt")
@@ -134,7 +134,10 @@ def file_worker(work, operation, fmt, tmp):
     def run_load():
         loaded = cls()
         loaded.load(path, ignore_discard=True)
-    return lambda: timed("load-" + fmt, run_load, 1)
+        if operation == "read":
+            for cookie in loaded:
+                cookie.value
+    return lambda: timed(operation + "-" + fmt, run_load, 1)
 
 
 def main():

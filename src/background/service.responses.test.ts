@@ -191,6 +191,20 @@ describe('a response', () => {
     expect(fake.session.data['tabs/0']).toEqual({ v: 1, tabs: [[1, 'http://www.example.com/']] });
   });
 
+  it('without Set-Cookie and on the same page arms no timer (most responses: the worker is not woken for them)', async () => {
+    const fake = await started({ background: { now: () => Date.now() } });
+    respond(fake, 'http://www.example.com/', ['a=1']);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(vi.getTimerCount()).toBe(0);
+    for (let i = 0; i < 20; i++) respond(fake, `http://www.example.com/img${i}.png`, [], { type: 'image' });
+    respond(fake, 'http://www.example.com/', []);
+    expect(vi.getTimerCount()).toBe(0);
+    // Set-Cookie2 lines are decided by the jar but get no browser verdict: nothing to settle.
+    fake.events.webRequest.onHeadersReceived.dispatch({ ...chromeRequest('http://www.example.com/', { timeStamp: Date.now() }), responseHeaders: [{ name: 'Set-Cookie2', value: 'v=1; Version=1' }] });
+    await fake.background.flush();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it('of a URL the jar cannot read is ignored, and the next one is applied', async () => {
     const fake = await started();
     expect(() => { respond(fake, 'not a url', ['a=1']); }).not.toThrow();

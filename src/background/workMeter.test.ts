@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { chromeRequest, fakeStorage, startFakeBrowser, withCookies } from './testing/fakeBrowser';
+import { WorkMeter } from './workMeter';
 
 describe('the worker’s own time in the status', () => {
   it('counts every event by kind, the ones queued while loading included, and every flush', async () => {
@@ -19,5 +20,30 @@ describe('the worker’s own time in the status', () => {
     expect(Object.values(events).every(({ ms }) => ms >= 0 && Number.isFinite(ms))).toBe(true);
     expect(flushes.count).toBe(1);
     expect(flushes.ms).toBeGreaterThan(0);
+  });
+});
+
+describe('the time it counts', () => {
+  afterEach(() => { vi.useRealTimers(); });
+
+  it('is the time each event and each flush took, summed per kind', () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    const meter = new WorkMeter();
+    meter.time('response', () => { vi.advanceTimersByTime(5); });
+    meter.time('response', () => { vi.advanceTimersByTime(7); });
+    meter.time('tab', () => { vi.advanceTimersByTime(2); });
+    vi.advanceTimersByTime(1000);
+    const end = meter.flushSpan();
+    vi.advanceTimersByTime(3);
+    end();
+    meter.flushed();
+    expect(meter.status()).toEqual({ events: { response: { count: 2, ms: 12 }, tab: { count: 1, ms: 2 } }, flushes: { count: 1, ms: 3 } });
+  });
+
+  it('counts an event whose work throws', () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    const meter = new WorkMeter();
+    expect(() => { meter.time('redirect', () => { vi.advanceTimersByTime(4); throw new Error('bad'); }); }).toThrow('bad');
+    expect(meter.status().events).toEqual({ redirect: { count: 1, ms: 4 } });
   });
 });

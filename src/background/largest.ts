@@ -19,11 +19,10 @@ export class Largest<K> {
     for (;;) {
       const first = this.heap[0];
       if (first === undefined) return undefined;
-      const size = this.sizeOf(first.key);
-      if (size === first.size && size > 0) return first.key;
+      // Entries are pushed with a size > 0 only, on every change: one whose size is no longer its
+      // key's is stale, and the key's current entry (if it has a size) is in the heap already.
+      if (this.sizeOf(first.key) === first.size) return first.key;
       this.pop();
-      // The key still has a size: its current entry is in the heap, or is put there now.
-      if (size > 0 && size !== first.size) this.push({ size, key: first.key });
     }
   }
 

@@ -3,7 +3,8 @@
 // Set-Cookie lines of a response. service.test.ts has the same through the whole worker; these pin
 // each fallback and bound alone.
 import { describe, expect, it } from 'vitest';
-import { RequestAdapter, TAB_LIMIT, headerValue, setCookieLines, type RequestDetails } from './adapter';
+import { BrowserCookieStore } from '../browser-model';
+import { RequestAdapter, TAB_LIMIT, headerValue, modelContext, setCookieLines, type RequestDetails } from './adapter';
 
 let nextId = 1;
 const request = (url: string, extra: Partial<RequestDetails> = {}): RequestDetails => ({
@@ -163,5 +164,86 @@ describe('the Set-Cookie lines of a response', () => {
     expect(headerValue(headers, 'x-empty')).toBeNull();
     expect(headerValue(headers, 'Referer')).toBeNull();
     expect(headerValue(undefined, 'Cookie')).toBeNull();
+  });
+});
+
+describe('tab ids and hostless URLs', () => {
+  it('tab 0 is a tab like any other (only -1 is "no tab")', () => {
+    const adapter = new RequestAdapter();
+    adapter.noteResponse(page('https://www.shop.test/', 0));
+    expect(adapter.tabEntries()).toEqual([[0, 'https://www.shop.test/']]);
+    expect(seen(adapter, request('https://tracker.test/p.gif', { tabId: 0 }))).toEqual({ topLevelUrl: 'https://www.shop.test/', originReqHost: 'www.shop.test', unverifiable: true, label: 'third-party', thirdParty: true });
+  });
+
+  it('a request that names no frames (a worker’s, with only documentUrl) belongs to its tab’s page', () => {
+    const adapter = new RequestAdapter();
+    adapter.noteResponse(page('https://www.shop.test/'));
+    expect(seen(adapter, request('https://tracker.test/p.gif', { documentUrl: 'https://tracker.test/sw.js' })).topLevelUrl).toBe('https://www.shop.test/');
+  });
+
+  it('a URL with no web host (file:, an extension’s) is recorded with an empty host, on its own and in a chain', () => {
+    const adapter = new RequestAdapter();
+    expect(adapter.adapt(page('file:///home/me/page.html')).context).toMatchObject({ originReqHost: '', label: 'top-level' });
+    const first = page('chrome-extension://abc/start.html');
+    adapter.noteRedirect({ ...first, redirectUrl: 'https://www.shop.test/' });
+    expect(adapter.adapt({ ...first, url: 'https://www.shop.test/' }).context.redirectedFrom).toEqual(['']);
+  });
+});
+
+// docs/browser-model.md, "From a webRequest event": the context the browser model judges a response's
+// Set-Cookie lines in, which decides the verdict (and its reasons) the Decisions view shows.
+describe('the browser model’s context of a response', () => {
+  const at = (url: string, extra: Partial<RequestDetails> = {}): RequestDetails => request(url, { timeStamp: 1_000, ...extra });
+
+  it('a navigation of the tab is the top level, with its method and the initiator as given; a Date header is kept', () => {
+    expect(modelContext(at('https://www.shop.test/', { type: 'main_frame', method: 'POST', initiator: 'https://pay.test' }), 'https://www.shop.test/', 500))
+      .toEqual({ url: 'https://www.shop.test/', method: 'POST', now: 1_000, kind: 'top-level', initiator: 'https://pay.test', serverDate: 500 });
+    expect(modelContext(at('https://www.shop.test/', { type: 'main_frame' }), 'https://www.shop.test/', undefined))
+      .toEqual({ url: 'https://www.shop.test/', method: 'GET', now: 1_000, kind: 'top-level', initiator: null });
+  });
+
+  it('a request with no known page is judged as a top level with no initiator (nothing to be cross-site to)', () => {
+    expect(modelContext(at('https://tracker.test/p.gif', { initiator: 'https://www.shop.test' }), null, 500))
+      .toEqual({ url: 'https://tracker.test/p.gif', method: 'GET', now: 1_000, kind: 'top-level', initiator: null, serverDate: 500 });
+  });
+
+  it('Chrome: a subresource of the page itself names no frames; one made by a cross-site frame names that frame', () => {
+    const top = 'https://www.shop.test:8443/cart';
+    expect(modelContext(at('https://cdn.test/a.js', { initiator: 'https://www.shop.test:8443' }), top, 500))
+      .toEqual({ url: 'https://cdn.test/a.js', method: 'GET', now: 1_000, kind: 'subresource', topLevelUrl: top, frameUrls: [], initiator: 'https://www.shop.test:8443', serverDate: 500 });
+    expect(modelContext(at('https://cdn.test/a.js', { initiator: 'https://ads.test' }), top, undefined))
+      .toEqual({ url: 'https://cdn.test/a.js', method: 'GET', now: 1_000, kind: 'subresource', topLevelUrl: top, frameUrls: ['https://ads.test'], initiator: 'https://ads.test' });
+    // With no tab record the page is the initiator itself: an origin, no path.
+    expect(modelContext(at('https://cdn.test/a.js', { initiator: 'https://www.shop.test' }), 'https://www.shop.test', undefined).frameUrls).toEqual([]);
+  });
+
+  it('Chrome: an iframe navigation is a frame; an opaque ("null") or empty initiator is none', () => {
+    for (const initiator of ['null', '', undefined]) {
+      expect(modelContext(at('https://ads.test/frame', { type: 'sub_frame', ...(initiator === undefined ? {} : { initiator }) }), 'https://www.shop.test/', undefined), String(initiator))
+        .toEqual({ url: 'https://ads.test/frame', method: 'GET', now: 1_000, kind: 'frame', topLevelUrl: 'https://www.shop.test/', frameUrls: [], initiator: null });
+    }
+  });
+
+  it('Firefox: the frames between the page and the request, outermost first, from frameAncestors and documentUrl; originUrl is the initiator', () => {
+    const top = 'https://www.shop.test/';
+    const ancestors = [{ url: 'https://inner.test/f', frameId: 3 }, { url: 'https://middle.test/f', frameId: 2 }, { url: top, frameId: 0 }];
+    // A subresource of the innermost frame: that frame is the document.
+    expect(modelContext(at('https://cdn.test/a.js', { frameAncestors: ancestors.slice(1), documentUrl: 'https://inner.test/f', originUrl: 'https://inner.test/f' }), top, 500))
+      .toEqual({ url: 'https://cdn.test/a.js', method: 'GET', now: 1_000, kind: 'subresource', topLevelUrl: top, frameUrls: ['https://middle.test/f', 'https://inner.test/f'], initiator: 'https://inner.test/f', serverDate: 500 });
+    // The innermost frame's own navigation: its ancestors below the top, not the document that asked for it.
+    expect(modelContext(at('https://inner.test/f', { type: 'sub_frame', frameAncestors: ancestors.slice(1), documentUrl: 'https://middle.test/f', originUrl: 'https://middle.test/f' }), top, undefined))
+      .toEqual({ url: 'https://inner.test/f', method: 'GET', now: 1_000, kind: 'frame', topLevelUrl: top, frameUrls: ['https://middle.test/f'], initiator: 'https://middle.test/f' });
+    // A subresource of the page itself: no frames (the page is not a frame below itself).
+    expect(modelContext(at('https://cdn.test/a.js', { frameAncestors: [], documentUrl: top, originUrl: 'https://ads.test/x' }), top, undefined).frameUrls).toEqual([]);
+    // Ancestors but no document named: only the ancestors.
+    expect(modelContext(at('https://cdn.test/a.js', { frameAncestors: ancestors }), top, undefined).frameUrls).toEqual(['https://middle.test/f', 'https://inner.test/f']);
+  });
+
+  it('decides the verdict: a SameSite=Strict cookie of a cross-site frame’s request is refused, of the page’s own stored', () => {
+    const line = 'pref=1; SameSite=Strict; Secure; Path=/';
+    const verdict = (details: RequestDetails, top: string) => new BrowserCookieStore({ browser: 'chromium', now: () => 1_000 }).setFromHeader(line, modelContext(details, top, undefined));
+    expect(verdict(at('https://www.shop.test/api', { initiator: 'https://www.shop.test' }), 'https://www.shop.test/').outcome).toBe('stored');
+    expect(verdict(at('https://www.shop.test/api', { initiator: 'https://ads.test' }), 'https://www.shop.test/').outcome).toBe('refused');
+    expect(verdict(at('https://www.shop.test/api', { frameAncestors: [{ url: 'https://www.shop.test/', frameId: 0 }], documentUrl: 'https://ads.test/f' }), 'https://www.shop.test/').outcome).toBe('refused');
   });
 });

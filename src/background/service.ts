@@ -862,17 +862,12 @@ export class Background {
       const lines = response.lines.map((l): [string, string] => [l.header, l.text]);
       const result = this.at(response.time, () => mirror.jar.extractCookies({ headers: lines }, request));
       mirror.noteDecisions(result, response.time);
-      let at = 0;
-      decisions.push(result.map((decision): ReplayDecision => {
-        // Decisions come in line order: the line is found by walking forward, never by a search per decision.
-        while (at < lines.length && lines[at]?.[1] !== decision.header) at++;
-        const line = lines[at]?.[1] ?? decision.header ?? '';
-        return {
-          responseId: response.id, requestUrl: response.url, line, accepted: decision.accepted,
-          ...(decision.rule === undefined ? {} : { rule: decision.rule }), ...(decision.reason === undefined ? {} : { reason: decision.reason }),
-          cookie: decision.cookie.toJSON(),
-        };
-      }));
+      decisions.push(result.map((decision): ReplayDecision => ({
+        // extractCookies gives each decision its line's text as `header`.
+        responseId: response.id, requestUrl: response.url, line: decision.header ?? '', accepted: decision.accepted,
+        ...(decision.rule === undefined ? {} : { rule: decision.rule }), ...(decision.reason === undefined ? {} : { reason: decision.reason }),
+        cookie: decision.cookie.toJSON(),
+      })));
     }
     return { mirror, decisions, skipped };
   }

@@ -336,3 +336,17 @@ describe('a failed load names each unreadable record in words', () => {
     expect(status.errors[0]?.startsWith(`The stored state could not be read (${words}: `)).toBe(true);
   });
 });
+
+describe('Chrome’s incognito instance while private windows are not mirrored', () => {
+  it('refuses to change its own store, as any private store’s, and keeps nothing of it; mirrored, it takes the import', async () => {
+    const { fake, send } = await startMessaged({ incognitoInstance: true });
+    const file = '# Netscape HTTP Cookie File\n.example.com\tTRUE\t/\tFALSE\t0\tsid\t1\n';
+    await expect(send({ type: 'importJar', text: file, format: 'mozilla' })).rejects.toMatchObject({ name: 'NotMirroredError' });
+    await expect(send({ type: 'clearJar' })).rejects.toMatchObject({ name: 'NotMirroredError' });
+    expect((await send({ type: 'getCookies', source: 'jar' })).jar).toEqual([]);
+    expect(fake.background.jar.size).toBe(0);
+    await send({ type: 'setPolicy', settings: settings({ mirrorIncognito: true }) });
+    expect(await send({ type: 'importJar', text: file, format: 'mozilla' })).toMatchObject({ imported: 1, jarSize: 1 });
+    expect((await send({ type: 'getCookieStores' })).stores.find((s) => s.id === '1')).toMatchObject({ mirrored: true, cookies: 1 });
+  });
+});

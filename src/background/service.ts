@@ -238,8 +238,7 @@ export class Background {
   /** The store a page changes (an import, a clear); a private one only while private browsing is mirrored. */
   private storeToChange(storeId: string | undefined): StoreState {
     const key = this.classifier.keyOf(storeId);
-    const store = this.stores.get(key.storeId);
-    if (store !== undefined) return store;
+    // Checked before the store is looked up: Chrome's incognito instance holds its own private store from the start.
     if (key.private && !this.settings.mirrorIncognito) {
       throw Object.assign(new Error('Private browsing is not mirrored: turn on “Mirror private windows” (Policy) to keep a jar for it, in memory only.'), { name: 'NotMirroredError' });
     }

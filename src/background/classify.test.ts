@@ -31,6 +31,22 @@ describe('Chrome (no cookieStoreId on events)', () => {
     expect(classifier.classify({ tabId: 1 })).toEqual(regular);
     expect(classifier.classify({ tabId: 2 })).toEqual(incognito);
     expect(classifier.classify({ tabId: 100_001 })).toEqual(incognito);
+    // A tab without an id (a foreign session's) has no mark to keep, so it pushes no other one out.
+    classifier.noteTab({ incognito: true });
+    expect(classifier.classify({ tabId: 2 })).toEqual(incognito);
+  });
+
+  it('an incognito devtools window (tab id TAB_ID_NONE, -1) does not make the tab-less requests of regular service workers private', () => {
+    const classifier = new Classifier(false);
+    classifier.noteTab({ id: -1, incognito: true });
+    expect(classifier.classify({ tabId: -1 })).toEqual(regular);
+  });
+
+  it('a page asking about a store by its id: the incognito store is private, the regular one is not', () => {
+    const classifier = new Classifier(false);
+    expect(classifier.keyOf(undefined)).toEqual(regular);
+    expect(classifier.keyOf(CHROME_DEFAULT_STORE)).toEqual(regular);
+    expect(classifier.keyOf(CHROME_INCOGNITO_STORE)).toEqual(incognito);
   });
 
   it('the incognito instance ("split"): everything is private, whatever the event says', () => {
@@ -38,6 +54,8 @@ describe('Chrome (no cookieStoreId on events)', () => {
     expect(classifier.defaultStore).toEqual(incognito);
     expect(classifier.classify({ tabId: 3, incognito: false })).toEqual(incognito);
     expect(classifier.classify({ tabId: -1, cookieStoreId: 'firefox-default' })).toEqual(incognito);
+    // Its pages can ask about no other store: whatever id they name is read as private.
+    expect(classifier.keyOf(CHROME_DEFAULT_STORE)).toEqual({ storeId: CHROME_DEFAULT_STORE, private: true });
   });
 });
 
@@ -49,5 +67,12 @@ describe('Firefox (cookieStoreId and incognito on every event)', () => {
     expect(classifier.classify({ tabId: 3, cookieStoreId: 'firefox-container-2', incognito: true })).toEqual({ storeId: 'firefox-container-2', private: true });
     expect(classifier.classify({ tabId: 3, cookieStoreId: 'firefox-private' })).toEqual({ storeId: 'firefox-private', private: true });
     expect(classifier.classify({ tabId: -1 })).toEqual({ storeId: 'firefox-default', private: false });
+  });
+
+  it('a page asking about a store by its id: the private windows’ store is private, a container is not', () => {
+    const classifier = new Classifier(false, 'firefox-default');
+    expect(classifier.keyOf('firefox-private')).toEqual({ storeId: 'firefox-private', private: true });
+    expect(classifier.keyOf('firefox-container-2')).toEqual({ storeId: 'firefox-container-2', private: false });
+    expect(classifier.keyOf(undefined)).toEqual({ storeId: 'firefox-default', private: false });
   });
 });

@@ -48,6 +48,19 @@ describe('getCookies’ comparison of the jar with the browser’s store', () =>
     );
     expect(rows.map((row) => [row.name, row.status])).toEqual([['a', 'onlyInJar'], ['b', 'both'], ['a', 'onlyInBrowser']]);
   });
+
+  it('names a browser-only cookie by the jar’s key of its domain: a domain cookie with its dot, a host-only one without', () => {
+    const rows = compareCookies([], [
+      browserCookie('wide', 'Example.COM', { hostOnly: false }),
+      browserCookie('dotted', '.example.com', { hostOnly: false }),
+      browserCookie('host', 'WWW.example.com', { hostOnly: true }),
+      browserCookie('odd', '.www.example.com', { hostOnly: true }),
+    ]);
+    expect(rows.map((row) => [row.name, row.status, row.domain])).toEqual([
+      ['wide', 'onlyInBrowser', '.example.com'], ['dotted', 'onlyInBrowser', '.example.com'],
+      ['host', 'onlyInBrowser', 'www.example.com'], ['odd', 'onlyInBrowser', 'www.example.com'],
+    ]);
+  });
 });
 
 describe('a Firefox cookie as the cookies API gives it', () => {
@@ -57,6 +70,20 @@ describe('a Firefox cookie as the cookies API gives it', () => {
     expect(plainBrowserCookie({ ...raw, firstPartyDomain: '', partitionKey: { topLevelSite: 'http://example.com', hasCrossSiteAncestor: true } }))
       .toEqual({ ...raw, partitionKey: { topLevelSite: 'http://example.com', hasCrossSiteAncestor: true } });
     expect(plainBrowserCookie({ ...raw, firstPartyDomain: 'example.com', partitionKey: null })).toEqual({ ...raw, firstPartyDomain: 'example.com' });
+    expect(plainBrowserCookie({ ...raw, expirationDate: 1_900_000_000.5, session: false })).toStrictEqual({ ...raw, expirationDate: 1_900_000_000.5, session: false });
+  });
+
+  it('a field missing (an older Firefox has no sameSite) or of another type reads as its default, never as undefined or a wrong type', () => {
+    const defaults = {
+      name: '', value: '', domain: '', hostOnly: false, path: '/', secure: false, httpOnly: false, sameSite: 'unspecified', session: false, storeId: '',
+    };
+    expect(plainBrowserCookie({})).toStrictEqual(defaults);
+    const { sameSite: _absent, ...withoutSameSite } = raw;
+    expect(plainBrowserCookie(withoutSameSite)).toStrictEqual({ ...raw, sameSite: 'unspecified' });
+    expect(plainBrowserCookie({
+      name: 1, value: null, domain: ['x'], hostOnly: 'true', path: 0, secure: 1, httpOnly: 'yes', sameSite: 3, session: 'true', storeId: 2,
+      expirationDate: '1900000000', firstPartyDomain: 5, partitionKey: { topLevelSite: 7, hasCrossSiteAncestor: 'true' },
+    })).toStrictEqual({ ...defaults, partitionKey: {} });
   });
 
   it('the same name in two partitions is two cookies of the comparison', () => {

@@ -10,15 +10,6 @@ export function siteOf(host: string): string {
   return getDomain(bare, { allowPrivateDomains: true }) ?? bare;
 }
 
-/** A test of whether a cookie domain (".example.com", "www.example.com") belongs to the site of `site` (looked up once). */
-export function inSite(site: string): (domain: string) => boolean {
-  const registrable = siteOf(site);
-  return (domain) => {
-    const bare = domain.replace(/^\./, '').toLowerCase();
-    return bare === registrable || bare.endsWith(`.${registrable}`);
-  };
-}
-
 /** The jar's key of a browser cookie's domain: host-only cookies keep the host, domain cookies get a dot. */
 export function jarDomainOf(cookie: Pick<BrowserCookie, 'domain' | 'hostOnly'>): string {
   const domain = cookie.domain.toLowerCase();

@@ -4,7 +4,7 @@
 // the extension holds something of it (a container removed since keeps its recorded cookies until
 // they are cleared). Pure: the background hands in what the browser said.
 import type { CookieStoreInfo, CookieStoresReply } from '../shared/protocol';
-import { CHROME_DEFAULT_STORE, CHROME_INCOGNITO_STORE, FIREFOX_PRIVATE_STORE } from './classify';
+import { CHROME_INCOGNITO_STORE, FIREFOX_PRIVATE_STORE } from './classify';
 
 /** A container as `contextualIdentities.query` gives it (Firefox only). */
 export interface ContainerIdentity { cookieStoreId: string; name: string; color: string; colorCode: string; icon: string }
@@ -53,7 +53,9 @@ export function describeStores(facts: StoreFacts): CookieStoresReply {
     const mine = held.get(id);
     const live = browser.get(id);
     const incognito = mine?.private ?? (live?.incognito === true || isPrivateId(id));
-    const kind = incognito ? 'private' : id === facts.defaultStoreId || id === CHROME_DEFAULT_STORE || id === 'firefox-default' ? 'default' : 'container';
+    // The default store id is the browser's own ('0' in Chrome, 'firefox-default' in Firefox); in
+    // Chrome's incognito instance it is the private store, and the regular one is not listed there.
+    const kind = incognito ? 'private' : id === facts.defaultStoreId ? 'default' : 'container';
     return {
       id, incognito, tabIds: live?.tabIds ?? [], kind,
       name: nameOf(id, kind, identity),

@@ -47,7 +47,6 @@ export const URL_FILTER = { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss
 export interface SentHeadersListener {
   /** Registers the listener (on) or removes it (off); nothing when it already is as asked. */
   listen(on: boolean): void;
-  readonly listening: boolean;
 }
 
 /**
@@ -74,6 +73,5 @@ export function registerListeners(api: BrowserEvents, background: EventHandlers,
       if (on) event.addListener(onSent, URL_FILTER, options.beforeSendHeaders); else event.removeListener(onSent);
       listening = on;
     },
-    get listening() { return listening; },
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Cookie } from '../jar';
 import type { BrowserCookie, CookieJSON } from '../shared/protocol';
-import { compareCookies, plainBrowserCookie } from './cookies';
+import { compareCookies, plainBrowserCookie, siteOf } from './cookies';
 
 const jarCookie = (name: string, domain: string, path = '/', domainSpecified = domain.startsWith('.')): CookieJSON => new Cookie({
   version: 0, name, value: 'v', port: null, portSpecified: false, domain, domainSpecified, domainInitialDot: domain.startsWith('.'),
@@ -11,6 +11,14 @@ const jarCookie = (name: string, domain: string, path = '/', domainSpecified = d
 const browserCookie = (name: string, domain: string, init: Partial<BrowserCookie> = {}): BrowserCookie => ({
   name, value: 'v', domain, hostOnly: !domain.startsWith('.'), path: '/', secure: false, httpOnly: false, sameSite: 'unspecified',
   session: true, storeId: '0', ...init,
+});
+
+describe('the site a cookie or a page belongs to (the scope of the Site view, an export, a clear)', () => {
+  it('is the registrable domain, lower-cased; each site under a private suffix (github.io) is its own; a host without one (localhost, an IP) is itself', () => {
+    expect([
+      'www.Example.co.uk', '.example.com', 'a.b.example.com', 'alice.github.io', 'bob.GitHub.io', 'LOCALHOST', '.localhost', '127.0.0.1',
+    ].map(siteOf)).toEqual(['example.co.uk', 'example.com', 'example.com', 'alice.github.io', 'bob.github.io', 'localhost', 'localhost', '127.0.0.1']);
+  });
 });
 
 describe('getCookies’ comparison of the jar with the browser’s store', () => {

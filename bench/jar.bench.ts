@@ -503,9 +503,10 @@ const targets = ([
     target(`${metric} (${FILE_COOKIES.toLocaleString('en')} cookies) ≥ 5× python`, `python:${metric}`, `ours:${metric}`, (v) => v >= 5)),
   ...['mozilla', 'lwp'].map((format) => target(`save+load ${format} (${FILE_COOKIES.toLocaleString('en')} cookies) ≥ 10× python`,
     [`python:save-${format}`, `python:load-${format}`], [`ours:save-${format}`, `ours:load-${format}`], (v) => v >= 10)),
-  // Not a target of issue 16: what a load costs once every cookie is built too (see loadWorker).
-  target(`save+load mozilla with every cookie read after the load, ≥ 5× python`, ['python:save-mozilla', 'python:read-mozilla'], ['ours:save-mozilla', 'ours:read-mozilla'], (v) => v >= 5),
 ] as const).filter(([, , figure]) => !figure.startsWith('NaN'));
 console.log('\ntargets (median ratio; in brackets the lowest and highest ratio of one round; then the same ratio of CPU times)');
 for (const [name, met, figure] of targets) console.log(`  ${met ? 'met    ' : 'NOT MET'}  ${name}: ${figure}`);
 if (targets.some(([, met]) => !met)) process.exitCode = 1;
+// Not a target: what a Mozilla load costs once every cookie is built too (see loadWorker).
+const readWhole = target('', ['python:save-mozilla', 'python:read-mozilla'], ['ours:save-mozilla', 'ours:read-mozilla'], () => true);
+if (!readWhole[2].startsWith('NaN')) console.log(`\nfor reference, save + a Mozilla load read whole (every cookie built), python/ours: ${readWhole[2]}`);

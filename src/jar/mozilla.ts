@@ -280,7 +280,7 @@ const LINES_PER_CHUNK = 256;
  * ignoreExpires), or LoadError. Returns where the next line starts.
  */
 function readLine(source: string, lineStart: number, number: number, context: ParseContext, previous: PreviousFields, cookies: MozillaCookies): number {
-  // The line's end and its first seven tabs, in one pass over its characters (a call to indexOf
+  // The line's end, its first six tabs and how many there are, in one pass over its characters (a call to indexOf
   // per tab costs more than the characters of a line).
   let t1 = -1;
   let t2 = -1;

@@ -189,7 +189,7 @@ describe('cookieNotes: only in the browser', () => {
     const withRule = only(notesOf([], [sid], [response(T0, [decision(jarSid, { kind: 'evicted', rule: 'evict.domain', reason: 'more than 50 cookies for the domain' })])]));
     expect(withRule).toEqual({ key: keyOfBrowser(sid), side: 'browser', kind: 'jar-evicted', time: T0, rule: 'evict.domain', sentence: 'The jar evicted it to stay within its limits: more than 50 cookies for the domain' });
     const bare = only(notesOf([], [sid], [response(T0, [decision(jarSid, { kind: 'evicted' })])]));
-    expect(bare).toEqual({ key: keyOfBrowser(sid), side: 'browser', kind: 'jar-evicted', time: T0, sentence: 'The jar evicted it to stay within its limits: ' });
+    expect(bare).toStrictEqual({ key: keyOfBrowser(sid), side: 'browser', kind: 'jar-evicted', time: T0, sentence: 'The jar evicted it to stay within its limits: ' });
   });
 
   it('refused by the policy: the reason, else the rule', () => {
@@ -197,7 +197,7 @@ describe('cookieNotes: only in the browser', () => {
     expect(reasoned).toEqual({ key: keyOfBrowser(sid), side: 'browser', kind: 'policy-refused', time: T0, rule: 'set.domain.blocked', sentence: 'The policy refused it: the domain is blocked' });
     expect(only(notesOf([], [sid], [response(T0, [decision(jarSid, { accepted: false, rule: 'set.domain.blocked' })])])).sentence).toBe('The policy refused it: set.domain.blocked');
     const bare = only(notesOf([], [sid], [response(T0, [decision(jarSid, { accepted: false })])]));
-    expect(bare).toEqual({ key: keyOfBrowser(sid), side: 'browser', kind: 'policy-refused', time: T0, sentence: 'The policy refused it: ' });
+    expect(bare).toStrictEqual({ key: keyOfBrowser(sid), side: 'browser', kind: 'policy-refused', time: T0, sentence: 'The policy refused it: ' });
   });
 
   it('accepted by the policy and gone from the jar since', () => {

@@ -155,12 +155,12 @@ describe('applySteps: a change the browser does not take is put back', () => {
     expect(writesFrom(api, from)).toEqual(['new=new', 'new=new (delete)', ...Array.from({ length: 31 }, (_, i) => `n${i}=old`)]);
   });
 
-  it('a failed step and evicted cookies are both said, with every site of the change', async () => {
+  it('a failed step (the first) and evicted cookies are both said, with every site of the change', async () => {
     const { cookies, api, store } = storeOver();
     for (let i = 0; i < 180; i++) cookies.push(raw(`n${i}`));
     const before = contents(cookies);
     api.refuse = (d) => d.name === 'bad';
-    await expect(applySteps(store, [create('new'), create('o', { domain: 'www.other.test' }), create('bad')])).rejects.toThrow(
+    await expect(applySteps(store, [create('bad'), create('new'), create('o', { domain: 'www.other.test' })])).rejects.toThrow(
       'The browser did not store "bad" (www.example.com/): Failed to parse or set cookie named "bad"., and it evicted 31 other cookies of example.com, other.test'
       + ` to make room (Chromium keeps at most 180 cookies per site). ${NOTHING_CHANGED}`,
     );

@@ -3,7 +3,6 @@
 // nothing) and what is to be there after (null: nothing). Applying writes every step, then reads
 // the store back once; if any step did not take, every step is put back as it was before (what was
 // created removed, what was overwritten or deleted restored), and the error says so.
-import { Cookie } from '../jar';
 import { browserIdentity, identityKey, jarIdentity, type CookieIdentity } from '../shared/cookieIdentity';
 import type { BrowserCookie, BrowserCookieInput, CookieJSON } from '../shared/protocol';
 import { hostOf, inputIdentity, inputOf } from '../shared/cookieWrite';
@@ -116,26 +115,6 @@ export interface JarPort {
 
 export function jarKey(cookie: CookieJSON): string {
   return identityKey(jarIdentity(cookie));
-}
-
-/** A JarPort over a live jar (the service worker's), telling `changed` after every change. */
-export function jarPortOf(jar: () => Iterable<Cookie> & { setCookie(cookie: Cookie): void; clear(domain?: string, path?: string, name?: string): void }, changed: () => void): JarPort {
-  return {
-    index() {
-      const index = new Map<string, CookieJSON[]>();
-      for (const cookie of jar()) {
-        const json = cookie.toJSON();
-        const key = jarKey(json);
-        index.set(key, [...(index.get(key) ?? []), json]);
-      }
-      return index;
-    },
-    put(cookie) { jar().setCookie(new Cookie(cookie)); changed(); },
-    remove(cookie) {
-      try { jar().clear(cookie.domain, cookie.path, cookie.name); } catch { /* already gone */ }
-      changed();
-    },
-  };
 }
 
 /** Applies jar steps (they cannot fail: the jar is ours). */

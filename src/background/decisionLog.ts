@@ -176,8 +176,7 @@ export class DecisionLog {
         if (line.browser !== undefined) abandon(line.browser);
       }
     }
-    let log = this.sites.get(site);
-    if (log === undefined) { log = new PagedLog(); this.sites.set(site, log); }
+    const log = this.logOf(site);
     const bytes = log.restorePage(no, responses);
     const decisions = responses.reduce((n, r) => n + r.decisions.length, 0);
     this.decisionsOf.set(site, (this.decisionsOf.get(site) ?? 0) + decisions);
@@ -219,9 +218,23 @@ export class DecisionLog {
     return this.sites;
   }
 
-  private add(site: string, response: LoggedResponse, json: string): void {
+  /**
+   * The site's log, made when it has none. A log emptied since the last write is taken back: its
+   * pages are still to be removed from storage, and its new pages are numbered after them (a new
+   * log's page 1 would leave the old pages 2, 3... in storage, to come back at the next start).
+   */
+  private logOf(site: string): PagedLog<LoggedResponse> {
     let log = this.sites.get(site);
-    if (log === undefined) { log = new PagedLog(); this.sites.set(site, log); }
+    if (log === undefined) {
+      log = this.emptied.get(site) ?? new PagedLog();
+      this.emptied.delete(site);
+      this.sites.set(site, log);
+    }
+    return log;
+  }
+
+  private add(site: string, response: LoggedResponse, json: string): void {
+    const log = this.logOf(site);
     const bytes = log.append(response, json);
     this.decisionsOf.set(site, (this.decisionsOf.get(site) ?? 0) + response.decisions.length);
     this.decisionCount += response.decisions.length;
@@ -269,19 +282,16 @@ export class DecisionLog {
         this.forget(site, oldest.decisions.length - trimmed.decisions.length, before - log.bytes, 0);
       }
     }
-    if (log.size === 0) { this.sites.delete(site); this.decisionsOf.delete(site); this.keepDirtyOf(site, log); }
+    if (log.size === 0) { this.sites.delete(site); this.decisionsOf.delete(site); this.emptied.set(site, log); }
     return true;
-  }
-
-  private keepDirtyOf(site: string, log: PagedLog<LoggedResponse>): void {
-    if (log.dirty.size > 0) this.emptied.set(site, log);
   }
 
   /** Site logs whose pages changed, including emptied ones (whose pages are to be removed). */
   dirtyLogs(): [string, PagedLog<LoggedResponse>][] {
     const out: [string, PagedLog<LoggedResponse>][] = [];
     for (const [site, log] of this.sites) if (log.dirty.size > 0) out.push([site, log]);
-    for (const [site, log] of this.emptied) if (!this.sites.has(site) && log.dirty.size > 0) out.push([site, log]);
+    // A site is in one of the two maps, never both (logOf).
+    for (const [site, log] of this.emptied) if (log.dirty.size > 0) out.push([site, log]);
     this.emptied.clear();
     return out;
   }

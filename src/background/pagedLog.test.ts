@@ -18,6 +18,23 @@ describe('a page stored as its items’ JSON text', () => {
     }));
   });
 
+  it('knows the stored size of text in any script, each UTF-8 length boundary and surrogate pair included', () => {
+    const recordBytes = (item: unknown) => {
+      const log = new PagedLog<unknown>();
+      log.append(item, JSON.stringify(item));
+      return log.pageRecord(1, 'k')?.bytes;
+    };
+    const boundaries = ['\u007f', '\u0080', '\u07ff', '\u0800', '\ud7ff', '\ue000', '\uffff', '\u{10000}', '\u{103ff}', '\u{10fc00}', '\u{10ffff}', '\u{1f36a}'];
+    for (const text of [...boundaries, boundaries.join(''), 'é中🍪"\\\n']) {
+      for (const item of [text, { [text]: [text, `${text}x`] }]) expect(recordBytes(item), JSON.stringify(text)).toBe(itemBytes('k', { v: 2, items: JSON.stringify([item]) }));
+    }
+    // Any code point, lone surrogates included (fast-check's own 'binary' unit takes seconds to build).
+    const text = fc.array(fc.integer({ min: 0, max: 0x10ffff }), { maxLength: 8 }).map((points) => String.fromCodePoint(...points));
+    fc.assert(fc.property(fc.oneof(fc.array(text, { maxLength: 5 }), fc.dictionary(text, text, { maxKeys: 5 })), (item) => {
+      expect(recordBytes(item)).toBe(itemBytes('k', { v: 2, items: JSON.stringify([item]) }));
+    }), { numRuns: 300 });
+  });
+
   it('reads back what it wrote, and says what is wrong with a page that is not a list', () => {
     const log = new PagedLog<unknown>();
     log.append({ not: 'a response' }, JSON.stringify({ not: 'a response' }));
@@ -98,6 +115,28 @@ describe('pages', () => {
     new PagedLog<string>().replaceOldest('x', '"x"'); // nothing to replace: no page made
   });
 
+  it('an item changed in place is measured again in whichever page holds it: that page is rewritten, the total follows', () => {
+    const log = new PagedLog<{ n: number; note?: string }>(3 * storedItemBytes('{"n":1}'));
+    const items = [1, 2, 3, 4, 5, 6, 7].map((n) => ({ n }));
+    for (const item of items) log.append(item, JSON.stringify(item));
+    log.dirty.clear();
+    const second = items[1] as { n: number; note?: string };
+    second.note = 'settled';
+    const json = JSON.stringify(second);
+    expect(log.refresh(second, json)).toBe(storedItemBytes(json) - storedItemBytes('{"n":2}'));
+    expect([...log.dirty]).toEqual([1]);
+    expect(log.pageRecord(1, 'k')?.value.items).toBe('[{"n":1},{"n":2,"note":"settled"},{"n":3}]');
+    expect(log.bytes).toBe(6 * storedItemBytes('{"n":1}') + storedItemBytes(json));
+    expect(log.pageRecord(1, 'k')?.bytes).toBe(itemBytes('k', log.pageRecord(1, 'k')?.value));
+    // Shrinking back, and an item the log does not hold (it left): nothing to measure.
+    delete second.note;
+    expect(log.refresh(second, JSON.stringify(second))).toBe(storedItemBytes('{"n":2}') - storedItemBytes(json));
+    expect(log.bytes).toBe(7 * storedItemBytes('{"n":1}'));
+    log.dirty.clear();
+    expect(log.refresh({ n: 9 }, '{"n":9}')).toBe(0);
+    expect(log.dirty.size).toBe(0);
+  });
+
   it('clear marks every page for removal and forgets the items', () => {
     const log = small();
     append(log, 1, 2, 3, 4);
@@ -118,6 +157,30 @@ describe('pages', () => {
     append(log, 6, 7, 8);
     expect(log.pageNumbers()).toEqual([1, 2, 3, 4]);
     expect(log.pageItems(3)?.map((i) => i.n)).toEqual([5, 6, 7]);
+  });
+
+  it('pages read back in their own order stay in it', () => {
+    const log = small();
+    log.restorePage(1, [{ n: 1 }, { n: 2 }]);
+    log.restorePage(2, [{ n: 3 }]);
+    log.restorePage(4, [{ n: 4 }]);
+    expect([...log.oldestFirst()].map((i) => i.n)).toEqual([1, 2, 3, 4]);
+    expect([...log.newestFirst()].map((i) => i.n)).toEqual([4, 3, 2, 1]);
+  });
+
+  it('a page read back with no items is not kept: its record is to be removed, and the oldest item is still found', () => {
+    const log = small();
+    log.restorePage(1, []);
+    log.restorePage(2, [{ n: 1 }, { n: 2 }]);
+    expect(log.oldest()).toEqual({ n: 1 });
+    expect(log.pageNumbers()).toEqual([2]);
+    expect([...log.dirty]).toEqual([1]);
+    expect(log.dropOldest()).toEqual({ n: 1 });
+    log.replaceOldest({ n: 3 }, '{"n":3}');
+    expect([...log.oldestFirst()]).toEqual([{ n: 3 }]);
+    expect([log.size, log.bytes]).toEqual([1, storedItemBytes('{"n":3}')]);
+    append(log, 4);
+    expect(log.pageNumbers()).toEqual([2]);
   });
 
   it('an empty page’s record is counted as stored', () => {

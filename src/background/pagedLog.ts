@@ -68,8 +68,9 @@ export class PagedLog<T> {
 
   /** Replaces the oldest item (a trimmed copy of it, whose JSON is `json`). */
   replaceOldest(item: T, json: string): void {
+    // A page is never empty: append fills the page it makes, dropOldest removes the page it empties.
     const page = this.pages[0];
-    if (page === undefined || page.items.length === 0) return;
+    if (page === undefined) return;
     const bytes = storedItemBytes(json);
     const old = page.sizes[0] ?? 0;
     page.items[0] = item;
@@ -123,6 +124,9 @@ export class PagedLog<T> {
 
   /** A stored page, read back at load (pages come in any order: they are sorted by number); returns its stored size. */
   restorePage(no: number, items: readonly T[]): number {
+    this.nextNo = Math.max(this.nextNo, no + 1);
+    // No version writes an empty page; one read back would hide the items after it from oldest(): its record is removed instead.
+    if (items.length === 0) { this.dirty.add(no); return 0; }
     const texts = items.map((item) => JSON.stringify(item));
     const sizes = texts.map(storedItemBytes);
     const page: Page<T> = { no, items: [...items], texts, sizes, bytes: sizes.reduce((a, b) => a + b, 0) };
@@ -131,7 +135,6 @@ export class PagedLog<T> {
     this.pages.splice(at, 0, page);
     this.count += items.length;
     this.total += page.bytes;
-    this.nextNo = Math.max(this.nextNo, no + 1);
     return page.bytes;
   }
 

@@ -128,6 +128,9 @@ describe('what the log keeps of a response', () => {
     expect([big?.line, big?.lineLength]).toEqual([long.slice(0, LINE_LIMIT), long.length]);
     // Its value runs past the part kept: the part the line has.
     expect(big?.cookie?.value).toBe('v'.repeat(LINE_LIMIT - 'big='.length));
+    const storage: Storage = new Map();
+    write(log, storage);
+    expect(entries(restart(storage))).toEqual(entries(log));
   });
 
   it('a cookie whose value is not in the part of its line kept keeps its own value, at most 8,192 characters of it', () => {
@@ -138,13 +141,16 @@ describe('what the log keeps of a response', () => {
       [9000, 'v'.repeat(LINE_LIMIT), LINE_LIMIT],
       [9000, 'short', LINE_LIMIT],
     ]);
+    const storage: Storage = new Map();
+    write(log, storage);
+    expect(entries(restart(storage))).toEqual(entries(log));
   });
 
-  it('a cookie without a value, and one with an empty value', () => {
+  it('a cookie without a value (even one whose line reads "null"), and one with an empty value', () => {
     const observe = observer();
     const log = new DecisionLog(ROOMY);
-    log.append(observe('http://www.example.com/', ['flag', 'empty=']));
-    expect(shown(log)).toEqual(['empty= empty=', 'flag=null flag']);
+    log.append(observe('http://www.example.com/', ['nullable', 'empty=']));
+    expect(shown(log)).toEqual(['empty= empty=', 'nullable=null nullable']);
   });
 
   it('a URL and a top-level URL longer than 8,192 characters are cut (the URL’s length kept); one of exactly 8,192 is kept whole', () => {

@@ -29,8 +29,6 @@ const HTTPONLY_REST: readonly (readonly [string, string])[] = [[HTTPONLY_ATTR, '
 const NO_REST: readonly (readonly [string, string])[] = [];
 const HASH = 0x23;
 const DOLLAR = 0x24;
-const NEWLINE = 0x0a;
-const TAB = 0x09;
 const NETSCAPE_MAGIC = /^#( Netscape)? HTTP Cookie File/;
 const NETSCAPE_HEADER_TEXT = `# Netscape HTTP Cookie File
 # http://curl.haxx.se/rfc/cookie_spec.html
@@ -280,31 +278,9 @@ const LINES_PER_CHUNK = 256;
  * ignoreExpires), or LoadError. Returns where the next line starts.
  */
 function readLine(source: string, lineStart: number, number: number, context: ParseContext, previous: PreviousFields, cookies: MozillaCookies): number {
-  // The line's end, its first six tabs and how many there are, in one pass over its characters (a call to indexOf
-  // per tab costs more than the characters of a line).
-  let t1 = -1;
-  let t2 = -1;
-  let t3 = -1;
-  let t4 = -1;
-  let t5 = -1;
-  let t6 = -1;
-  let tabs = 0;
-  let end = lineStart;
-  for (const length = source.length; end < length; end++) {
-    const c = source.charCodeAt(end);
-    if (c === NEWLINE) break;
-    if (c === TAB) {
-      switch (tabs++) {
-        case 0: t1 = end; break;
-        case 1: t2 = end; break;
-        case 2: t3 = end; break;
-        case 3: t4 = end; break;
-        case 4: t5 = end; break;
-        case 5: t6 = end; break;
-        default: break;
-      }
-    }
-  }
+  // The line's end: indexOf is a native scan, faster than a loop over the line's characters.
+  let end = source.indexOf('\n', lineStart);
+  if (end < 0) end = source.length;
   const lineStop = end < source.length ? end + 1 : end;
   let start = lineStart;
   let flags = 0;
@@ -318,9 +294,18 @@ function readLine(source: string, lineStart: number, number: number, context: Pa
   // skip comments and blank lines
   if (isCommentOrBlank(source, start, end)) return lineStop;
 
-  // The seven tab-separated fields, by their tabs (the prefix has none): fields are compared in
-  // place and only the domain and path are sliced out (once per run of lines that share them).
-  if (tabs !== 6) {
+  // The seven tab-separated fields, by their six tabs (the prefix has none): fields are compared
+  // in place and only the domain and path are sliced out (once per run of lines that share them).
+  // Each search stops at the next tab, and the line has its six when the last tab before its end
+  // is the sixth found (a search that ran past the end found a later line's tab). So a well-formed
+  // line is scanned once and its last field twice; a line with too few tabs is the load's last.
+  const t1 = source.indexOf('\t', start);
+  const t2 = t1 < 0 ? -1 : source.indexOf('\t', t1 + 1);
+  const t3 = t2 < 0 ? -1 : source.indexOf('\t', t2 + 1);
+  const t4 = t3 < 0 ? -1 : source.indexOf('\t', t3 + 1);
+  const t5 = t4 < 0 ? -1 : source.indexOf('\t', t4 + 1);
+  const t6 = t5 < 0 ? -1 : source.indexOf('\t', t5 + 1);
+  if (t6 < 0 || source.lastIndexOf('\t', end - 1) !== t6) {
     throw lineError(source, lineStart, lineStop, start, end, number, context, `expected 7 tab-separated fields, found ${source.slice(start, end).split('\t').length}`);
   }
   const domain = fieldIs(source, start, t1, previous.domain) ? previous.domain : (previous.domain = source.slice(start, t1));

@@ -108,8 +108,8 @@ interface Expectation {
   readonly due: number;
   readonly line: string;
   readonly context: RequestContext;
-  /** Called when the verdict changed; `resized` when its stored length changed (a prediction made again). */
-  readonly onSettled: (resized: boolean) => void;
+  /** Called when the verdict changed (the log serialises its response again before the write). */
+  readonly onSettled: () => void;
   /** Its place in `waiting` and `late`: the identity, or the fallback key. */
   readonly slot: string;
   settled: boolean;
@@ -234,7 +234,7 @@ export class BrowserVerdicts {
    * or SETTLE_MS pass; `onSettled` is called whenever one of them changes later. Never throws: a
    * context the model cannot read gives no verdicts (null).
    */
-  judge(lines: readonly string[], context: RequestContext, onSettled: (resized: boolean) => void): JudgedResponse | null {
+  judge(lines: readonly string[], context: RequestContext, onSettled: () => void): JudgedResponse | null {
     let verdicts: SetCookieVerdict[];
     try {
       verdicts = this.model.setFromResponse(lines, context, { apply: false });
@@ -258,7 +258,7 @@ export class BrowserVerdicts {
     return { verdicts: out, sentences };
   }
 
-  private expect(v: SetCookieVerdict, verdict: LoggedVerdict, sentences: string[], siteOfRequest: () => string, now: number, context: RequestContext, onSettled: (resized: boolean) => void): void {
+  private expect(v: SetCookieVerdict, verdict: LoggedVerdict, sentences: string[], siteOfRequest: () => string, now: number, context: RequestContext, onSettled: () => void): void {
     let kind: 'set' | 'delete' = 'set';
     let key: string | null = null;
     let name: string;
@@ -348,10 +348,9 @@ export class BrowserVerdicts {
       if (entry !== undefined && this.late.remove(entry.exp.slot, entry.exp) && entry.exp.key === null) this.fallbacks--;
     }
     while (this.unclaimedOrder.length > 0 && (this.unclaimedOrder[0]?.at ?? Infinity) + SETTLE_MS <= now) this.dropUnclaimed(this.unclaimedOrder.shift());
-    for (let i = this.dueStart; i < this.due.length; i++) {
-      const exp = this.due[i] as Expectation;
-      if (!exp.settled) return exp.due;
-    }
+    // The first loop stopped at the next line still waiting (or at the end).
+    const next = this.due[this.dueStart];
+    if (next !== undefined) return next.due;
     return this.unclaimedOrder.length > 0 || this.lateOrder.length > 0 ? now + SETTLE_MS : null;
   }
 
@@ -396,7 +395,8 @@ export class BrowserVerdicts {
     const verdict = exp.verdict;
     verdict[V.state] = 0;
     verdict[V.observed] = observedOf(stored);
-    exp.onSettled(this.review(exp));
+    this.review(exp);
+    exp.onSettled();
   }
 
   /** A line settled "not stored" whose change came late: it was stored after all. */
@@ -405,20 +405,17 @@ export class BrowserVerdicts {
     const verdict = exp.verdict;
     if (verdict[V.state] === FLAGGED) { verdict[V.state] = 0; this.disagreements--; }
     verdict[V.observed] = 1;
-    exp.onSettled(this.review(exp));
+    this.review(exp);
+    exp.onSettled();
   }
 
-  /**
-   * Flags a disagreement, after checking whether it only shows the third-party cookie setting;
-   * returns whether the verdict was predicted again (its stored length changed).
-   */
-  private review(exp: Expectation): boolean {
+  /** Flags a disagreement, after checking whether it only shows the third-party cookie setting. */
+  private review(exp: Expectation): void {
     const verdict = exp.verdict;
-    if (verdict[V.observed] === 2) return false;
+    if (verdict[V.observed] === 2) return;
     const agrees = () => verdict[V.observed] === verdict[V.predicted];
-    const again = !agrees() || !this.thirdPartyKnown ? this.learnThirdPartySetting(exp) : false;
+    if (!agrees() || !this.thirdPartyKnown) this.learnThirdPartySetting(exp);
     if (!agrees()) { verdict[V.state] = FLAGGED; this.disagreements++; }
-    return again;
   }
 
   /**
@@ -427,37 +424,36 @@ export class BrowserVerdicts {
    * refuse with them blocked, was stored or not. When the setting differs from the one assumed,
    * the model takes it, and the line's prediction is made again under it.
    */
-  private learnThirdPartySetting(exp: Expectation): boolean {
+  private learnThirdPartySetting(exp: Expectation): void {
     const verdict = exp.verdict;
     const current = this.model.thirdPartyCookies;
-    if (current === 'phaseout') return false;
+    if (current === 'phaseout') return;
     // Only a line refused for being third-party is evidence (until the setting is known, a confirmation is worth the cost).
-    if (verdict[V.predicted] === 0 && !verdict[V.reasons].includes('UserPreferences')) return false;
-    if (verdict[V.predicted] === 1 && verdict[V.observed] !== 0) return false;
+    if (verdict[V.predicted] === 0 && !verdict[V.reasons].includes('UserPreferences')) return;
+    if (verdict[V.predicted] === 1 && verdict[V.observed] !== 0) return;
     let ifAllowed: SetCookieVerdict;
     let ifBlocked: SetCookieVerdict;
     try {
       ifAllowed = this.model.setFromHeader(exp.line, { ...exp.context, thirdPartyCookies: 'allowed' }, { apply: false });
       ifBlocked = this.model.setFromHeader(exp.line, { ...exp.context, thirdPartyCookies: 'blocked' }, { apply: false });
     } catch {
-      return false;
+      return;
     }
     const setting = inferThirdPartyCookieSetting([{
       thirdParty: ifBlocked.reasons.includes('UserPreferences'), partitioned: ifAllowed.cookie?.partitionKey !== undefined,
       outcomeIfAllowed: ifAllowed.outcome, observedStored: storedOf(verdict[V.observed]),
     }]);
-    if (setting === null) return false;
+    if (setting === null) return;
     this.thirdPartyKnown = true;
     if (setting !== current) this.model.thirdPartyCookies = setting;
     // The line was predicted under the setting assumed then: predicted again under the one shown.
     const again = setting === 'allowed' ? ifAllowed : ifBlocked;
     const predicted = again.outcome === 'refused' ? 0 : 1;
-    if (predicted === verdict[V.predicted]) return false;
+    if (predicted === verdict[V.predicted]) return;
     verdict[V.predicted] = predicted;
     verdict[V.reasons] = again.reasons as string[];
     const learned = `(The browser ${setting === 'allowed' ? 'allows' : 'blocks'} third-party cookies: the store showed it with this cookie.)`;
     verdict[V.sentence] = sentenceIndex(exp.sentences, predicted === 0 ? `${again.sentence} ${learned}` : learned);
-    return true;
   }
 
   /** The setting the model uses now. */

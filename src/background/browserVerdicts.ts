@@ -21,8 +21,9 @@ import type { BrowserVerdict } from '../shared/protocol';
 
 /**
  * A line's browser verdict as the log keeps it (and writes it), as codec.ts keeps a cookie: a tuple,
- * settled in place. Settling changes only one-digit fields, so a settled verdict is as long as a
- * pending one: its response need not be measured again. The sentence is an index into the
+ * settled in place. Settling changes one-digit fields, and a prediction made again (the third-party
+ * setting learned) its reasons and sentence: the log serialises a changed response again before
+ * it writes it (onSettled, DecisionLog.touch). The sentence is an index into the
  * response's `sentences` (one response's lines often share one: five tracker cookies refused for
  * one reason); -1: none.
  */

@@ -65,7 +65,7 @@ export function splitHeaderWords(values: readonly string[], options: HeaderParse
           const close = text.charCodeAt(valueStart) === QUOTE ? scan.closingQuote(valueStart + 1) : -1;
           if (close >= 0) {
             // HEADER_QUOTED_VALUE_RE, then HEADER_ESCAPE_RE.sub(r"\1", value)
-            value = unescape(text, valueStart + 1, close);
+            value = scan.backslashFrom(valueStart + 1) > close ? text.slice(valueStart + 1, close) : unescape(text, valueStart + 1, close);
             scan.steps += close - valueStart;
             pos = close + 1;
           } else {
@@ -111,7 +111,26 @@ class WordScan {
   steps = 0;
   private closing: Int32Array | null = null;
 
+  /** The first backslash at or after `asked` (text.length when none), for backslashFrom. */
+  private backslash = -1;
+  private asked = -1;
+
   constructor(private readonly text: string) {}
+
+  /**
+   * The index of the first backslash at or after `from`, or text.length when there is none. The
+   * scan goes forward through the text, so the answer is kept while it is still ahead: each
+   * character is read once however often the question is asked.
+   */
+  backslashFrom(from: number): number {
+    if (from < this.asked || this.backslash < from) {
+      const found = this.text.indexOf('\\', from);
+      this.backslash = found < 0 ? this.text.length : found;
+      this.steps += this.backslash - from + 1;
+    }
+    this.asked = from;
+    return this.backslash;
+  }
 
   /** The index of the first non-space character at or after `from`. */
   skipSpace(from: number): number {
@@ -134,6 +153,13 @@ class WordScan {
   closingQuote(from: number): number {
     if (this.closing !== null) return this.closing[from] ?? -1;
     const { text } = this;
+    // The common case, by native scans: a closing quote with no backslash before it.
+    const quote = text.indexOf('"', from);
+    if (quote >= 0 && this.backslashFrom(from) > quote) {
+      this.steps += quote - from + 1;
+      return quote;
+    }
+    this.steps += (quote < 0 ? text.length : quote) - from + 1; // that scan, before the one below
     for (let i = from; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === QUOTE) {

@@ -75,6 +75,13 @@ function restart(storage: Storage, limits: LogLimits = ROOMY): DecisionLog {
   return log;
 }
 
+/** Written and read back by a worker started afresh, the log shows the same entries. */
+function expectReadBackAsIs(log: DecisionLog): void {
+  const storage: Storage = new Map();
+  write(log, storage);
+  expect(entries(restart(storage))).toEqual(entries(log));
+}
+
 /** The bytes `responses` take in a log of their own (each site's log of pages measures what it stores). */
 function bytesOf(...responses: LoggedResponse[]): number {
   const log = new DecisionLog(ROOMY);
@@ -128,9 +135,7 @@ describe('what the log keeps of a response', () => {
     expect([big?.line, big?.lineLength]).toEqual([long.slice(0, LINE_LIMIT), long.length]);
     // Its value runs past the part kept: the part the line has.
     expect(big?.cookie?.value).toBe('v'.repeat(LINE_LIMIT - 'big='.length));
-    const storage: Storage = new Map();
-    write(log, storage);
-    expect(entries(restart(storage))).toEqual(entries(log));
+    expectReadBackAsIs(log);
   });
 
   it('a cookie whose value is not in the part of its line kept keeps its own value, at most 8,192 characters of it', () => {
@@ -141,9 +146,7 @@ describe('what the log keeps of a response', () => {
       [9000, 'v'.repeat(LINE_LIMIT), LINE_LIMIT],
       [9000, 'short', LINE_LIMIT],
     ]);
-    const storage: Storage = new Map();
-    write(log, storage);
-    expect(entries(restart(storage))).toEqual(entries(log));
+    expectReadBackAsIs(log);
   });
 
   it('a cookie without a value (even one whose line reads "null"), and one with an empty value', () => {
@@ -194,9 +197,7 @@ describe('what the log keeps of a response', () => {
       ['Set-Cookie', '', undefined, undefined, false, 'set.header.error', 'b', '2'],
       ['Set-Cookie', '', undefined, undefined, true, undefined, 'a', '1'],
     ]);
-    const storage: Storage = new Map();
-    write(log, storage);
-    expect(entries(restart(storage))).toEqual(entries(log));
+    expectReadBackAsIs(log);
   });
 
   it('a decision stored without its cookie (as a page may hold it) is shown without one', () => {
@@ -258,9 +259,7 @@ describe('the decision bound', () => {
     expect(shown(log)).toEqual(['e=5 e=5', 'd=4 d=4', 'c=3 c=3']);
     expect(log.chronological()[0]?.lines.map((l) => l.text)).toEqual(['c=3', 'd=4', 'e=5']);
     expect([log.decisions, log.responses]).toEqual([3, 1]);
-    const storage: Storage = new Map();
-    write(log, storage);
-    expect(shown(restart(storage))).toEqual(shown(log));
+    expectReadBackAsIs(log);
   });
 
   it('trimming keeps a decision without a line, and the lines of the decisions kept, each under its own decision', () => {
@@ -387,21 +386,22 @@ describe('writes and restarts', () => {
     expect(entries(log)[0]?.browser?.pending).toBe(true);
   });
 
-  it('bounds lowered since the pages were written hold once they are read back', () => {
+  /** Ten responses of www.example.com (cookies a0 to a9), written: their one page. */
+  const tenWritten = (): Storage => {
     const observe = observer();
     const log = new DecisionLog(ROOMY);
     for (let i = 0; i < 10; i++) log.append(observe('http://www.example.com/', [`a${i}=1`]));
     const storage: Storage = new Map();
     write(log, storage);
-    expect(cookieNames(restart(storage, { decisions: 4, bytes: ROOMY.bytes }))).toEqual(['a9', 'a8', 'a7', 'a6']);
+    return storage;
+  };
+
+  it('bounds lowered since the pages were written hold once they are read back', () => {
+    expect(cookieNames(restart(tenWritten(), { decisions: 4, bytes: ROOMY.bytes }))).toEqual(['a9', 'a8', 'a7', 'a6']);
   });
 
   it('a page read back with no responses neither stops the bounds nor stays stored', () => {
-    const observe = observer();
-    const log = new DecisionLog(ROOMY);
-    for (let i = 0; i < 10; i++) log.append(observe('http://www.example.com/', [`a${i}=1`]));
-    const written: Storage = new Map();
-    write(log, written);
+    const written = tenWritten();
     const storage: Storage = new Map([['example.com|1', { v: 2, items: '[]' }], ['example.com|2', written.get('example.com|1')]]);
     const woken = restart(storage, { decisions: 4, bytes: ROOMY.bytes });
     expect(cookieNames(woken)).toEqual(['a9', 'a8', 'a7', 'a6']);

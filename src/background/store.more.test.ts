@@ -170,7 +170,7 @@ describe('StorageWriter bookkeeping', () => {
     feed(writer).change('a');
     await writer.flush();
     writer.noteStored('session', 'a', 1);
-    expect([...writer.failures.keys()]).toEqual(['a']);
+    expect([...writer.failures.values()].map((f) => f.key)).toEqual(['a']);
     await writer.removeNow('session', []);
     expect(session.writes).toBe(0);
     await writer.removeNow('session', ['a']);
@@ -272,7 +272,7 @@ describe('StorageWriter under a quota', () => {
     await writer.flush();
     expect(Object.keys(session.data).sort()).toEqual(['f', 'k']);
     expect(writer.status('session').bytes).toBe(1000);
-    expect([...writer.failures.keys()]).toEqual(['huge']);
+    expect([...writer.failures.values()].map((f) => f.key)).toEqual(['huge']);
   });
 
   it('without a known quota, a refused batch is retried record by record and only the refused one fails', async () => {

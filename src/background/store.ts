@@ -53,6 +53,7 @@ export function itemBytes(key: string, value: unknown): number {
 }
 
 export class StorageWriter {
+  /** The failed writes, by area and key (failureId), each until its record is written again. */
   readonly failures = new Map<string, WriteFailure>();
   private readonly sources: RecordSource[] = [];
   private readonly sizes: Record<AreaName, Map<string, number>> = { local: new Map(), session: new Map() };
@@ -125,7 +126,10 @@ export class StorageWriter {
 
   /** Failures kept by a previous worker (read from the stored status), reported until written again. */
   restoreFailures(failures: readonly WriteFailure[]): void {
-    for (const failure of failures) if (!this.failures.has(failure.key)) this.failures.set(failure.key, failure);
+    for (const failure of failures) {
+      const id = failureId(failure.area, failure.key);
+      if (!this.failures.has(id)) this.failures.set(id, failure);
+    }
   }
 
   /** Writes every record that changed now; resolves when done (failures are in `failures`, never thrown). */
@@ -149,7 +153,7 @@ export class StorageWriter {
     await this.chain;
     try {
       await this.areas[area].remove(keys);
-      for (const key of keys) { this.setSize(area, key, undefined); this.failures.delete(key); }
+      for (const key of keys) { this.setSize(area, key, undefined); this.failures.delete(failureId(area, key)); }
     } catch (error) {
       for (const key of keys) this.fail({ area, key, what: key }, null, error);
     }
@@ -180,7 +184,7 @@ export class StorageWriter {
       if (removals.length > 0) {
         try {
           await this.areas[area].remove(removals.map((r) => r.key));
-          for (const r of removals) { this.setSize(area, r.key, undefined); this.failures.delete(r.key); }
+          for (const r of removals) { this.setSize(area, r.key, undefined); this.failures.delete(failureId(area, r.key)); }
         } catch (error) {
           for (const r of removals) this.fail(r, null, error);
         }
@@ -225,7 +229,7 @@ export class StorageWriter {
 
   private written(record: RecordWrite, bytes: number): void {
     this.setSize(record.area, record.key, bytes);
-    this.failures.delete(record.key);
+    this.failures.delete(failureId(record.area, record.key));
     this.areaStatus[record.area].lastWrite = this.options.now();
   }
 
@@ -237,7 +241,7 @@ export class StorageWriter {
 
   private fail(record: Pick<RecordWrite, 'area' | 'key' | 'what'>, bytes: number | null, error: unknown, name?: string): void {
     const message = error instanceof Error ? error.message : String(error);
-    this.failures.set(record.key, {
+    this.failures.set(failureId(record.area, record.key), {
       area: record.area, key: record.key, what: record.what, bytes,
       error: { name: name ?? (error instanceof Error && error.name !== 'Error' ? error.name : 'StorageWriteFailed'), message: message.slice(0, 300) },
       time: this.options.now(),
@@ -247,6 +251,15 @@ export class StorageWriter {
   private failureSignature(): string {
     return [...this.failures.keys()].sort().join('\n');
   }
+}
+
+/**
+ * A failure's place in `failures`: its area and its key. A site's cookies are two records of one
+ * key (its session cookies in storage.session, its persistent ones in storage.local), and the one
+ * written must not clear the failure of the other.
+ */
+function failureId(area: AreaName, key: string): string {
+  return `${area}\n${key}`;
 }
 
 export function formatBytes(bytes: number): string {

@@ -149,6 +149,15 @@ describe('what the log keeps of a response', () => {
     expectReadBackAsIs(log);
   });
 
+  it('a value that also begins its line (its name starts with it), on a line longer than 8,192 characters, is kept exactly', () => {
+    const observe = observer();
+    const log = new DecisionLog(ROOMY);
+    const line = `ab=a; Comment=${'c'.repeat(9000)}`;
+    log.append(observe('http://www.example.com/', [line]));
+    expect(entries(log).map((e) => [e.cookie?.name, e.cookie?.value, e.lineLength])).toEqual([['ab', 'a', line.length]]);
+    expectReadBackAsIs(log);
+  });
+
   it('a cookie without a value (even one whose line reads "null"), and one with an empty value', () => {
     const observe = observer();
     const log = new DecisionLog(ROOMY);

@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 export const FOLDERS = {
   background: ['!src/background/testing/**', '!src/background/index.ts'],
   shared: ['!src/shared/browser.ts'],
-  popup: ['!src/popup/mock.ts', '!src/popup/main.tsx'],
+  popup: ['!src/popup/mock.ts', '!src/popup/main.tsx', '!src/popup/devtools.ts'],
 };
 
 /** Whether a file of the scope is left out (a test, a testing helper, a module that only hands over the browser). */

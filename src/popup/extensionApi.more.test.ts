@@ -124,9 +124,14 @@ describe('which tab the page is about', () => {
     expect(await api.tabTitles([7])).toEqual(new Map());
   });
 
-  it('a page with neither a tabs API nor DevTools is about no tab', async () => {
+  it('a page with neither a tabs API nor DevTools is about no tab, and following it hears nothing and stops cleanly', async () => {
     const { api } = await open();
     expect(await api.currentTab()).toEqual({ tabId: null, url: null });
+    const seen: TabContext[] = [];
+    const stop = api.followTab((tab) => seen.push(tab));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(() => { stop(); }).not.toThrow();
+    expect(seen).toEqual([]);
   });
 });
 
@@ -165,8 +170,10 @@ describe('the side panel', () => {
 
 describe('a failed load of the stored state', () => {
   it('asks the worker whether its load failed, and sends the user’s choice', async () => {
-    const failed = await open({ replies: { getStatus: { load: { state: 'failed', problems: ['The jar could not be read.'] } }, resolveLoadError: {} } });
+    const failed = await open({ replies: { getStatus: { load: { state: 'failed', problems: ['The jar could not be read.'] }, errors: ['Nothing is saved until you choose.'] }, resolveLoadError: {} } });
     expect(await failed.api.loadFailed()).toBe(true);
+    failed.sent.length = 0;
+    expect(await failed.api.problems()).toEqual(['Nothing is saved until you choose.']);
     await failed.api.resolveLoadError('keep');
     await failed.api.resolveLoadError('startAfresh');
     expect(failed.sent).toEqual([{ type: 'getStatus' }, { type: 'resolveLoadError', action: 'keep' }, { type: 'resolveLoadError', action: 'startAfresh' }]);
@@ -304,7 +311,9 @@ describe('export and policy', () => {
   });
 
   it('stores a policy, and rebuilds the jar under it only when asked', async () => {
-    const { api, sent } = await open({ replies: { setPolicy: {} } });
+    const { api, sent } = await open({ replies: { setPolicy: {}, getPolicy: DEFAULT_SETTINGS } });
+    expect(await api.getPolicy()).toEqual(DEFAULT_SETTINGS);
+    sent.length = 0;
     const settings = DEFAULT_SETTINGS;
     await api.setPolicy(settings, { replaceJar: true });
     await api.setPolicy(settings, { replaceJar: false });
@@ -312,3 +321,22 @@ describe('export and policy', () => {
     expect(sent).toEqual([{ type: 'setPolicy', settings, replaceJar: true }, { type: 'setPolicy', settings }, { type: 'setPolicy', settings }]);
   });
 });
+
+describe('what the popup does in the page itself', () => {
+  it('copies text to the clipboard', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    const { api } = await open();
+    vi.stubGlobal('navigator', { clipboard: { writeText } });
+    await api.copyText('theme=dark');
+    expect(writeText).toHaveBeenCalledWith('theme=dark');
+  });
+
+  it('marks when it asked for the cookies and when they arrived, in that order (bench/ui.bench.ts times the phases by them)', async () => {
+    const { api } = await open({ replies: { getCookieRows: [], getCookies: { jar: [], browser: [], comparison: null, warnings: [] } } });
+    performance.clearMarks();
+    await api.getCookies(null);
+    const marks = performance.getEntriesByType('mark').filter((mark) => mark.name.startsWith('cji:'));
+    expect(marks.map((mark) => mark.name)).toEqual(['cji:cookies-requested', 'cji:cookies-received']);
+  });
+});
+

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Cookie } from '../jar';
 import { cookieTableRow } from '../shared/cookieRows';
 import type { BrowserCookie, DecisionEntry } from '../shared/protocol';
-import { browserCookieView, decisionView, jarCookieView, replayedView, tableRowView, tabFromLocation } from './fromProtocol';
+import { browserCookieView, cookieInputOf, cookieNoteView, decisionView, jarCookieView, replayedView, tableRowView, tabFromLocation } from './fromProtocol';
 
 describe('the protocol mapped onto the views', () => {
   const cookie = new Cookie({
@@ -82,5 +82,51 @@ describe('the protocol mapped onto the views', () => {
       responseId: 2, url: 'https://ads.test/p', line: 'sid=x', cookieName: 'sid', accepted: true, rule: undefined, reason: undefined,
     });
     expect(replayedView({ responseId: 2, requestUrl: 'https://ads.test/p', line: '', accepted: false, cookie: null }).cookieName).toBeNull();
+  });
+
+  it('keeps a partitioned browser cookie’s partition, so an edit writes it back into the same partition', () => {
+    const base: BrowserCookie = { name: 'a', value: '1', domain: 'www.example.com', hostOnly: true, path: '/', secure: true, httpOnly: false, sameSite: 'no_restriction', session: true, storeId: '0' };
+    const partitioned = browserCookieView({ ...base, partitionKey: { topLevelSite: 'https://example.com' } });
+    expect(partitioned.partition).toEqual({ topLevelSite: 'https://example.com', hasCrossSiteAncestor: false });
+    expect(cookieInputOf(partitioned).partitionKey).toEqual({ topLevelSite: 'https://example.com', hasCrossSiteAncestor: false });
+    const below = browserCookieView({ ...base, partitionKey: { topLevelSite: 'https://example.com', hasCrossSiteAncestor: true } });
+    expect(cookieInputOf(below).partitionKey).toEqual({ topLevelSite: 'https://example.com', hasCrossSiteAncestor: true });
+    // An unpartitioned cookie is written unpartitioned.
+    expect('partition' in browserCookieView(base)).toBe(false);
+    expect('partitionKey' in cookieInputOf(browserCookieView(base))).toBe(false);
+  });
+
+  it('an edit starts from the cookie as the browser would take it back: a value-less jar cookie is a nameless one, an unknown SameSite is unspecified', () => {
+    // Python keeps `flag` (no "=") as name "flag", value None; a browser stores it as name "", value "flag".
+    const flag = tableRowView(['flag', null, 'www.example.com', false, '/', false, 2_000_000_000, 0, null, false, 'Lax']);
+    expect(cookieInputOf(flag)).toEqual({
+      name: '', value: 'flag', domain: 'www.example.com', hostOnly: true, path: '/', secure: false, httpOnly: false, sameSite: 'lax', expirationDate: 2_000_000_000,
+    });
+    const withValue = tableRowView(['sid', 'x', '.example.com', true, '/', true, null, 0, null, true, 'NONE']);
+    expect(cookieInputOf(withValue)).toEqual({ name: 'sid', value: 'x', domain: '.example.com', hostOnly: false, path: '/', secure: true, httpOnly: true, sameSite: 'no_restriction' });
+    expect(cookieInputOf({ ...withValue, sameSite: 'Sometimes' }).sameSite).toBe('unspecified');
+    expect(cookieInputOf({ ...withValue, sameSite: null }).sameSite).toBe('unspecified');
+  });
+
+  it('shows the browser’s verdict beside a logged decision: stored or not, predicted, why, and whether it is still waiting or disagrees', () => {
+    const entry: DecisionEntry = {
+      id: 1, responseId: 2, time: 5, tabId: 7, site: 'example.com', topLevelUrl: null, requestUrl: 'https://www.example.com/',
+      requestHost: 'www.example.com', resourceType: 'main_frame', label: 'top-level', thirdParty: false, unverifiable: false, originReqHost: 'www.example.com',
+      header: 'Set-Cookie', line: 'sid=x; SameSite=None', accepted: true, cookie: null, incognito: false, storeId: '0',
+    };
+    expect(decisionView(entry).browser).toBeUndefined();
+    expect(decisionView({ ...entry, browser: { stored: false, predicted: 'refused', reasons: ['SameSiteNoneInsecure'], sentence: 'SameSite=None needs Secure.', flagged: true } }).browser).toEqual({
+      stored: false, predicted: 'refused', reasons: ['SameSiteNoneInsecure'], sentence: 'SameSite=None needs Secure.', pending: false, flagged: true,
+    });
+    expect(decisionView({ ...entry, browser: { stored: null, predicted: 'stored', reasons: [], pending: true } }).browser).toEqual({
+      stored: null, predicted: 'stored', reasons: [], sentence: null, pending: true, flagged: false,
+    });
+  });
+
+  it('a note on a cookie in one store only has no reasons or rule unless the worker gave them', () => {
+    expect(cookieNoteView({ key: 'k', side: 'browser', kind: 'set-outside', sentence: 'Set by a script.' })).toEqual({
+      key: 'k', side: 'browser', kind: 'set-outside', sentence: 'Set by a script.', reasons: [], rule: null,
+    });
+    expect(cookieNoteView({ key: 'k', side: 'browser', kind: 'policy-refused', sentence: 'Refused.', rule: 'set.domain.blocked', reasons: [] }).rule).toBe('set.domain.blocked');
   });
 });

@@ -13,7 +13,7 @@ function fakeTabs(initial: (TabInfo & { active?: boolean })[], currentWindow = 1
   const api: TabsApi = {
     get: (id) => { const tab = tabs.get(id); return tab === undefined ? Promise.reject(new Error(`No tab with id: ${id}.`)) : Promise.resolve({ ...tab }); },
     query: ({ active, currentWindow: current }) => Promise.resolve([...tabs.values()].filter((t) =>
-      (active === undefined || t.active === active) && (current === undefined || t.windowId === currentWindow))),
+      (active === undefined || t.active === active) && (current === undefined || (t.windowId === currentWindow) === current))),
     onUpdated: { addListener: (f) => { updated.add(f); }, removeListener: (f) => { updated.delete(f); } },
     onActivated: { addListener: (f) => { activated.add(f); }, removeListener: (f) => { activated.delete(f); } },
   };
@@ -26,6 +26,13 @@ function fakeTabs(initial: (TabInfo & { active?: boolean })[], currentWindow = 1
       tab.url = url;
       for (const f of updated) f(id, { url, status: 'loading' }, { ...tab });
       for (const f of updated) f(id, { status: 'complete' }, { ...tab });
+    },
+    /** One update of a tab as the browser reports it (a listener registered later never hears of it). */
+    update(id: number, change: { url?: string; status?: string }) {
+      const tab = tabs.get(id);
+      if (tab === undefined) throw new Error('no such tab');
+      if (change.url !== undefined) tab.url = change.url;
+      for (const f of updated) f(id, change, { ...tab });
     },
     activate(id: number) {
       const tab = tabs.get(id);
@@ -142,3 +149,117 @@ describe('a DevTools panel without the tabs API (Firefox)', () => {
     expect(navigated.size).toBe(0);
   });
 });
+
+describe('bindTab, at the edges', () => {
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it('the popup is about the active tab of the current window, wherever it is in the list', async () => {
+    const browser = fakeTabs([
+      { id: 1, windowId: 1, url: 'https://www.example.com/' },
+      { id: 2, windowId: 2, url: 'https://other-window.test/', active: true },
+      { id: 3, windowId: 1, url: 'https://shop.example.co.uk/', active: true },
+    ]);
+    expect(await bindTab({ surface: 'popup', search: '', tabs: browser.api, ownOrigin: OWN }).initial).toEqual({ tabId: 3, url: 'https://shop.example.co.uk/' });
+  });
+
+  it('only a DevTools panel is about the inspected tab', async () => {
+    const { first } = await followed('popup', '', () => undefined, 2);
+    expect(first).toEqual({ tabId: 1, url: 'https://www.example.com/account' });
+  });
+
+  it('a window with no active tab, a tab without an id, or one whose URL the browser withholds: no page to inspect', async () => {
+    const none = { tabId: null, url: null };
+    expect(await bindTab({ surface: 'popup', search: '', tabs: fakeTabs([]).api, ownOrigin: OWN }).initial).toEqual(none);
+    const noId = fakeTabs([]);
+    noId.api.query = () => Promise.resolve([{ windowId: 1, url: 'https://www.example.com/' }]);
+    expect(await bindTab({ surface: 'popup', search: '', tabs: noId.api, ownOrigin: OWN }).initial).toEqual(none);
+    // Without host permission for it, the browser gives a tab no URL.
+    expect(await bindTab({ surface: 'popup', search: '', tabs: fakeTabs([{ id: 1, windowId: 1, active: true }]).api, ownOrigin: OWN }).initial).toEqual(none);
+  });
+
+  it('a reload reports the page once, when its cookies have arrived', async () => {
+    const { seen } = await followed('popup', '', (b) => { b.navigate(1, 'https://www.example.com/account'); });
+    expect(seen).toEqual([{ tabId: 1, url: 'https://www.example.com/account' }]);
+  });
+
+  it('a navigation that began before the UI followed the tab is reported once, when its load ends', async () => {
+    const browser = browsing();
+    const binding = bindTab({ surface: 'popup', search: '', tabs: browser.api, ownOrigin: OWN });
+    await binding.initial;
+    browser.update(1, { url: 'https://www.example.com/cart', status: 'loading' });
+    const seen: TabContext[] = [];
+    const stop = binding.follow((tab) => { seen.push(tab); });
+    await settle();
+    browser.update(1, { status: 'complete' });
+    stop();
+    expect(seen).toEqual([{ tabId: 1, url: 'https://www.example.com/cart' }]);
+  });
+
+  it('the side panel reports a newly active tab even when it shows the same page as the last one', async () => {
+    const browser = fakeTabs([
+      { id: 1, windowId: 1, url: 'https://www.example.com/', active: true },
+      { id: 2, windowId: 1, url: 'https://www.example.com/' },
+    ]);
+    const binding = bindTab({ surface: 'side', search: '', tabs: browser.api, ownOrigin: OWN });
+    const seen: TabContext[] = [];
+    const stop = binding.follow((tab) => { seen.push(tab); });
+    await settle();
+    browser.activate(2);
+    await settle();
+    stop();
+    expect(seen).toEqual([{ tabId: 2, url: 'https://www.example.com/' }]);
+  });
+
+  it('the side panel reports only the last of quick tab switches, and nothing once stopped', async () => {
+    const quick = await followed('side', '', (b) => { b.activate(2); b.activate(4); });
+    expect(quick.seen).toEqual([{ tabId: null, url: null }]);
+    const browser = browsing();
+    const binding = bindTab({ surface: 'side', search: '', tabs: browser.api, ownOrigin: OWN });
+    const seen: TabContext[] = [];
+    const stop = binding.follow((tab) => { seen.push(tab); });
+    await settle();
+    browser.activate(2);
+    stop();
+    await settle();
+    expect(seen).toEqual([]);
+  });
+
+  it('a view that stops following before the tab is known leaves no listener behind and hears nothing', async () => {
+    const browser = browsing();
+    const binding = bindTab({ surface: 'popup', search: '', tabs: browser.api, ownOrigin: OWN });
+    const seen: TabContext[] = [];
+    binding.follow((tab) => { seen.push(tab); })();
+    await settle();
+    browser.navigate(1, 'https://www.example.com/cart');
+    expect(seen).toEqual([]);
+    expect(browser.listeners()).toBe(0);
+  });
+});
+
+describe('the tabs API over DevTools, at the edges', () => {
+  /** Like the browsers' own events, removeListener refuses what is not a listener. */
+  const strictDevtools = (): InspectedWindow => ({
+    inspectedWindow: { tabId: 5, eval: () => Promise.resolve(['https://www.example.com/']) },
+    network: {
+      onNavigated: {
+        addListener: () => undefined,
+        removeListener: (f) => { if (typeof f !== 'function') throw new TypeError('Incorrect argument types for removeListener.'); },
+      },
+    },
+  });
+
+  it('knows the inspected tab only', async () => {
+    const tabs = inspectedWindowTabs(strictDevtools());
+    expect(await tabs.query({})).toEqual([{ id: 5, url: 'https://www.example.com/' }]);
+    expect(await tabs.get(5)).toEqual({ id: 5, url: 'https://www.example.com/' });
+    await expect(tabs.get(6)).rejects.toThrow('No tab with id: 6.');
+  });
+
+  it('a panel closed before the inspected page was read stops cleanly', async () => {
+    const binding = bindTab({ surface: 'devtools', search: '', tabs: inspectedWindowTabs(strictDevtools()), ownOrigin: OWN, inspectedTabId: 5 });
+    const stop = binding.follow(() => undefined);
+    expect(() => { stop(); }).not.toThrow();
+    expect(await binding.initial).toEqual({ tabId: 5, url: 'https://www.example.com/' });
+  });
+});
+

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filterDecisions, groupReplayed, hostsOf, newestFirst, partyOf, rulesOf } from './decisions';
-import type { DecisionView, ReplayedLine } from './model';
+import type { BrowserVerdictView, DecisionView, ReplayedLine } from './model';
 
 const decision = (init: Partial<DecisionView> & Pick<DecisionView, 'line'>): DecisionView => ({
   time: 1, tabId: 7, topSite: 'example.com', url: 'http://www.example.com/', cookieName: null, accepted: true, thirdParty: false, label: 'first-party', ...init,
@@ -84,3 +84,29 @@ describe('the Decisions view’s filters', () => {
     expect(lines(filterDecisions(all, hosts, { outcome: 'accepted', host: '', rule: 'set.domain.blocked' }))).toEqual([]);
   });
 });
+
+describe('the Decisions view’s filters, with no party or browser outcome chosen', () => {
+  const verdict: Omit<BrowserVerdictView, 'stored'> = { predicted: 'stored', reasons: [], sentence: null, pending: false, flagged: false };
+  const all = [
+    decision({ line: 'page=1', url: 'https://www.example.com/account', label: 'top-level' }),
+    decision({ line: 'ad=1', url: 'https://ads.tracker.test/px', thirdParty: true, label: 'third-party', browser: { ...verdict, stored: true } }),
+    decision({ line: 'gone=; Max-Age=0', url: 'https://www.example.com/logout', browser: { ...verdict, stored: null } }),
+    decision({ line: 'wait=1', url: 'https://www.example.com/', browser: { ...verdict, stored: null, pending: true } }),
+  ];
+  const lines = (shown: DecisionView[]) => shown.map((d) => d.line);
+
+  it('shows first- and third-party decisions alike', () => {
+    expect(lines(filterDecisions(all, hostsOf(all), { outcome: 'all', host: '', rule: '' }))).toEqual(['page=1', 'ad=1', 'gone=; Max-Age=0', 'wait=1']);
+  });
+
+  it('matches the host typed against the request’s host only, not its path', () => {
+    const hosts = hostsOf(all);
+    expect(lines(filterDecisions(all, hosts, { outcome: 'all', host: 'account', rule: '' }))).toEqual([]);
+    expect(lines(filterDecisions(all, hosts, { outcome: 'all', host: 'tracker', rule: '' }))).toEqual(['ad=1']);
+  });
+
+  it('a verdict the browser could not give (a deletion of nothing, or still waiting) counts as unknown', () => {
+    expect(lines(filterDecisions(all, hostsOf(all), { outcome: 'all', host: '', rule: '', browser: 'unknown' }))).toEqual(['page=1', 'gone=; Max-Age=0', 'wait=1']);
+  });
+});
+

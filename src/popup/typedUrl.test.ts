@@ -11,11 +11,13 @@ describe('readTypedUrl', () => {
     ['localhost:8080/admin', 'https://localhost:8080/admin', 'https'],
     ['[::1]:3000', 'https://[::1]:3000/', 'https'],
     ['wss://chat.example.com/socket', 'wss://chat.example.com/socket', null],
+    // Only a leading "//" is the typed scheme's rest: a double slash in the path stays.
+    ['www.example.com/a//b', 'https://www.example.com/a//b', 'https'],
   ];
   it.each(accepted)('%j is %s', (typed, url, assumedScheme) => {
     expect(readTypedUrl(typed)).toEqual({ ok: true, url, assumedScheme });
   });
-  it('covers every accepted case', () => { expect(accepted).toHaveLength(8); });
+  it('covers every accepted case', () => { expect(accepted).toHaveLength(9); });
 
   const refused: [string, RegExp][] = [
     ['', /^Type a URL/],

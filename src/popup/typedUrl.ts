@@ -26,6 +26,6 @@ export function readTypedUrl(text: string): TypedUrl {
   if (!COOKIE_SCHEMES.includes(parsed.protocol)) {
     return { ok: false, message: `${parsed.protocol.slice(0, -1)}: URLs have no cookies here: the jar judges http, https, ws and wss URLs.` };
   }
-  if (parsed.hostname === '') return { ok: false, message: `“${typed}” names no host: type one such as https://www.example.com/account.` };
+  // A host is certain here: these schemes are "special" to the URL parser, which refuses one without a host (`https://` is no URL).
   return { ok: true, url: parsed.href, assumedScheme };
 }

@@ -1,12 +1,22 @@
 // The real PopupApi in each kind of page it runs in (the popup, a tab, the side panel, a DevTools
 // panel of Chrome or Firefox), over a stand-in browser whose runtime.sendMessage applies the
 // worker's own message guards (src/shared/protocol.ts checkMessage): what the popup asks, that the
-// worker accepts it, and what the views get back. Each test loads a fresh module: the API reads the
-// browser's shape (tabs, devtools, side panel) when it is made.
+// worker accepts it, and what the views get back. Each test loads extensionApi.ts afresh: it reads
+// the browser's shape (tabs, devtools, side panel) when it is made. Only that module: the modules it
+// imports stay the ones loaded once (re-running their top level inside a test would make Stryker
+// credit their module-level code to these tests alone).
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as messaging from '../shared/messaging';
 import { checkMessage, type BrowserCookie, type BrowserCookieInput, type Message } from '../shared/protocol';
 import { DEFAULT_SETTINGS } from '../shared/settings';
+import * as fromProtocol from './fromProtocol';
 import type { PopupApi, TabContext } from './model';
+import * as surface from './surface';
+import * as tabBinding from './tabBinding';
+
+/** The browser as the modules see it: one object, given each test's APIs by `open`. */
+const standIn = vi.hoisted(() => { const browser: Record<string, unknown> = {}; return { browser }; });
+vi.mock('../shared/browser', () => ({ browser: standIn.browser }));
 
 const OWN = 'chrome-extension://id/';
 
@@ -23,29 +33,31 @@ interface Page {
 async function open(page: Page = {}): Promise<{ api: PopupApi; sent: Message[] }> {
   const sent: Message[] = [];
   const replies = page.replies ?? {};
-  vi.resetModules();
-  vi.doMock('../shared/browser', () => ({
-    browser: {
-      ...page.apis,
-      runtime: {
-        getURL: (path: string) => `${OWN}${path}`,
-        sendMessage: (message: unknown) => {
-          const checked = checkMessage(message);
-          if (!checked.ok) return Promise.resolve({ ok: false, error: checked.error });
-          sent.push(checked.message);
-          return Promise.resolve({ ok: true, value: replies[checked.message.type] });
-        },
+  for (const key of Object.keys(standIn.browser)) Reflect.deleteProperty(standIn.browser, key);
+  Object.assign(standIn.browser, {
+    ...page.apis,
+    runtime: {
+      getURL: (path: string) => `${OWN}${path}`,
+      sendMessage: (message: unknown) => {
+        const checked = checkMessage(message);
+        if (!checked.ok) return Promise.resolve({ ok: false, error: checked.error });
+        sent.push(checked.message);
+        return Promise.resolve({ ok: true, value: replies[checked.message.type] });
       },
     },
-  }));
+  });
   vi.stubGlobal('document', { documentElement: { dataset: page.surface === undefined ? {} : { surface: page.surface } } });
   vi.stubGlobal('location', { search: page.search ?? '' });
+  vi.resetModules();
+  vi.doMock('../shared/messaging', () => messaging);
+  vi.doMock('./fromProtocol', () => fromProtocol);
+  vi.doMock('./surface', () => surface);
+  vi.doMock('./tabBinding', () => tabBinding);
   const { extensionApi } = await import('./extensionApi');
   return { api: extensionApi, sent };
 }
 
 afterEach(() => {
-  vi.doUnmock('../shared/browser');
   vi.unstubAllGlobals();
 });
 

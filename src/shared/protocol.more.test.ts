@@ -16,6 +16,9 @@ const MESSAGES: [message: Record<string, unknown>, problem: string | null][] = [
   [{ type: 'previewImport', text: 'x', target: 'browser', storeId: '' }, 'previewImport: "storeId" must be a cookie store id.'],
   [{ type: 'exportJar', format: 'header' }, 'exportJar: "url" must be an http or https URL for the header format.'],
   [{ type: 'exportJar', format: 'json', url: 'ftp://x.test/' }, 'exportJar: "url" must be an http or https URL.'],
+  [{ type: 'exportJar', format: 'header', url: ['https://www.example.com/'] }, 'exportJar: "url" must be an http or https URL for the header format.'],
+  [{ type: 'previewImport', text: 'x', target: 'jar', format: 'xml' }, 'previewImport: "format" must be "mozilla", "lwp", "json" or "header".'],
+  [{ type: 'setBrowserCookie', cookie: null }, 'setBrowserCookie: "cookie" must be an object { name, value, domain, hostOnly, path, secure, httpOnly, sameSite, expirationDate?, partitionKey? }.'],
   [{ type: 'previewImport', text: 'x', target: 'jar', format: 'mozilla' }, null],
   [{ type: 'removeCookies', jar: [ID], browser: [{ ...ID, domain: '.example.com', hostOnly: false, partition: 'https://shop.test (cross-site ancestor)' }] }, null],
   [{ type: 'removeCookies', jar: 'x' }, `removeCookies: "jar" must be ${IDS}.`],
@@ -38,7 +41,7 @@ describe('the protocol’s guard, field by field', () => {
   });
 
   it('has every case', () => {
-    expect(MESSAGES).toHaveLength(26);
+    expect(MESSAGES).toHaveLength(29);
   });
 
   it('does not take a list holding a type\'s name for that type', () => {

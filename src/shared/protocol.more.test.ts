@@ -20,6 +20,7 @@ const MESSAGES: [message: Record<string, unknown>, problem: string | null][] = [
   [{ type: 'previewImport', text: 'x', target: 'jar', format: 'xml' }, 'previewImport: "format" must be "mozilla", "lwp", "json" or "header".'],
   [{ type: 'setBrowserCookie', cookie: null }, 'setBrowserCookie: "cookie" must be an object { name, value, domain, hostOnly, path, secure, httpOnly, sameSite, expirationDate?, partitionKey? }.'],
   [{ type: 'previewImport', text: 'x', target: 'jar', format: 'mozilla' }, null],
+  [{ type: 'importCookies', text: 'x', target: 'jar', format: 'lwp' }, null],
   [{ type: 'removeCookies', jar: [ID], browser: [{ ...ID, domain: '.example.com', hostOnly: false, partition: 'https://shop.test (cross-site ancestor)' }] }, null],
   [{ type: 'removeCookies', jar: 'x' }, `removeCookies: "jar" must be ${IDS}.`],
   ...[{ ...ID, domain: '' }, { ...ID, hostOnly: 'yes' }, { ...ID, path: 1 }, { ...ID, name: null }, { ...ID, partition: 5 }, { ...ID, extra: 1 }, 'x', [ID]]
@@ -41,7 +42,7 @@ describe('the protocol’s guard, field by field', () => {
   });
 
   it('has every case', () => {
-    expect(MESSAGES).toHaveLength(29);
+    expect(MESSAGES).toHaveLength(30);
   });
 
   it('does not take a list holding a type\'s name for that type', () => {

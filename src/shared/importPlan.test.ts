@@ -46,6 +46,19 @@ function refusal(request: Pick<ImportRequest, 'text' | 'format' | 'url'>): { mes
 const plan = (request: ImportRequest, targets: ImportTargets) => planImport(request, { targets, nowMs: NOW_MS });
 
 describe('an import into the browser\'s store, cookie by cookie', () => {
+  it('says that a Domain equal to a public suffix or an IP address becomes a host-only cookie, as it says of a single write', async () => {
+    const text = json([
+      { name: 'pages', value: '1', domain: '.github.io', hostOnly: false },
+      { name: 'ip', value: '1', domain: '192.168.0.1', hostOnly: false },
+    ]);
+    const { preview, browserSteps } = await plan({ text, target: 'browser' }, browserTargets([]));
+    expect(preview.rows.map((r) => [r.cookie.name, r.action, r.sentence])).toEqual([
+      ['pages', 'add', 'New in the browser\'s store. It will be a host-only cookie of github.io: the browser gives a Domain equal to an IP address or to a public suffix no subdomains.'],
+      ['ip', 'add', 'New in the browser\'s store. It will be a host-only cookie of 192.168.0.1: the browser gives a Domain equal to an IP address or to a public suffix no subdomains.'],
+    ]);
+    expect(browserSteps.map((s) => [s.after.domain, s.after.hostOnly])).toEqual([['github.io', true], ['192.168.0.1', true]]);
+  });
+
   it('adds, replaces (naming what differs), keeps what is there, refuses with the browser\'s reason, leaves out the expired', async () => {
     const store = [
       held({ name: 'same', session: false, expirationDate: NOW + DAY }),

@@ -150,7 +150,10 @@ export async function planImport(request: ImportRequest, options: { targets: Imp
       const stored = asStored(input, asked);
       const existing = browserIndex.get(identityKey(inputIdentity(stored))) ?? null;
       const check = stored === input ? asked : checkWrite(stored, existing, options.nowMs);
-      const note = check.notes.length > 0 ? ` ${check.notes.join(' ')}` : '';
+      // What the first check said of the cookie as asked (a Domain that becomes host-only) and what
+      // the second says of it as stored, each said once.
+      const notes = [...new Set([...asked.notes, ...check.notes])];
+      const note = notes.length > 0 ? ` ${notes.join(' ')}` : '';
       if (existing === null) { row('add', `New in the browser's store.${note}`); browserSteps.push({ before: null, after: stored }); continue; }
       if (sameAs(inputOf(existing), stored)) { row('same', 'The browser already holds it as it is.'); continue; }
       row('replace', `Replaces the browser's cookie ${describeChange(inputOf(existing), stored)}.${note}`);

@@ -64,7 +64,7 @@ export const KNOWN_MUTATIONS: KnownMutation[] = [
     what: 'the rule filter matches any rule', file: 'src/popup/decisions.ts',
     from: "(filters.rule === '' || d.rule === filters.rule)", to: 'true',
     killedBy: [
-      ['src/popup/views/DecisionsView.test.tsx', 'filters by outcome, host and rule'],
+      ['src/popup/views/DecisionsView.test.tsx', 'filters by the policy’s outcome, host and rule'],
       ['src/popup/decisions.test.ts', 'combines outcome, host and rule'],
     ],
   },
@@ -72,7 +72,7 @@ export const KNOWN_MUTATIONS: KnownMutation[] = [
     what: 'the host filter no longer lower-cases', file: 'src/popup/decisions.ts',
     from: 'filters.host.trim().toLowerCase()', to: 'filters.host.trim()',
     killedBy: [
-      ['src/popup/views/DecisionsView.test.tsx', 'filters by outcome, host and rule'],
+      ['src/popup/views/DecisionsView.test.tsx', 'filters by the policy’s outcome, host and rule'],
       ['src/popup/decisions.test.ts', 'filters by the request’s host'],
     ],
   },

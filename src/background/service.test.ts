@@ -98,6 +98,8 @@ describe('Firefox details (classify.ts and adapter.ts)', () => {
     await settle(fake);
     fake.events.webRequest.onHeadersReceived.dispatch({ ...withCookies(chromeRequest('http://private.test/', { tabId: 8 }), 'p=1'), cookieStoreId: 'firefox-private' });
     fake.events.webRequest.onHeadersReceived.dispatch({ ...withCookies(chromeRequest('http://public.test/', { tabId: 9 }), 'q=1'), cookieStoreId: 'firefox-default' });
+    // A store seen for the first time holds its events until the browser's cookies of it are read.
+    await new Promise((resolve) => { setTimeout(resolve, 20); });
     expect(fake.background.decisions().map((d) => d.line)).toEqual(['q=1']);
     expect([...fake.background.jar].map((c) => c.name)).toEqual(['q']);
     expect(fake.background.status().incognitoJarSize).toBe(0);

@@ -258,6 +258,22 @@ describe('the logs (findings 4 and 5)', () => {
     await vi.advanceTimersByTimeAsync(1000);
     expect(fake.background.status().backlog).toMatchObject({ queuedEvents: 0, pendingRecords: 0 });
   });
+
+  it('the cleared decisions stay gone after a restart, even when the site logs again before the write', async () => {
+    const fake = startFakeBrowser();
+    await fake.background.ready;
+    // More than one page (64 KB) of the site's log.
+    for (let i = 0; i < 80; i++) respond(fake, 'http://www.example.com/', `old${i}=${'x'.repeat(1000)}`);
+    await fake.background.flush();
+    expect(Object.keys(fake.session.data).filter((k) => k.startsWith('log/0/example.com/')).length).toBeGreaterThan(1);
+    await fake.background.handlers().clearDecisions({ type: 'clearDecisions' });
+    respond(fake, 'http://www.example.com/', 'new=1'); // the page keeps loading
+    await fake.background.flush();
+    const woken = startFakeBrowser({ local: fakeStorage(fake.local.data), session: fakeStorage(fake.session.data) });
+    await woken.background.ready;
+    expect(woken.background.decisions().map((d) => d.cookie?.name)).toEqual(['new']);
+    expect(woken.background.status().decisions).toBe(1);
+  });
 });
 
 describe('a failed load overwrites nothing (finding 6, and issue 14: everything read back is checked)', () => {

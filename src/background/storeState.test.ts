@@ -15,14 +15,20 @@ const respond = (fake: FakeBrowser, url: string, init: Parameters<typeof chromeR
 };
 const failed = (fake: FakeBrowser) => fake.background.status().failures.map((f) => [f.area, f.key, f.what]);
 
+/** A worker on the fake browser with its stored state read; `persistJar`: persistent cookies go to storage.local. */
+async function started(persistJar = false): Promise<FakeBrowser> {
+  const fake = startFakeBrowser();
+  await fake.background.ready;
+  if (persistJar) await fake.background.handlers().setPolicy({ type: 'setPolicy', settings: { ...DEFAULT_SETTINGS, persistJar: true } });
+  return fake;
+}
+
 beforeEach(() => { vi.useFakeTimers({ now: T0 }); });
 afterEach(() => { vi.useRealTimers(); });
 
 describe('a record that cannot be written is named in words', () => {
   it('a site’s cookies, its persistent cookies, a page of its decision log', async () => {
-    const fake = startFakeBrowser();
-    await fake.background.ready;
-    await fake.background.handlers().setPolicy({ type: 'setPolicy', settings: { ...DEFAULT_SETTINGS, persistJar: true } });
+    const fake = await started(true);
     fake.session.failKeys.add('jar/0/example.com');
     fake.session.failKeys.add('log/0/example.com/1');
     fake.local.failKeys.add('jar/0/example.com');
@@ -45,9 +51,7 @@ describe('a record that cannot be written is named in words', () => {
   });
 
   it('a cookie whose domain has no host at all (an imported "." line) is "(no host)"', async () => {
-    const fake = startFakeBrowser();
-    await fake.background.ready;
-    await fake.background.handlers().setPolicy({ type: 'setPolicy', settings: { ...DEFAULT_SETTINGS, persistJar: true } });
+    const fake = await started(true);
     fake.session.failKeys.add('jar/0/');
     fake.local.failKeys.add('jar/0/');
     const file = '# Netscape HTTP Cookie File\n.\tTRUE\t/\tFALSE\t0\tsession\t1\n.\tTRUE\t/\tFALSE\t2000000000\tkept\t1\n';
@@ -60,8 +64,7 @@ describe('a record that cannot be written is named in words', () => {
   });
 
   it('the tabs’ top-level pages and the id counters', async () => {
-    const fake = startFakeBrowser();
-    await fake.background.ready;
+    const fake = await started();
     fake.session.failKeys.add('tabs/0');
     fake.session.failKeys.add('meta/0');
     respond(fake, 'http://www.example.com/', { tabId: 4, type: 'main_frame' }, 'a=1');
@@ -75,8 +78,7 @@ describe('a record that cannot be written is named in words', () => {
 
 describe('the records a store writes', () => {
   it('a tab’s top-level URL is kept to its first 2,048 characters; the record goes when the last tab closes', async () => {
-    const fake = startFakeBrowser();
-    await fake.background.ready;
+    const fake = await started();
     const url = `http://www.example.com/${'p'.repeat(3000)}`;
     respond(fake, url, { tabId: 4, type: 'main_frame' }, 'a=1');
     await vi.advanceTimersByTimeAsync(1000);

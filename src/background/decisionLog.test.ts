@@ -158,6 +158,15 @@ describe('what the log keeps of a response', () => {
     expectReadBackAsIs(log);
   });
 
+  it('a value running past the part of its line kept, whose first characters also begin the name, is read after the "="', () => {
+    const observe = observer();
+    const log = new DecisionLog(ROOMY);
+    const line = `${'p'.repeat(64)}q=${'p'.repeat(64)}${'v'.repeat(9000)}`;
+    log.append(observe('http://www.example.com/', [line]));
+    expect(entries(log).map((e) => [e.cookie?.name, e.cookie?.value])).toEqual([[`${'p'.repeat(64)}q`, line.slice(66, LINE_LIMIT)]]);
+    expectReadBackAsIs(log);
+  });
+
   it('a cookie without a value (even one whose line reads "null"), and one with an empty value', () => {
     const observe = observer();
     const log = new DecisionLog(ROOMY);

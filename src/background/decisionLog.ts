@@ -89,8 +89,9 @@ export function loggedCookie(cookie: Cookie, line: LoggedLine | undefined): Pick
   if (value !== null && value.length > 0 && line !== undefined) {
     const at = line.text.indexOf(value);
     if (at >= 0) { stored[2] = null; return { cookie: stored, valueAt: [at, value.length] }; }
-    // A value running past the part of the line that is kept: the part the line has.
-    const start = line.length === undefined ? -1 : line.text.indexOf(value.slice(0, 64));
+    // A value running past the part of the line that is kept: the part the line has, searched
+    // after the first "=" (the name before it may begin with the same characters).
+    const start = line.length === undefined ? -1 : line.text.indexOf(value.slice(0, 64), line.text.indexOf('=') + 1);
     if (start >= 0) { stored[2] = null; return { cookie: stored, valueAt: [start, line.text.length - start] }; }
   }
   if (value !== null && value.length > LINE_LIMIT) stored[2] = value.slice(0, LINE_LIMIT);

@@ -606,8 +606,7 @@ function policyParams(params: Params): string | null {
 
 const guards: { [K in MessageType]: Guard } = {
   getStatus: (p) => onlyKeys(p, []),
-  getCookies: (p) => first(onlyKeys(p, ['site', 'source', 'storeId']), optional(p, 'site', isNonEmptyString, 'a host name'),
-    optional(p, 'storeId', isNonEmptyString, 'a cookie store id'),
+  getCookies: (p) => first(onlyKeys(p, ['site', 'source']), optional(p, 'site', isNonEmptyString, 'a host name'),
     optional(p, 'source', oneOf('jar', 'browser', 'both'), '"jar", "browser" or "both"')),
   getCookieRows: (p) => first(onlyKeys(p, ['site']), optional(p, 'site', isNonEmptyString, 'a host name')),
   explainDifferences: (p) => first(onlyKeys(p, ['site']), optional(p, 'site', isNonEmptyString, 'a host name')),
@@ -624,10 +623,10 @@ const guards: { [K in MessageType]: Guard } = {
   setPolicy: (p) => first(onlyKeys(p, ['settings', 'preset', 'replaceJar']), optional(p, 'replaceJar', isBool, 'true or false'),
     p['settings'] === undefined && p['preset'] === undefined ? 'Give "settings" or "preset".' : null, policyParams(p)),
   replay: (p) => first(onlyKeys(p, ['settings', 'preset']), policyParams(p)),
-  exportJar: (p) => first(onlyKeys(p, ['format', 'dialect', 'source', 'site', 'includeSession', 'includeExpired', 'url', 'storeId', 'cookies']),
+  exportJar: (p) => first(onlyKeys(p, ['format', 'dialect', 'source', 'site', 'includeSession', 'includeExpired', 'url', 'cookies']),
     required(p, 'format', oneOf('mozilla', 'lwp', 'json', 'header'), '"mozilla", "lwp", "json" or "header"'),
     p['format'] === 'header' && !isHttpUrl(p['url']) ? '"url" must be an http or https URL for the header format.' : optional(p, 'url', isHttpUrl, 'an http or https URL'),
-    optional(p, 'storeId', isNonEmptyString, 'a cookie store id'), optional(p, 'cookies', isIdentityList, 'a list of cookie identities { domain, hostOnly, path, name, partition }'),
+    optional(p, 'cookies', isIdentityList, 'a list of cookie identities { domain, hostOnly, path, name, partition }'),
     optional(p, 'dialect', oneOf('python', 'curl', 'wget', 'yt-dlp'), '"python", "curl", "wget" or "yt-dlp"'),
     optional(p, 'source', oneOf('jar', 'browser'), '"jar" or "browser"'), optional(p, 'site', isNonEmptyString, 'a host name'),
     optional(p, 'includeSession', isBool, 'true or false'), optional(p, 'includeExpired', isBool, 'true or false')),

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { Cookie, type CookieInit } from './cookie';
 import { LoadError } from './errors';
@@ -111,5 +111,46 @@ describe('MozillaCookieJar round trip', () => {
       copy.loadText(jar.saveText({ ignoreDiscard: true, ignoreExpires: true }), { ignoreDiscard: true, ignoreExpires: true });
       expect([...copy].map((c) => c.toJSON())).toEqual([...jar].map((c) => c.toJSON()));
     }));
+  });
+});
+
+describe('MozillaCookieJar load cost', () => {
+  /**
+   * The characters the load's searches pass over (indexOf forward, lastIndexOf back), counted
+   * through String.prototype: the load's scans are native, so this is its step count.
+   */
+  function scanned(load: () => void): number {
+    const forward = vi.spyOn(String.prototype, 'indexOf');
+    const back = vi.spyOn(String.prototype, 'lastIndexOf');
+    try {
+      load();
+      let steps = 0;
+      forward.mock.calls.forEach(([, from], i) => {
+        const text = String(forward.mock.contexts[i]);
+        const at = forward.mock.results[i]?.value as number;
+        steps += (at < 0 ? text.length : at) - (from ?? 0);
+      });
+      back.mock.calls.forEach(([, from], i) => {
+        const text = String(back.mock.contexts[i]);
+        const at = back.mock.results[i]?.value as number;
+        steps += (from ?? text.length) - (at < 0 ? 0 : at);
+      });
+      return steps;
+    } finally {
+      forward.mockRestore();
+      back.mockRestore();
+    }
+  }
+
+  it('reads each line once: a file of cookie lines each followed by long lines without a tab costs steps in proportion to its size', () => {
+    const fileOf = (lines: number) => '# Netscape HTTP Cookie File\n' +
+      Array.from({ length: lines }, (_, i) => `example.com\tFALSE\t/\tFALSE\t0\tc${i}\tv\n${'# no tab here\n'.repeat(lines)}`).join('');
+    const [small, large] = [fileOf(100), fileOf(400)];
+    const cost = (text: string) => scanned(() => { jarOf([]).loadText(text, { ignoreDiscard: true }); });
+    expect(large.length / small.length).toBeGreaterThan(15);
+    // Steps per character of the file: the same at four times as many lines (each followed by four
+    // times as many comments); a search per line to the file's end would make it four times more.
+    expect(cost(large) / large.length).toBeLessThan(1.2 * (cost(small) / small.length));
+    expect(cost(large) / large.length).toBeLessThan(2);
   });
 });

@@ -25,6 +25,7 @@ import { asciiInteger, decimalDigitValue } from './request';
 
 const HTTPONLY_ATTR = 'HTTPOnly';
 const HTTPONLY_PREFIX = '#HttpOnly_';
+const NEWLINE_HTTPONLY_PREFIX = `\n${HTTPONLY_PREFIX}`;
 const HTTPONLY_REST: readonly (readonly [string, string])[] = [[HTTPONLY_ATTR, '']];
 const NO_REST: readonly (readonly [string, string])[] = [];
 const HASH = 0x23;
@@ -55,7 +56,7 @@ export class MozillaCookieJar extends FileCookieJar {
           const value = cookie.value;
           const head = heads.of(cookie.domain, cookie.path, cookie.secure, cookie.expires);
           // gh-113775: HttpOnly in any letter case
-          out.line(hasHttpOnly(cookie) ? HTTPONLY_PREFIX + head : head, value === null ? '' : cookie.name, value ?? cookie.name);
+          out.line(hasHttpOnly(cookie) ? NEWLINE_HTTPONLY_PREFIX + head.slice(1) : head, value === null ? '' : cookie.name, value ?? cookie.name);
         }
       }
     }
@@ -208,9 +209,9 @@ function grown<T extends Int32Array | Float64Array | Uint8Array>(array: T, lengt
 }
 
 /**
- * A line's first five fields (domain, initial dot, path, secure, expires) joined by tabs,
- * remembered for the last ones asked for: a jar saves a site's cookies together, so most lines
- * reuse the one before's.
+ * A line's first five fields (domain, initial dot, path, secure, expires) joined by tabs, after
+ * the "\n" that ends the line before, remembered for the last ones asked for: a jar saves a site's
+ * cookies together, so most lines reuse the one before's.
  */
 class LineHeads {
   private domain = '';
@@ -221,7 +222,7 @@ class LineHeads {
 
   of(domain: string, path: string, secure: boolean, expires: number | null): string {
     if (this.head === undefined || domain !== this.domain || path !== this.path || secure !== this.secure || expires !== this.expires) {
-      this.head = `${domain}${domain.startsWith('.') ? '\tTRUE\t' : '\tFALSE\t'}${path}${secure ? '\tTRUE\t' : '\tFALSE\t'}${expires === null ? '' : pyIntStr(expires)}`;
+      this.head = `\n${domain}${domain.startsWith('.') ? '\tTRUE\t' : '\tFALSE\t'}${path}${secure ? '\tTRUE\t' : '\tFALSE\t'}${expires === null ? '' : pyIntStr(expires)}`;
       this.domain = domain;
       this.path = path;
       this.secure = secure;
@@ -233,35 +234,39 @@ class LineHeads {
 
 /**
  * The file's lines, joined a few hundred at a time with a tab between the elements: a line's
- * first five fields (one string, most often the line before's), its name, and its value, to which
- * the "\n" that ends the line and the next line's first five fields are joined. Two
- * concatenations per line instead of five, and the join copies the rest.
+ * first five fields after the "\n" that ends the line before (one string, most often the line
+ * before's), its name, and its value, to which the next line's "\n" and first five fields are
+ * joined. One concatenation per line instead of five, and the join copies the rest.
  */
 class LineWriter {
   private elements: string[] = [];
+  /** The header without its last "\n" (the first line's head starts with it), then the chunks. */
   private readonly chunks: string[];
-  /** The last line's value, waiting for the "\n" and what follows it. */
+  /** The last line's value, waiting for what follows it. */
   private value: string | undefined;
   private lines = 0;
 
-  constructor(header: string) {
-    this.chunks = [header];
+  constructor(private readonly header: string) {
+    this.chunks = [header.slice(0, -1)];
   }
 
+  /** A line: `head` starts with the "\n" that ends the line before. */
   line(head: string, name: string, value: string): void {
-    this.elements.push(this.value === undefined ? head : `${this.value}\n${head}`, name);
+    this.elements.push(this.value === undefined ? head : this.value + head, name);
     this.value = value;
     if (++this.lines >= LINES_PER_CHUNK) this.endChunk();
   }
 
   text(): string {
     this.endChunk();
+    if (this.chunks.length === 1) return this.header;
+    this.chunks.push('\n');
     return this.chunks.join('');
   }
 
   private endChunk(): void {
     if (this.value === undefined) return;
-    this.elements.push(`${this.value}\n`);
+    this.elements.push(this.value);
     this.chunks.push(this.elements.join('\t'));
     this.elements = [];
     this.value = undefined;

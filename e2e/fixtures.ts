@@ -62,6 +62,15 @@ export async function waitUntilObserving(context: BrowserContext, extensionId: s
         return reply.ok && Array.isArray(reply.value) && reply.value.length > 0;
       });
       if (seen) {
+        // A probe's response can be logged after the next probe's page has loaded: one last probe,
+        // waited for by its URL, so that none is logged after the log is cleared (in order, as the
+        // browser reports them).
+        const last = site.setUrl('probe.invalid', 'cji_probe_last=1; Max-Age=0');
+        await probe.goto(last);
+        await page.waitForFunction(async (url) => {
+          const reply = await chrome.runtime.sendMessage<unknown, { ok: boolean; value?: { requestUrl: string }[] }>({ type: 'getDecisions' });
+          return reply.ok && (reply.value ?? []).some((decision) => decision.requestUrl === url);
+        }, last, { polling: 100, timeout: 10_000 });
         await page.evaluate(() => chrome.runtime.sendMessage({ type: 'clearDecisions' }));
         await page.evaluate(() => chrome.runtime.sendMessage({ type: 'clearJar' }));
         site.sent.length = 0;

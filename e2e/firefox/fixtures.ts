@@ -106,6 +106,15 @@ export async function waitUntilObserving(browser: Browser, site: CookieSite): Pr
       const decisions = await value<unknown[]>(page, { type: 'getDecisions' });
       return decisions.length > 0 ? true : undefined;
     });
+    // A probe's response can be logged after the next probe's page has loaded: one last probe,
+    // waited for by its URL, so that none is logged after the log is cleared (in order, as the
+    // browser reports them).
+    const last = site.setUrl('probe.example.org', 'cji_probe_last=1; Max-Age=0');
+    await probe.goto(last);
+    await poll('the last probe to be logged', async () => {
+      const decisions = await value<{ requestUrl: string }[]>(page, { type: 'getDecisions' });
+      return decisions.some((decision) => decision.requestUrl === last) ? true : undefined;
+    });
     await value(page, { type: 'clearDecisions' });
     await value(page, { type: 'clearJar' });
     site.sent.length = 0;

@@ -67,10 +67,15 @@ export async function waitUntilObserving(context: BrowserContext, extensionId: s
         // browser reports them).
         const last = site.setUrl('probe.invalid', 'cji_probe_last=1; Max-Age=0');
         await probe.goto(last);
-        await page.waitForFunction(async (url) => {
-          const reply = await chrome.runtime.sendMessage<unknown, { ok: boolean; value?: { requestUrl: string }[] }>({ type: 'getDecisions' });
-          return reply.ok && (reply.value ?? []).some((decision) => decision.requestUrl === url);
-        }, last, { polling: 100, timeout: 10_000 });
+        for (let wait = 0; ; wait++) {
+          const logged = await page.evaluate(async (url) => {
+            const reply = await chrome.runtime.sendMessage<unknown, { ok: boolean; value?: { requestUrl: string }[] }>({ type: 'getDecisions' });
+            return reply.ok && (reply.value ?? []).some((decision) => decision.requestUrl === url);
+          }, last);
+          if (logged) break;
+          if (wait === 100) throw new Error('The extension never logged the last probe response');
+          await probe.waitForTimeout(100);
+        }
         await page.evaluate(() => chrome.runtime.sendMessage({ type: 'clearDecisions' }));
         await page.evaluate(() => chrome.runtime.sendMessage({ type: 'clearJar' }));
         site.sent.length = 0;

@@ -240,13 +240,13 @@ class LineHeads {
  */
 class LineWriter {
   private elements: string[] = [];
-  /** The header without its last "\n" (the first line's head starts with it), then the chunks. */
+  /** The header without its last "\n" (the first line's head starts with it; text() ends the file with one), then the chunks. */
   private readonly chunks: string[];
   /** The last line's value, waiting for what follows it. */
   private value: string | undefined;
   private lines = 0;
 
-  constructor(private readonly header: string) {
+  constructor(header: string) {
     this.chunks = [header.slice(0, -1)];
   }
 
@@ -259,7 +259,6 @@ class LineWriter {
 
   text(): string {
     this.endChunk();
-    if (this.chunks.length === 1) return this.header;
     this.chunks.push('\n');
     return this.chunks.join('');
   }
